@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { findCountries } from '../actors/findCountries.js';
+import { pairsOf } from '../actors/pairs.js';
+import { isoDay } from '../ingest/dates.js';
+import { DEMO_CORPUS } from '../paths.js';
+import { run, toolVersion } from '../run.js';
+import { scoreTokens } from '../score/scoreSentence.js';
+import { tokenizeWords } from '../text/words.js';
+import { explainScore } from './explain.js';
+import { MAIN_USAGE, RUN_USAGE, SCORE_USAGE } from './usage.js';
+
+class UsageError extends Error {}
+
+async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      date: { type: 'string' },
+      seed: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${RUN_USAGE}\n`);
+    return 0;
+  }
+  const defaultDate = values.date === undefined ? null : isoDay(values.date);
+  if (values.date !== undefined && defaultDate === null) throw new UsageError(`--date must be YYYY-MM-DD, got "${values.date}"`);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
+  const demo = positionals.length === 0;
+  const summary = await run({
+    inputs: demo ? [DEMO_CORPUS] : positionals,
+    out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
+    defaultDate,
+    ...(seed !== undefined ? { seed } : {}),
+  });
+  const { counts } = summary;
+  if (!values.quiet) {
+    process.stdout.write(
+      `${counts.documents} documents: ${counts.scored} scored, ${counts.noPair} without a country pair, ` +
+        `${counts.skipped} skipped; ${summary.index.length} pair-months; outputs in ${summary.out}/\n`,
+    );
+  }
+  return 0;
+}
+
+async function scoreCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { explain: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help) {
+    process.stdout.write(`${SCORE_USAGE}\n`);
+    return 0;
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const text of lines) {
+    const tokens = tokenizeWords(text);
+    const countries = [...new Set(findCountries(text, tokens).map((m) => m.code))].sort();
+    const score = scoreTokens(text, tokens);
+    const out = values.explain
+      ? explainScore(text, countries, score)
+      : JSON.stringify({
+          countries,
+          pairs: pairsOf(countries),
+          trust: score.trust,
+          tone: score.tone,
+          evidence: { trust: score.trustEvidence, tone: score.toneEvidence },
+        });
+    process.stdout.write(`${out}\n`);
+  }
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${MAIN_USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version') {
+    process.stdout.write(`${toolVersion()}\n`);
+    return 0;
+  }
+  if (command === 'run') return runCommand(rest);
+  if (command === 'score') return scoreCommand(rest);
+  throw new UsageError(`unknown command "${command}"; try trust-index --help`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`trust-index: ${(error as Error).message}\n`);
+    process.exitCode = usage ? 2 : 1;
+  },
+);

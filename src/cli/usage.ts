@@ -1,0 +1,41 @@
+export const MAIN_USAGE = `trust-index — how the news reports the relationship between two countries
+
+Usage:
+  trust-index run [inputs…] [--out DIR] [--date YYYY-MM-DD] [--seed N] [--quiet]
+  trust-index score [--explain]
+  trust-index --help | --version
+
+Commands:
+  run     Read news files, score the sentences about country pairs, and write the
+          monthly trust index, charts and a report. With no inputs, runs on the
+          embedded demo corpus and writes reports/demo/.
+  score   Read one text per line on stdin; write one JSON object per line.
+
+Run 'trust-index COMMAND --help' for a command's options.
+Exit codes: 0 success, 1 the run failed, 2 bad usage.`;
+
+export const RUN_USAGE = `Usage: trust-index run [inputs…] [options]
+
+Inputs are JSONL/NDJSON files (one document a line: id, date, title, text, url,
+source), plain .txt/.md files (one document each), or directories of them.
+With no inputs, the embedded demo corpus is used.
+
+Options:
+  --out DIR          output folder (default: reports/demo for the demo, reports/run otherwise)
+  --date YYYY-MM-DD  date for documents that carry none (e.g. a .txt page);
+                     without it such documents are counted as undated and skipped
+  --seed N           bootstrap seed (default 20241128); same seed, same intervals
+  --quiet            print nothing but errors
+  -h, --help         this help
+
+Writes: index.csv, index.json, sentences.jsonl, documents.jsonl, skipped.jsonl,
+report.md and charts/*.png.`;
+
+export const SCORE_USAGE = `Usage: trust-index score [--explain]
+
+Reads one text per line on stdin and writes one JSON object per line:
+{"countries": [...], "pairs": [...], "trust": n, "tone": n, "evidence": {...}}.
+
+Options:
+  --explain    print a readable derivation of each score instead of JSON
+  -h, --help   this help`;

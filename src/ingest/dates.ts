@@ -1,0 +1,21 @@
+/** `YYYY-MM-DD` or an ISO 8601 datetime whose date part is a real calendar day. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * The calendar date of an ISO 8601 date or datetime, as `YYYY-MM-DD`; null
+ * when the value is missing or not a real date. A datetime keeps the date it
+ * was written with (the publisher's local day), not its UTC day.
+ *
+ * @example
+ * isoDay('2024-11-28T23:30:00+05:00'); // '2024-11-28'
+ * isoDay('2024-02-30'); // null
+ */
+export function isoDay(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const match = ISO_DATE.exec(value.trim());
+  if (!match) return null;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  const day = date.toISOString().slice(0, 10);
+  return day === `${y}-${m}-${d}` ? day : null;
+}

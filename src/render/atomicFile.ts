@@ -1,0 +1,50 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { once } from 'node:events';
+
+function temporaryPath(path: string): string {
+  return `${path}.tmp-${process.pid}`;
+}
+
+/**
+ * Write a whole file atomically: to a temporary file beside it, then rename,
+ * so a reader (or a killed run) never sees half a file.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = temporaryPath(path);
+  await writeFile(temporary, data);
+  await rename(temporary, path);
+}
+
+/** A file written line by line as results stream, renamed into place only by `commit`. */
+export class AtomicLineFile {
+  private readonly stream: WriteStream;
+  private readonly temporary: string;
+
+  private constructor(private readonly path: string) {
+    this.temporary = temporaryPath(path);
+    this.stream = createWriteStream(this.temporary, { encoding: 'utf8' });
+  }
+
+  static async open(path: string): Promise<AtomicLineFile> {
+    await mkdir(dirname(path), { recursive: true });
+    return new AtomicLineFile(path);
+  }
+
+  /** Append one line; waits when the stream's buffer is full so memory stays flat. */
+  async writeLine(line: string): Promise<void> {
+    if (!this.stream.write(`${line}\n`)) await once(this.stream, 'drain');
+  }
+
+  async commit(): Promise<void> {
+    await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await rename(this.temporary, this.path);
+  }
+
+  async abandon(): Promise<void> {
+    this.stream.destroy();
+    await rm(this.temporary, { force: true });
+  }
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultGazetteer } from './actors/gazetteer.js';
+import { DEFAULT_INDEX_OPTIONS } from './aggregate/pairMonthIndex.js';
+import { readInputs } from './ingest/readInputs.js';
+import { LEXICON_DIR, PACKAGE_ROOT } from './paths.js';
+import { type PipelineResult, runPipeline } from './pipeline.js';
+import { OutputSink } from './render/outputSink.js';
+import { fileDigest, writeOutputs } from './render/writeOutputs.js';
+
+export const LEXICON_FILES = ['countries.tsv', 'country-codes.tsv', 'trust.tsv', 'tone.tsv', 'modifiers.tsv'];
+
+export interface RunOptions {
+  /** Files and directories to read. */
+  inputs: string[];
+  /** Output folder. */
+  out: string;
+  /** Date for documents that carry none (`YYYY-MM-DD`); null leaves them undated and skipped. */
+  defaultDate: string | null;
+  /** Bootstrap seed. */
+  seed?: number;
+}
+
+export interface RunSummary extends PipelineResult {
+  out: string;
+  files: string[];
+}
+
+/** The package version, from package.json. */
+export function toolVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * Read the inputs, run every stage, and write the outputs into `out`.
+ * Streamed files are renamed into place only when the run completes, so a
+ * failed run leaves the previous outputs as they were.
+ */
+export async function run(options: RunOptions): Promise<RunSummary> {
+  const index = { ...DEFAULT_INDEX_OPTIONS, ...(options.seed !== undefined ? { seed: options.seed } : {}) };
+  const sink = await OutputSink.open(options.out);
+  let result: PipelineResult;
+  try {
+    result = await runPipeline(readInputs(options.inputs, { defaultDate: options.defaultDate }), sink, { index });
+    await sink.commit();
+  } catch (error) {
+    await sink.abandon();
+    throw error;
+  }
+  const meta = {
+    tool: 'trust-index',
+    version: toolVersion(),
+    lexicons: Object.fromEntries(LEXICON_FILES.map((f) => [f, fileDigest(join(LEXICON_DIR, f))])),
+    options: { defaultDate: options.defaultDate, seed: index.seed, resamples: index.resamples },
+  };
+  const files = await writeOutputs({
+    dir: options.out,
+    result,
+    extremes: sink.extremes,
+    names: defaultGazetteer().names,
+    meta,
+  });
+  return { ...result, out: options.out, files };
+}

@@ -1,0 +1,65 @@
+import type { Token } from '../types.js';
+import { longestMatch } from '../trie.js';
+import type { Modifier, ModifierSet } from './modifiers.js';
+
+/** A modifier cue found in a sentence: tokens [start, end). */
+export interface Cue {
+  modifier: Modifier;
+  surface: string;
+  start: number;
+  end: number;
+}
+
+/** What the rules need to know about a sentence, computed once per sentence. */
+export interface SentenceContext {
+  text: string;
+  tokens: Token[];
+  /** Clause number of each token: commas, semicolons, colons, brackets and dashes end a clause. */
+  clause: number[];
+  cues: Cue[];
+}
+
+/** Tokens of a lexicon match: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const CLAUSE_BREAK = /[,;:()!?.–—]/;
+const CONTRACTED_NEGATION = /n['’]t$/;
+
+function findCues(text: string, tokens: Token[], modifiers: ModifierSet): Cue[] {
+  const cues: Cue[] = [];
+  const lowerAt = (i: number) => {
+    const token = tokens[i];
+    return token ? [token.lower] : [];
+  };
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    // "don't", "won't", "isn't": the negation is a suffix of the word.
+    const contracted = CONTRACTED_NEGATION.test(token.lower) ? modifiers.trie.root.next.get("n't")?.value : undefined;
+    if (contracted) {
+      cues.push({ modifier: contracted, surface: token.text, start: i, end: i + 1 });
+      continue;
+    }
+    const match = longestMatch(modifiers.trie, i, tokens.length, lowerAt);
+    if (match) {
+      const last = tokens[match.end - 1] as Token;
+      cues.push({ modifier: match.value, surface: text.slice(token.start, last.end), start: i, end: match.end });
+      i = match.end - 1;
+    }
+  }
+  return cues;
+}
+
+/** Split a sentence's tokens into clauses and find its modifier cues. */
+export function sentenceContext(text: string, tokens: Token[], modifiers: ModifierSet): SentenceContext {
+  const clause: number[] = [];
+  let current = 0;
+  tokens.forEach((token, i) => {
+    const previous = tokens[i - 1];
+    if (previous && CLAUSE_BREAK.test(text.slice(previous.end, token.start))) current += 1;
+    clause.push(current);
+  });
+  return { text, tokens, clause, cues: findCues(text, tokens, modifiers) };
+}

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { LEXICON_DIR } from '../paths.js';
+import { tokenizeWords } from '../text/words.js';
+import { type TokenTrie, createTrie, insert } from '../trie.js';
+import { field, readTsv } from '../tsv.js';
+
+export const MODIFIER_CATEGORIES = new Set([
+  'negator', 'booster', 'dampener', 'hedge', 'contrast-before', 'contrast-clause', 'framing',
+]);
+
+/** A cue word or phrase from `modifiers.tsv` and the factor it applies. */
+export interface Modifier {
+  term: string;
+  factor: number;
+  category: string;
+}
+
+export interface ModifierSet {
+  trie: TokenTrie<Modifier>;
+  entries: Modifier[];
+}
+
+/** Read `modifiers.tsv` into a trie keyed by lower-case words. */
+export function loadModifiers(dir: string = LEXICON_DIR): ModifierSet {
+  const path = join(dir, 'modifiers.tsv');
+  const trie = createTrie<Modifier>();
+  const entries: Modifier[] = [];
+  for (const row of readTsv(path).rows) {
+    const modifier = {
+      term: field(path, row, 'term').toLowerCase(),
+      factor: Number(field(path, row, 'weight')),
+      category: field(path, row, 'category'),
+    };
+    entries.push(modifier);
+    insert(trie, tokenizeWords(modifier.term).map((t) => t.lower), modifier);
+  }
+  return { trie, entries };
+}

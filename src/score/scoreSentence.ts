@@ -1,0 +1,175 @@
+import { mean } from 'simple-statistics';
+import { splitSentences } from '../text/sentences.js';
+import { tokenizeWords } from '../text/words.js';
+import type { EvidenceItem, SentenceScore, Token } from '../types.js';
+import { longestMatch } from '../trie.js';
+import { type SentenceContext, type Span, sentenceContext } from './context.js';
+import {
+  type LexiconEntry,
+  type ScoringLexicon,
+  extendLexicon,
+  loadToneLexicon,
+  loadTrustLexicon,
+} from './lexicon.js';
+import { type ModifierSet, loadModifiers } from './modifiers.js';
+import { contrast } from './rules/contrast.js';
+import { describeEffect, type RuleEffect } from './rules/effect.js';
+import { framing } from './rules/framing.js';
+import { hedge } from './rules/hedge.js';
+import { intensity } from './rules/intensity.js';
+import { negation } from './rules/negation.js';
+
+/**
+ * Damping constant of the normalisation score = Σe / (Σ|e| + K): one mild
+ * entry (weight 1) gives ±0.33, one strong entry (weight 4) ±0.67, and a
+ * sentence of opposing entries lands near 0. Unlike VADER's Σ/√(Σ²+α), it
+ * does not saturate as a long sentence piles up matches of one sign.
+ */
+export const NORMALISATION_K = 2;
+
+/** The lexicons and cue words a scorer uses, compiled once. */
+export interface Scorer {
+  trust: ScoringLexicon;
+  tone: ScoringLexicon;
+  modifiers: ModifierSet;
+}
+
+/** Options of `scoreSentence` and `scoreText`. */
+export interface ScoreOptions {
+  /** A scorer from `createScorer`; the bundled lexicons by default. */
+  scorer?: Scorer;
+  /** Trust entries added or overriding for this call only; shared lexicons are not changed. */
+  trustEntries?: Array<Pick<LexiconEntry, 'term' | 'weight'> & Partial<LexiconEntry>>;
+  /** Tone entries added or overriding for this call only. */
+  toneEntries?: Array<Pick<LexiconEntry, 'term' | 'weight'> & Partial<LexiconEntry>>;
+}
+
+let bundled: Scorer | null = null;
+
+/** The scorer over the bundled lexicons, compiled on first use. */
+export function defaultScorer(): Scorer {
+  bundled ??= { trust: loadTrustLexicon(), tone: loadToneLexicon(), modifiers: loadModifiers() };
+  return bundled;
+}
+
+function asEntries(extra: ScoreOptions['trustEntries'], dimension: string): LexiconEntry[] {
+  return (extra ?? []).map((e) => ({
+    term: e.term.toLowerCase(),
+    weight: e.weight,
+    dimension: e.dimension ?? dimension,
+    note: e.note ?? 'call-time entry',
+    origin: 'options',
+  }));
+}
+
+function resolveScorer(options: ScoreOptions): Scorer {
+  const base = options.scorer ?? defaultScorer();
+  if (!options.trustEntries?.length && !options.toneEntries?.length) return base;
+  return {
+    ...base,
+    trust: extendLexicon(base.trust, asEntries(options.trustEntries, 'general')),
+    tone: extendLexicon(base.tone, asEntries(options.toneEntries, 'tone')),
+  };
+}
+
+const RULES: Array<(ctx: SentenceContext, span: Span, weight: number) => RuleEffect | null> = [
+  negation,
+  intensity,
+  hedge,
+  contrast,
+  framing,
+];
+
+function matchLexicon(ctx: SentenceContext, lexicon: ScoringLexicon, keys: string[][]): EvidenceItem[] {
+  const evidence: EvidenceItem[] = [];
+  const tokens = ctx.tokens;
+  for (let i = 0; i < tokens.length; ) {
+    const match = longestMatch(lexicon.trie, i, tokens.length, (j) => keys[j] ?? []);
+    if (!match) {
+      i += 1;
+      continue;
+    }
+    const entry = match.value;
+    const span = { start: i, end: match.end };
+    const first = tokens[i] as Token;
+    const last = tokens[match.end - 1] as Token;
+    let effective = entry.weight;
+    const rules: string[] = [];
+    for (const rule of RULES) {
+      const effect = rule(ctx, span, entry.weight);
+      if (effect) {
+        effective *= effect.factor;
+        rules.push(describeEffect(effect));
+      }
+    }
+    if (entry.weight !== 0) {
+      evidence.push({
+        entry: entry.term,
+        surface: ctx.text.slice(first.start, last.end),
+        start: first.start,
+        end: last.end,
+        weight: entry.weight,
+        effective: Math.round(effective * 1000) / 1000,
+        dimension: entry.dimension,
+        rules,
+      });
+    }
+    i = match.end;
+  }
+  return evidence;
+}
+
+/** Σe / (Σ|e| + K), in (-1, 1), rounded to 4 decimals so printed scores add up exactly; 0 when nothing matched. */
+export function normalise(evidence: readonly EvidenceItem[]): number {
+  let sum = 0;
+  let magnitude = 0;
+  for (const item of evidence) {
+    sum += item.effective;
+    magnitude += Math.abs(item.effective);
+  }
+  return magnitude === 0 ? 0 : Math.round((sum / (magnitude + NORMALISATION_K)) * 10_000) / 10_000;
+}
+
+/**
+ * Score one sentence for trust/cooperation and for general tone, with the
+ * evidence for each: the matched entries, their spans, and the rules that
+ * changed them.
+ *
+ * @example
+ * const s = scoreSentence("We don't trust that more soldiers will keep us safe.");
+ * s.trust < 0; // true: "trust" is negated
+ * s.trustEvidence[0].rules; // ['negated×-0.75 ("don\'t")']
+ */
+export function scoreSentence(text: string, options: ScoreOptions = {}): SentenceScore {
+  return scoreTokens(text, tokenizeWords(text), resolveScorer(options));
+}
+
+/** Score a sentence already tokenised (the pipeline tokenises once for actors and scoring). */
+export function scoreTokens(text: string, tokens: Token[], scorer: Scorer = defaultScorer()): SentenceScore {
+  const ctx = sentenceContext(text, tokens, scorer.modifiers);
+  const keys = tokens.map((t) => [t.lower]);
+  const trustEvidence = matchLexicon(ctx, scorer.trust, keys);
+  const toneEvidence = matchLexicon(ctx, scorer.tone, keys);
+  return { trust: normalise(trustEvidence), tone: normalise(toneEvidence), trustEvidence, toneEvidence };
+}
+
+/** Scores of a passage: each sentence, and their means. */
+export interface TextScore {
+  trust: number;
+  tone: number;
+  sentences: Array<SentenceScore & { text: string }>;
+}
+
+/**
+ * Score a paragraph or article: split into sentences, score each, and take
+ * the mean of the sentence scores (a long sentence does not outweigh others).
+ *
+ * @example
+ * scoreText('The two sides restored ties. Trade resumed.').trust > 0; // true
+ */
+export function scoreText(text: string, options: ScoreOptions = {}): TextScore {
+  const scorer = resolveScorer(options);
+  const sentences = splitSentences(text).map((s) => ({ text: s, ...scoreTokens(s, tokenizeWords(s), scorer) }));
+  const average = (pick: (s: SentenceScore) => number) => (sentences.length === 0 ? 0 : mean(sentences.map(pick)));
+  return { trust: average((s) => s.trust), tone: average((s) => s.tone), sentences };
+}

@@ -1,0 +1,14 @@
+// natural ships types for its index only; we import its submodules directly
+// (the index loads database drivers and dotenv), so declare the parts we use.
+declare module 'natural/lib/natural/tokenizers/regexp_tokenizer.js' {
+  export class RegexpTokenizer {
+    constructor(options: { pattern: RegExp; gaps?: boolean; discardEmpty?: boolean });
+    tokenize(text: string): string[] | null;
+  }
+}
+declare module 'natural/lib/natural/tokenizers/sentence_tokenizer.js' {
+  export default class SentenceTokenizer {
+    constructor(abbreviations?: string[], trimSentences?: boolean);
+    tokenize(text: string): string[];
+  }
+}
