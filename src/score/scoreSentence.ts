@@ -18,6 +18,7 @@ import { framing } from './rules/framing.js';
 import { hedge } from './rules/hedge.js';
 import { intensity } from './rules/intensity.js';
 import { negation } from './rules/negation.js';
+import { reversal } from './rules/reversal.js';
 
 /**
  * Damping constant of the normalisation score = Σe / (Σ|e| + K): one mild
@@ -78,6 +79,7 @@ const RULES: Array<(ctx: SentenceContext, span: Span, weight: number) => RuleEff
   hedge,
   contrast,
   framing,
+  reversal,
 ];
 
 function matchLexicon(ctx: SentenceContext, lexicon: ScoringLexicon, keys: string[][]): EvidenceItem[] {
