@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { findCountries } from '../src/actors/findCountries.js';
+import { pairsOf } from '../src/actors/pairs.js';
+import { tokenizeWords } from '../src/text/words.js';
+
+function codes(sentence: string): string[] {
+  return findCountries(sentence, tokenizeWords(sentence)).map((m) => m.code);
+}
+
+describe('findCountries', () => {
+  it.each([
+    ['Pakistan and China signed a deal.', ['PK', 'CN']],
+    ['Growing trust deficit threatens Pak-China alliance', ['PK', 'CN']],
+    ['Sino-Indian ties thawed.', ['CN', 'IN']],
+    ['The Indo-Pacific strategy was discussed.', []],
+    ['Anglo-Saxon law differs.', []],
+    ['Papua New Guinea and Guinea-Bissau voted.', ['PG', 'GW']],
+    ['Equatorial Guinea and Guinea met.', ['GQ', 'GN']],
+    ['The governor of New Mexico visited Mexico.', ['MX']],
+    ['Tell us what the US will do.', ['US']],
+    ['The U.S. and the UK agreed.', ['US', 'GB']],
+    ['An investment of US$ 82 million was planned.', []],
+    ['We ate turkey on fine china.', []],
+    ['Turkey and Chad signed a pact.', ['TR', 'TD']],
+    ['CHINA AND JAPAN AGREE', ['CN', 'JP']],
+    ["Côte d'Ivoire and the Ivory Coast are one.", ['CI', 'CI']],
+    ['The Kremlin and the White House spoke.', ['RU', 'US']],
+    ['Beijing’s concerns grew in Islamabad.', ['CN', 'PK']],
+    ['Chinese nationals left Pakistan.', ['CN', 'PK']],
+    ['North Korea and South Korea met.', ['KP', 'KR']],
+    ['Democratic Republic of the Congo and Republic of the Congo', ['CD', 'CG']],
+    ['Ships crossed the South China Sea.', []],
+    ['Latin America traded with America.', ['US']],
+    ['The Dominican Republic and Dominica', ['DO', 'DM']],
+  ])('%s', (sentence, expected) => {
+    expect(codes(sentence)).toEqual(expected);
+  });
+
+  it('reports the surface form, span and category of each mention', () => {
+    const s = 'Talks in New Delhi went well.';
+    const [mention] = findCountries(s, tokenizeWords(s));
+    expect(mention).toEqual({ code: 'IN', surface: 'New Delhi', start: 9, end: 18, category: 'capital' });
+  });
+});
+
+describe('pairsOf', () => {
+  it('gives sorted unordered pairs of distinct countries', () => {
+    expect(pairsOf(['PK', 'CN', 'PK', 'US'])).toEqual(['CN-PK', 'CN-US', 'PK-US']);
+    expect(pairsOf(['CN', 'CN'])).toEqual([]);
+  });
+});

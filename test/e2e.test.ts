@@ -1,0 +1,162 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadImage, createCanvas } from '@napi-rs/canvas';
+import { mean } from 'simple-statistics';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CORPUS } from '../src/paths.js';
+import { type RunSummary, run } from '../src/run.js';
+import type { DocumentRecord, PairSentence } from '../src/types.js';
+import { CLI, tempDir } from './helpers.js';
+
+const TEXT_OUTPUTS = ['index.csv', 'index.json', 'report.md', 'sentences.jsonl', 'documents.jsonl', 'skipped.jsonl'];
+
+function jsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+}
+
+describe('the demo run', () => {
+  let out: string;
+  let summary: RunSummary;
+  beforeAll(async () => {
+    out = tempDir('demo');
+    summary = await run({ inputs: [DEMO_CORPUS], out, defaultDate: null });
+  });
+
+  it('reads every document of the demo corpus', () => {
+    const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n').length;
+    expect(lines).toBeGreaterThanOrEqual(150);
+    const documents = jsonl<DocumentRecord>(join(out, 'documents.jsonl'));
+    expect(documents).toHaveLength(lines);
+    expect(summary.counts.documents).toBe(lines);
+    expect(summary.counts.scored + summary.counts.noPair + summary.counts.skipped).toBe(lines);
+    expect(documents.every((d) => d.countries.every((c) => c.mentions > 0))).toBe(true);
+  });
+
+  it('writes index.csv with the documented header', () => {
+    const [header] = readFileSync(join(out, 'index.csv'), 'utf8').split('\n');
+    expect(header?.split(',').slice(0, 8)).toEqual(['pair', 'pair_name', 'month', 'articles', 'sentences', 'index', 'ci_low', 'ci_high']);
+  });
+
+  const value = (pair: string, month: string) => {
+    const cell = summary.index.find((c) => c.pair === pair && c.month === month);
+    if (!cell) throw new Error(`no ${pair} ${month}`);
+    return cell.index;
+  };
+
+  it.each([
+    ['CN-IN', '2020-06', '2024-10'],
+    ['CA-IN', '2023-09', '2025-06'],
+    ['AU-CN', '2020-11', '2023-11'],
+    ['JP-KR', '2019-07', '2023-03'],
+    ['IR-SA', '2019-09', '2023-03'],
+    ['CN-PK', '2024-11', '2025-02'],
+  ])('%s falls in its crisis (%s) and recovers in its thaw (%s)', (pair, crisis, thaw) => {
+    expect(value(pair, crisis)).toBeLessThan(-20);
+    expect(value(pair, thaw)).toBeGreaterThan(20);
+  });
+
+  it('traces each month’s index to its sentences', () => {
+    const sentences = jsonl<PairSentence>(join(out, 'sentences.jsonl'));
+    for (const cell of summary.index) {
+      const cellSentences = sentences.filter((s) => s.pair === cell.pair && s.date.startsWith(cell.month));
+      const docs = [...new Set(cellSentences.map((s) => s.docId))];
+      const articleMeans = docs.map((d) => mean(cellSentences.filter((s) => s.docId === d).map((s) => s.trust)));
+      expect(docs.length).toBe(cell.articles);
+      expect(Math.round(mean(articleMeans) * 1000) / 10).toBe(cell.index);
+    }
+  });
+
+  it('gives every sentence score its evidence, with spans into the sentence', () => {
+    const sentences = jsonl<PairSentence>(join(out, 'sentences.jsonl'));
+    expect(sentences.length).toBeGreaterThan(300);
+    for (const s of sentences) {
+      for (const e of s.trustEvidence) expect(s.text.slice(e.start, e.end)).toBe(e.surface);
+      if (s.trust !== 0) expect(s.trustEvidence.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('writes a report with findings, a section and a chart per pair, and the method', () => {
+    const report = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(report).toContain('## Key findings');
+    expect(report).toMatch(/- \*\*China – India \(CN-IN\)\*\*, \d+ articles over \d+ months: lowest −\d+\.\d in 2020-06/);
+    for (const pair of ['CN-IN', 'CA-IN', 'AU-CN', 'JP-KR', 'IR-SA', 'CN-PK']) {
+      expect(report).toContain(`(${pair})`);
+      expect(report).toContain(`](charts/index-${pair}.png)`);
+    }
+    expect(report).toContain('## Method');
+    expect(report).toContain('## Reproducibility');
+    expect(report).toMatch(/trust\.tsv [0-9a-f]{16}/);
+  });
+
+  it('draws charts as PNGs on a white background', async () => {
+    const charts = readdirSync(join(out, 'charts'));
+    expect(charts).toContain('index-CN-PK.png');
+    const image = await loadImage(readFileSync(join(out, 'charts', 'index-CN-PK.png')));
+    expect([image.width, image.height]).toEqual([1800, 920]);
+    const canvas = createCanvas(image.width, image.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    expect([...ctx.getImageData(2, 2, 1, 1).data]).toEqual([255, 255, 255, 255]);
+    // The title is drawn: dark pixels in the top band.
+    const band = ctx.getImageData(0, 10, image.width, 50).data;
+    let dark = 0;
+    for (let i = 0; i < band.length; i += 4) if ((band[i] ?? 255) < 100) dark += 1;
+    expect(dark).toBeGreaterThan(500);
+  });
+
+  it('is byte-identical when run again', async () => {
+    const again = tempDir('demo-again');
+    await run({ inputs: [DEMO_CORPUS], out: again, defaultDate: null });
+    for (const file of [...TEXT_OUTPUTS, ...readdirSync(join(out, 'charts')).map((c) => `charts/${c}`)]) {
+      expect(readFileSync(join(again, file)).equals(readFileSync(join(out, file))), file).toBe(true);
+    }
+  });
+});
+
+describe('the command line', () => {
+  it('runs the demo corpus with no inputs', () => {
+    const cwd = tempDir('cli');
+    const output = execFileSync('node', [CLI, 'run', '--quiet'], { cwd, encoding: 'utf8' });
+    expect(output).toBe('');
+    expect(readdirSync(join(cwd, 'reports', 'demo')).sort()).toEqual(['charts', ...TEXT_OUTPUTS].sort());
+  });
+
+  it('scores lines from stdin as JSON', () => {
+    const output = execFileSync('node', [CLI, 'score'], {
+      input: 'China expelled the Pakistani envoy.\nNo country here.\n',
+      encoding: 'utf8',
+    });
+    const [first, second] = output.trim().split('\n').map((l) => JSON.parse(l));
+    expect(first).toMatchObject({ countries: ['CN', 'PK'], pairs: ['CN-PK'] });
+    expect(first.trust).toBeLessThan(0);
+    expect(first.evidence.trust[0]).toMatchObject({ entry: 'expelled', weight: -4 });
+    expect(second).toMatchObject({ countries: [], pairs: [], trust: 0 });
+  });
+
+  it('explains a score', () => {
+    const output = execFileSync('node', [CLI, 'score', '--explain'], { input: "We don't trust them.\n", encoding: 'utf8' });
+    expect(output).toContain('negated×-0.75 ("don\'t")');
+  });
+
+  it('fails with a one-line error and exit code 2 on bad usage', () => {
+    for (const args of [['bogus'], ['run', '--date', 'yesterday'], ['run', '--nope']]) {
+      let status = 0;
+      let stderr = '';
+      try {
+        execFileSync('node', [CLI, ...args], { encoding: 'utf8', stdio: 'pipe' });
+      } catch (error) {
+        status = (error as { status: number }).status;
+        stderr = (error as { stderr: string }).stderr;
+      }
+      expect(status).toBe(2);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^trust-index: /);
+    }
+  });
+
+  it('prints help for each command', () => {
+    expect(execFileSync('node', [CLI, 'run', '--help'], { encoding: 'utf8' })).toContain('Usage: trust-index run');
+    expect(execFileSync('node', [CLI, 'score', '--help'], { encoding: 'utf8' })).toContain('Usage: trust-index score');
+  });
+});

@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isoDay } from '../src/ingest/dates.js';
+import { contentId } from '../src/ingest/identity.js';
+import type { IngestItem } from '../src/ingest/records.js';
+import { readInputs } from '../src/ingest/readInputs.js';
+import { tempDir } from './helpers.js';
+
+async function collect(paths: string[], defaultDate: string | null = null): Promise<IngestItem[]> {
+  const items: IngestItem[] = [];
+  for await (const item of readInputs(paths, { defaultDate })) items.push(item);
+  return items;
+}
+
+describe('isoDay', () => {
+  it.each([
+    ['2024-11-28', '2024-11-28'],
+    ['2024-11-28T23:30:00+05:00', '2024-11-28'],
+    ['2024-11-28T10:00:00Z', '2024-11-28'],
+    ['2024-02-30', null],
+    ['28/11/2024', null],
+    ['', null],
+    [20241128, null],
+  ])('%s → %s', (value, expected) => {
+    expect(isoDay(value)).toBe(expected);
+  });
+});
+
+describe('readInputs', () => {
+  it('reads JSONL, reports bad lines with file and line, and goes on', async () => {
+    const dir = tempDir('ingest');
+    const file = join(dir, 'news.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 'a', date: '2024-11-02', title: 'T', text: 'China and Pakistan met.', source: 'S', url: 'https://x.test/a' }),
+        '{"id": "b", "date": ',
+        '',
+        JSON.stringify({ id: 'c', date: '2024-11-03' }),
+        '[1, 2]',
+        JSON.stringify({ date: 'soon', text: 'India and Canada talked.' }),
+      ].join('\n'),
+    );
+    const items = await collect([file]);
+    expect(items.map((i) => (i.kind === 'document' ? `doc ${i.document.id}` : `skip ${i.skipped.reason} ${i.skipped.origin}`))).toEqual([
+      'doc a',
+      `skip malformed-json ${file}:2`,
+      `skip missing-text ${file}:4`,
+      `skip not-a-record ${file}:5`,
+      `doc ${contentId('India and Canada talked.')}`,
+    ]);
+    const last = items[4];
+    expect(last?.kind === 'document' && last.document.date).toBeNull();
+    const first = items[0];
+    expect(first?.kind === 'document' && first.document).toMatchObject({ source: 'S', url: 'https://x.test/a', origin: `${file}:1` });
+  });
+
+  it('reads a directory in sorted order, text files with the given date', async () => {
+    const dir = tempDir('dir');
+    writeFileSync(join(dir, 'b.txt'), 'Japan and South Korea met.');
+    writeFileSync(join(dir, 'a.txt'), 'Iran and Saudi Arabia met.');
+    writeFileSync(join(dir, 'ignored.bin'), 'x');
+    const items = await collect([dir], '2023-03-10');
+    expect(items.map((i) => i.kind === 'document' && `${i.document.id} ${i.document.date}`)).toEqual([
+      'a.txt 2023-03-10',
+      'b.txt 2023-03-10',
+    ]);
+  });
+
+  it('reports an unreadable path and reads the others', async () => {
+    const dir = tempDir('missing');
+    writeFileSync(join(dir, 'ok.txt'), 'text');
+    const items = await collect([join(dir, 'nope.jsonl'), join(dir, 'ok.txt')]);
+    expect(items[0]).toMatchObject({ kind: 'skipped', skipped: { reason: 'unreadable', origin: join(dir, 'nope.jsonl') } });
+    expect(items[1]?.kind).toBe('document');
+  });
+});

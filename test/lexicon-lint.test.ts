@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GAZETTEER_CATEGORIES, defaultGazetteer, readCountryNames, readGazetteerEntries, termKeys } from '../src/actors/gazetteer.js';
+import { LEXICON_DIR } from '../src/paths.js';
+import { MAX_WEIGHT, TRUST_DIMENSIONS, entryKeys, loadToneLexicon, loadTrustLexicon, readLexiconTsv } from '../src/score/lexicon.js';
+import { MODIFIER_CATEGORIES, loadModifiers } from '../src/score/modifiers.js';
+import { type TokenTrie, longestMatch } from '../src/trie.js';
+import { readTsv } from '../src/tsv.js';
+
+function duplicates(keys: string[]): string[] {
+  const seen = new Set<string>();
+  return keys.filter((k) => (seen.has(k) ? true : (seen.add(k), false)));
+}
+
+/** An entry is reachable when matching its own words finds exactly it: two terms that tokenise alike ("visa-free", "visa free") are duplicate keys. */
+function reachable<T>(trie: TokenTrie<T>, keys: string[], value: (v: T) => string, expected: string): boolean {
+  const match = longestMatch(trie, 0, keys.length, (i) => [keys[i] ?? '']);
+  return match !== null && match.end === keys.length && value(match.value) === expected;
+}
+
+describe('trust.tsv', () => {
+  const path = join(LEXICON_DIR, 'trust.tsv');
+  const entries = readLexiconTsv(path, 'dimension');
+  const lexicon = loadTrustLexicon();
+
+  it('has the right columns', () => {
+    expect(readTsv(path).header).toEqual(['term', 'weight', 'dimension', 'note']);
+  });
+  it('has no duplicate terms', () => {
+    expect(duplicates(entries.map((e) => e.term))).toEqual([]);
+  });
+  it('has weights in range, known dimensions and a note on every line', () => {
+    const bad = entries.filter(
+      (e) => !Number.isFinite(e.weight) || Math.abs(e.weight) > MAX_WEIGHT || !TRUST_DIMENSIONS.has(e.dimension) || !e.note,
+    );
+    expect(bad.map((e) => e.origin)).toEqual([]);
+  });
+  it('can reach every entry, multi-word ones included', () => {
+    const unreachable = entries.filter((e) => !reachable(lexicon.trie, entryKeys(e.term), (v) => v.term, e.term));
+    expect(unreachable.map((e) => `${e.origin} ${e.term}`)).toEqual([]);
+  });
+  it('is a real lexicon, not a stub', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(800);
+    expect(entries.filter((e) => e.term.includes(' ')).length).toBeGreaterThanOrEqual(290);
+  });
+});
+
+describe('tone.tsv', () => {
+  const path = join(LEXICON_DIR, 'tone.tsv');
+  const entries = readLexiconTsv(path, 'category');
+  it('has no duplicates, weights in range and known categories', () => {
+    expect(duplicates(entries.map((e) => e.term))).toEqual([]);
+    const bad = entries.filter((e) => Math.abs(e.weight) > MAX_WEIGHT || !['news', 'neutral'].includes(e.dimension) || !e.note);
+    expect(bad.map((e) => e.origin)).toEqual([]);
+    expect(entries.filter((e) => e.dimension === 'neutral').every((e) => e.weight === 0)).toBe(true);
+  });
+  it('overrides AFINN-165', () => {
+    const tone = loadToneLexicon();
+    const attack = longestMatch(tone.trie, 0, 1, () => ['attack']);
+    expect(attack?.value.weight).toBe(-3);
+    expect(attack?.value.origin).toMatch(/tone\.tsv:\d+$/);
+  });
+});
+
+describe('modifiers.tsv', () => {
+  const { entries, trie } = loadModifiers();
+  it('has no duplicates, known categories, and factors in [-1, 1.5]', () => {
+    expect(duplicates(entries.map((e) => e.term))).toEqual([]);
+    expect(entries.filter((e) => !MODIFIER_CATEGORIES.has(e.category)).map((e) => e.term)).toEqual([]);
+    expect(entries.filter((e) => !(e.factor >= -1 && e.factor <= 1.5)).map((e) => e.term)).toEqual([]);
+  });
+  it('can reach every cue', () => {
+    const unreachable = entries.filter((e) => e.term !== "n't" && !reachable(trie, entryKeys(e.term), (v) => v.term, e.term));
+    expect(unreachable.map((e) => e.term)).toEqual([]);
+  });
+});
+
+describe('countries.tsv', () => {
+  const entries = readGazetteerEntries();
+  const names = readCountryNames();
+  const gazetteer = defaultGazetteer();
+
+  it('has no duplicate terms, known categories and known codes', () => {
+    expect(duplicates(entries.map((e) => e.term))).toEqual([]);
+    expect(entries.filter((e) => !GAZETTEER_CATEGORIES.has(e.category)).map((e) => e.origin)).toEqual([]);
+    expect(entries.filter((e) => e.code !== '-' && !names.has(e.code)).map((e) => e.origin)).toEqual([]);
+    expect(entries.filter((e) => !(e.weight >= 0 && e.weight <= 1)).map((e) => e.origin)).toEqual([]);
+  });
+  it('covers every UN member and observer plus the parties news treats as such', () => {
+    expect(names.size).toBe(199);
+    for (const code of names.keys()) expect(entries.some((e) => e.code === code && e.category === 'name')).toBe(true);
+  });
+  it('can reach every term', () => {
+    const unreachable = entries.filter((e) => !reachable(gazetteer.trie, termKeys(e.term), (v) => v.term, e.term));
+    expect(unreachable.map((e) => `${e.origin} ${e.term}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/run.js';
+import type { PairSentence } from '../src/types.js';
+import { HAS_SHARED, SEED, tempDir } from './helpers.js';
+
+describe.skipIf(!HAS_SHARED)('the seed page, read as it is', () => {
+  it('puts CN-PK below neutral in November 2024 and leaves the page furniture out', async () => {
+    const out = tempDir('seed');
+    const summary = await run({ inputs: [SEED], out, defaultDate: '2024-11-28' });
+    const cell = summary.index.find((c) => c.pair === 'CN-PK' && c.month === '2024-11');
+    expect(cell?.index).toBeLessThan(0);
+    const sentences = readFileSync(join(out, 'sentences.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as PairSentence);
+    const cnpk = sentences.filter((s) => s.pair === 'CN-PK');
+    expect(cnpk.length).toBeGreaterThan(15);
+    expect(cnpk.filter((s) => s.trust < 0).length / cnpk.length).toBeGreaterThan(0.8);
+    expect(sentences.some((s) => /appeared first on|opinions expressed|DISCLAIMER/i.test(s.text))).toBe(false);
+    expect(summary.counts.nonEnglishSentences).toBeGreaterThan(50);
+  });
+
+  it('counts the page as undated without --date', async () => {
+    const summary = await run({ inputs: [SEED], out: tempDir('seed-undated'), defaultDate: null });
+    expect(summary.counts.skippedByReason).toEqual({ undated: 1 });
+    expect(summary.index).toEqual([]);
+  });
+});
