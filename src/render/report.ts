@@ -14,6 +14,9 @@ export interface RunMetadata {
   options: Record<string, unknown>;
 }
 
+/** Pairs with fewer articles than this get a line in "Other pairs" instead of a section and chart. */
+export const MIN_PAIR_ARTICLES = 5;
+
 export interface ReportInput {
   counts: RunCounts;
   index: PairMonthIndex[];
@@ -24,6 +27,15 @@ export interface ReportInput {
   meta: RunMetadata;
 }
 
+function articleCount(cells: readonly PairMonthIndex[]): number {
+  return cells.reduce((n, c) => n + c.articles, 0);
+}
+
+/** Pairs covered well enough for a section and a chart of their own. */
+export function reportedPairs(index: readonly PairMonthIndex[]): Array<[string, PairMonthIndex[]]> {
+  return cellsByPair(index).filter(([, cells]) => articleCount(cells) >= MIN_PAIR_ARTICLES);
+}
+
 /** Cells grouped by pair, pairs ordered by articles (most covered first), then code. */
 export function cellsByPair(index: readonly PairMonthIndex[]): Array<[string, PairMonthIndex[]]> {
   const groups = new Map<string, PairMonthIndex[]>();
@@ -32,12 +44,16 @@ export function cellsByPair(index: readonly PairMonthIndex[]): Array<[string, Pa
     if (group) group.push(cell);
     else groups.set(cell.pair, [cell]);
   }
-  const articles = (cells: PairMonthIndex[]) => cells.reduce((n, c) => n + c.articles, 0);
-  return [...groups.entries()].sort(([pa, a], [pb, b]) => articles(b) - articles(a) || (pa < pb ? -1 : 1));
+  return [...groups.entries()].sort(([pa, a], [pb, b]) => articleCount(b) - articleCount(a) || (pa < pb ? -1 : 1));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function describeCell(cell: PairMonthIndex): string {
-  return `${signed(cell.index)} in ${cell.month} (95% CI ${interval(cell.ciLow, cell.ciHigh)}, ${cell.articles} article${cell.articles === 1 ? '' : 's'})`;
+  const spread = cell.ciLow === null || cell.ciHigh === null ? 'no interval' : `95% CI ${interval(cell.ciLow, cell.ciHigh)}`;
+  return `${signed(cell.index)} in ${cell.month} (${plural(cell.articles, 'article')}, ${spread})`;
 }
 
 function findings(pairs: Array<[string, PairMonthIndex[]]>, names: ReadonlyMap<string, string>): string[] {
@@ -45,9 +61,9 @@ function findings(pairs: Array<[string, PairMonthIndex[]]>, names: ReadonlyMap<s
     const lowest = cells.reduce((a, b) => (b.index < a.index ? b : a));
     const highest = cells.reduce((a, b) => (b.index > a.index ? b : a));
     const latest = cells[cells.length - 1] as PairMonthIndex;
-    const total = cells.reduce((n, c) => n + c.articles, 0);
+    const total = articleCount(cells);
     return (
-      `- **${escapeMarkdown(pairName(pair, names))} (${pair})**, ${total} articles over ${cells.length} months: ` +
+      `- **${escapeMarkdown(pairName(pair, names))} (${pair})**, ${plural(total, 'article')} over ${plural(cells.length, 'month')}: ` +
       `lowest ${describeCell(lowest)}; highest ${describeCell(highest)}; latest ${describeCell(latest)}.`
     );
   });
@@ -64,8 +80,9 @@ function evidence(pair: string, cells: PairMonthIndex[], extremes: ReadonlyMap<s
   for (const cell of cells.slice(-2).reverse()) {
     const found = extremes.get(`${pair} ${cell.month}`);
     if (!found) continue;
-    lines.push(`**${cell.month}** — most negative:`, '', ...found.negative.map(quote), '');
-    if (found.positive.length > 0) lines.push(`**${cell.month}** — most positive:`, '', ...found.positive.map(quote), '');
+    for (const [label, list] of [['most negative', found.negative], ['most positive', found.positive]] as const) {
+      if (list.length > 0) lines.push(`**${cell.month}** — ${label}:`, '', ...list.map(quote), '');
+    }
   }
   return lines;
 }
@@ -123,9 +140,27 @@ function footer(meta: RunMetadata): string[] {
   ];
 }
 
+function otherPairs(index: readonly PairMonthIndex[], names: ReadonlyMap<string, string>): string[] {
+  const minor = cellsByPair(index).filter(([, cells]) => articleCount(cells) < MIN_PAIR_ARTICLES);
+  if (minor.length === 0) return [];
+  const rows = minor.map(([pair, cells]) => [
+    `${escapeMarkdown(pairName(pair, names))} (${pair})`,
+    String(articleCount(cells)),
+    cells.map((c) => `${c.month}: ${signed(c.index)}`).join(', '),
+  ]);
+  return [
+    '## Other pairs',
+    '',
+    `Pairs named together in fewer than ${MIN_PAIR_ARTICLES} articles; too thin for a trend. All their months are in \`index.csv\`.`,
+    '',
+    table(['Pair', 'Articles', 'Months'], rows),
+    '',
+  ];
+}
+
 /** The Markdown report: summary, findings from the data, a section per pair, method, caveats, footer. */
 export function renderReport(input: ReportInput): string {
-  const pairs = cellsByPair(input.index);
+  const pairs = reportedPairs(input.index);
   const lines = [
     '# Trust index report',
     '',
@@ -133,9 +168,12 @@ export function renderReport(input: ReportInput): string {
     '',
     '## Key findings',
     '',
-    ...(pairs.length > 0 ? findings(pairs, input.names) : ['- No sentence named two countries; there is nothing to index.']),
+    ...(pairs.length > 0
+      ? findings(pairs, input.names)
+      : [`- No pair was named together in ${MIN_PAIR_ARTICLES} or more articles; see "Other pairs" and \`index.csv\`.`]),
     '',
     ...pairs.flatMap(([pair, cells]) => pairSection(pair, cells, input)),
+    ...otherPairs(input.index, input.names),
     ...METHOD,
     '',
     ...footer(input.meta),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { PipelineResult } from '../pipeline.js';
 import { indexCsv } from './indexTables.js';
 import { writeFileAtomic } from './atomicFile.js';
-import { cellsByPair, type RunMetadata, renderReport } from './report.js';
+import { type RunMetadata, renderReport, reportedPairs } from './report.js';
 import type { Extremes } from './outputSink.js';
 import { pairIndexChart } from './pairChart.js';
 import { pairName } from './indexTables.js';
@@ -30,7 +30,7 @@ function chartFile(pair: string): string {
 /** Write index.csv, index.json, the charts and report.md, each atomically. */
 export async function writeOutputs({ dir, result, extremes, names, meta }: OutputInput): Promise<string[]> {
   const charts = new Map<string, string>();
-  for (const [pair, cells] of cellsByPair(result.index)) {
+  for (const [pair, cells] of reportedPairs(result.index)) {
     const file = chartFile(pair);
     await writeFileAtomic(join(dir, file), pairIndexChart({ pair, title: pairName(pair, names), cells }));
     charts.set(pair, file);

@@ -1,0 +1,19 @@
+/**
+ * trust-index as a library: the same pipeline the CLI runs, and its stages
+ * for use on their own.
+ */
+export { run, type RunOptions, type RunSummary } from './run.js';
+export { runPipeline, analyzeDocument, type PipelineSink, type PipelineResult, type RunCounts } from './pipeline.js';
+export { readInputs, type IngestOptions } from './ingest/readInputs.js';
+export { articleBody } from './text/body.js';
+export { splitSentences } from './text/sentences.js';
+export { tokenizeWords } from './text/words.js';
+export { findCountries } from './actors/findCountries.js';
+export { defaultGazetteer } from './actors/gazetteer.js';
+export { pairsOf } from './actors/pairs.js';
+export { scoreSentence, scoreText, defaultScorer, type ScoreOptions, type Scorer, type TextScore } from './score/scoreSentence.js';
+export { pairMonthIndex, INDEX_SCALE } from './aggregate/pairMonthIndex.js';
+export { articleScores } from './aggregate/articleScores.js';
+export { bootstrapInterval } from './aggregate/bootstrapInterval.js';
+export { renderReport } from './render/report.js';
+export type * from './types.js';
