@@ -58,7 +58,7 @@ describe('renderReport', () => {
     };
     const report = renderReport({
       counts: { inputs: 1, documents: 1, scored: 1, noPair: 0, skipped: 0, skippedByReason: {}, sentences: 1, pairSentences: 1, boilerplateParagraphs: 0, nonEnglishSentences: 0 },
-      index: [{ pair: 'CN-PK', month: '2024-11', articles: 1, sentences: 1, trust: -0.6, tone: 0, index: -60, ciLow: null, ciHigh: null }],
+      index: [{ pair: 'CN-PK', month: '2024-11', articles: 5, sentences: 5, trust: -0.6, tone: 0, index: -60, ciLow: -70, ciHigh: -50 }],
       extremes: new Map([['CN-PK 2024-11', { negative: [hostile], positive: [] }]]),
       names,
       charts: new Map([['CN-PK', 'charts/index-CN-PK.png']]),
