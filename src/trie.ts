@@ -40,32 +40,48 @@ export interface TrieMatch<T> {
 }
 
 /**
- * Longest entry starting at token `start`. `keysAt(i)` gives the keys token i
- * may be looked up under (most often one); `joins(i)` says whether token i
- * may continue a multi-token entry begun before it.
+ * Longest entry starting at token `start`. `keys[i]` is the key of token i;
+ * `alternates[i]`, when set, is a second key token i may match under (an
+ * all-capitals headline word's title-case form). `joins(i)` says whether
+ * token i may continue an entry begun before it. Plain arrays, not
+ * callbacks returning arrays: this runs once per token of every sentence.
  */
 export function longestMatch<T>(
   trie: TokenTrie<T>,
   start: number,
-  count: number,
-  keysAt: (i: number) => readonly string[],
-  joins: (i: number) => boolean = () => true,
+  keys: readonly string[],
+  joins?: (i: number) => boolean,
+  alternates?: readonly (string | undefined)[],
 ): TrieMatch<T> | null {
+  const first = walk(trie, start, keys, joins, alternates, keys[start]);
+  const alternate = alternates?.[start];
+  if (alternate === undefined) return first;
+  const second = walk(trie, start, keys, joins, alternates, alternate);
+  return second && (!first || second.end > first.end) ? second : first;
+}
+
+function walk<T>(
+  trie: TokenTrie<T>,
+  start: number,
+  keys: readonly string[],
+  joins: ((i: number) => boolean) | undefined,
+  alternates: readonly (string | undefined)[] | undefined,
+  firstKey: string | undefined,
+): TrieMatch<T> | null {
+  if (firstKey === undefined) return null;
+  let node = trie.root.next.get(firstKey);
   let best: TrieMatch<T> | null = null;
-  for (const firstKey of keysAt(start)) {
-    let node = trie.root.next.get(firstKey);
-    let i = start + 1;
-    while (node) {
-      if (node.value !== undefined && (!best || i > best.end)) best = { value: node.value, end: i };
-      if (i >= count || i - start >= trie.maxTokens || !joins(i)) break;
-      let child: TrieNode<T> | undefined;
-      for (const key of keysAt(i)) {
-        child = node.next.get(key);
-        if (child) break;
-      }
-      node = child;
-      i += 1;
-    }
+  let i = start + 1;
+  const limit = Math.min(keys.length, start + trie.maxTokens);
+  while (node) {
+    if (node.value !== undefined) best = { value: node.value, end: i };
+    if (i >= limit || (joins && !joins(i))) break;
+    const key = keys[i] as string;
+    let child = node.next.get(key);
+    const alternate = alternates?.[i];
+    if (!child && alternate !== undefined) child = node.next.get(alternate);
+    node = child;
+    i += 1;
   }
   return best;
 }

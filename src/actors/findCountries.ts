@@ -9,36 +9,42 @@ const DASH = /^[\-‐‑–—]$/;
 const CURRENCY_AFTER = /^\$/;
 
 /**
- * Keys to try for a token. Names match case-sensitively ("turkey" the bird,
- * "us" the pronoun), but an all-capitals headline word also tries its
- * title-case form so "CHINA" finds China; words of three letters or fewer
- * stay literal so "US" is not read as "Us".
+ * Names match case-sensitively ("turkey" the bird, "us" the pronoun), but an
+ * all-capitals headline word may also match in title case so "CHINA" finds
+ * China; words of three letters or fewer stay literal so "US" is not "Us".
  */
-function keysFor(token: Token): string[] {
-  const key = tokenKey(token.text);
-  if (key.length > 3 && key === key.toUpperCase() && /\p{L}/u.test(key)) {
-    return [key, key[0] + key.slice(1).toLowerCase()];
+function titleCaseAlternate(key: string): string | undefined {
+  // Cheap test first: most words have a lower-case second letter.
+  const second = key.charCodeAt(1);
+  if (key.length > 3 && !(second >= 97 && second <= 122) && key === key.toUpperCase() && key !== key.toLowerCase()) {
+    return key[0] + key.slice(1).toLowerCase();
   }
-  return [key];
+  return undefined;
 }
 
 type Match = TrieMatch<GazetteerEntry>;
 
-function matchAt(sentence: string, tokens: Token[], i: number, gazetteer: Gazetteer): Match | null {
-  return longestMatch(
-    gazetteer.trie,
-    i,
-    tokens.length,
-    (j) => {
-      const token = tokens[j];
-      return token ? keysFor(token) : [];
-    },
-    (j) => {
-      const previous = tokens[j - 1];
-      const token = tokens[j];
-      return previous !== undefined && token !== undefined && JOINER.test(sentence.slice(previous.end, token.start));
-    },
-  );
+/** A sentence prepared for matching: token keys and the test for multi-word joins. */
+interface Scan {
+  sentence: string;
+  tokens: Token[];
+  keys: string[];
+  alternates: (string | undefined)[];
+  joins: (i: number) => boolean;
+}
+
+function prepareScan(sentence: string, tokens: Token[]): Scan {
+  const keys = tokens.map((t) => tokenKey(t.text));
+  const joins = (j: number) => {
+    const previous = tokens[j - 1];
+    const token = tokens[j];
+    return previous !== undefined && token !== undefined && JOINER.test(sentence.slice(previous.end, token.start));
+  };
+  return { sentence, tokens, keys, alternates: keys.map(titleCaseAlternate), joins };
+}
+
+function matchAt(scan: Scan, i: number, gazetteer: Gazetteer): Match | null {
+  return longestMatch(gazetteer.trie, i, scan.keys, scan.joins, scan.alternates);
 }
 
 /**
@@ -46,11 +52,11 @@ function matchAt(sentence: string, tokens: Token[], i: number, gazetteer: Gazett
  * another country follow it: "Sino-Indian" is CN and IN, "Indo-Pacific" is
  * neither.
  */
-function combiningHolds(sentence: string, tokens: Token[], match: Match, gazetteer: Gazetteer): boolean {
-  const last = tokens[match.end - 1];
-  const next = tokens[match.end];
-  if (!last || !next || !DASH.test(sentence.slice(last.end, next.start))) return false;
-  const following = matchAt(sentence, tokens, match.end, gazetteer);
+function combiningHolds(scan: Scan, match: Match, gazetteer: Gazetteer): boolean {
+  const last = scan.tokens[match.end - 1];
+  const next = scan.tokens[match.end];
+  if (!last || !next || !DASH.test(scan.sentence.slice(last.end, next.start))) return false;
+  const following = matchAt(scan, match.end, gazetteer);
   return following !== null && following.value.code !== '-';
 }
 
@@ -69,15 +75,19 @@ export function findCountries(
   gazetteer: Gazetteer = defaultGazetteer(),
 ): CountryMention[] {
   const mentions: CountryMention[] = [];
+  const scan = prepareScan(sentence, tokens);
   let i = 0;
+  const first = gazetteer.trie.root.next;
   while (i < tokens.length) {
-    const match = matchAt(sentence, tokens, i, gazetteer);
+    const alternate = scan.alternates[i];
+    const starts = first.has(scan.keys[i] as string) || (alternate !== undefined && first.has(alternate));
+    const match = starts ? matchAt(scan, i, gazetteer) : null;
     if (!match) {
       i += 1;
       continue;
     }
     const entry = match.value;
-    const holds = entry.category !== 'combining' || combiningHolds(sentence, tokens, match, gazetteer);
+    const holds = entry.category !== 'combining' || combiningHolds(scan, match, gazetteer);
     const start = tokens[i]?.start ?? 0;
     const end = tokens[match.end - 1]?.end ?? start;
     if (entry.code !== '-' && holds && !CURRENCY_AFTER.test(sentence.slice(end, end + 1))) {

@@ -28,7 +28,7 @@ export interface Gazetteer {
 
 /** The key a surface word is stored and looked up under (possessive dropped). */
 export function tokenKey(text: string): string {
-  return text.replace(/['’]s$/i, '');
+  return text.endsWith("'s") || text.endsWith('’s') || text.endsWith("'S") || text.endsWith('’S') ? text.slice(0, -2) : text;
 }
 
 /** The exact-case token keys of a gazetteer term. */

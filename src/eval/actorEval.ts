@@ -27,7 +27,7 @@ export function reutersCode(tag: string): string | null {
   if (known) return known;
   const name = tag.split('-').map((w) => w[0]?.toUpperCase() + w.slice(1)).join(' ');
   const keys = termKeys(name);
-  const match = longestMatch(defaultGazetteer().trie, 0, keys.length, (i) => [keys[i] ?? '']);
+  const match = longestMatch(defaultGazetteer().trie, 0, keys);
   return match && match.end === keys.length && match.value.code !== '-' ? match.value.code : null;
 }
 

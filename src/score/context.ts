@@ -26,23 +26,26 @@ export interface Span {
 }
 
 const CLAUSE_BREAK = /[,;:()!?.–—]/;
-const CONTRACTED_NEGATION = /n['’]t$/;
 
-function findCues(text: string, tokens: Token[], modifiers: ModifierSet): Cue[] {
+/** True when the text between two tokens ends a clause; a single space (the usual gap) never does. */
+function breaksClause(text: string, from: number, to: number): boolean {
+  if (to - from === 1 && text.charCodeAt(from) === 32) return false;
+  return CLAUSE_BREAK.test(text.slice(from, to));
+}
+
+function findCues(text: string, tokens: Token[], lower: readonly string[], modifiers: ModifierSet): Cue[] {
   const cues: Cue[] = [];
-  const lowerAt = (i: number) => {
-    const token = tokens[i];
-    return token ? [token.lower] : [];
-  };
+  const first = modifiers.trie.root.next;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] as Token;
     // "don't", "won't", "isn't": the negation is a suffix of the word.
-    const contracted = CONTRACTED_NEGATION.test(token.lower) ? modifiers.trie.root.next.get("n't")?.value : undefined;
+    const contracted = token.lower.endsWith("n't") || token.lower.endsWith('n’t') ? first.get("n't")?.value : undefined;
     if (contracted) {
       cues.push({ modifier: contracted, surface: token.text, start: i, end: i + 1 });
       continue;
     }
-    const match = longestMatch(modifiers.trie, i, tokens.length, lowerAt);
+    if (!first.has(token.lower)) continue;
+    const match = longestMatch(modifiers.trie, i, lower);
     if (match) {
       const last = tokens[match.end - 1] as Token;
       cues.push({ modifier: match.value, surface: text.slice(token.start, last.end), start: i, end: match.end });
@@ -52,14 +55,19 @@ function findCues(text: string, tokens: Token[], modifiers: ModifierSet): Cue[] 
   return cues;
 }
 
-/** Split a sentence's tokens into clauses and find its modifier cues. */
-export function sentenceContext(text: string, tokens: Token[], modifiers: ModifierSet): SentenceContext {
+/** Split a sentence's tokens into clauses and find its modifier cues; `lower` holds the tokens' look-up forms. */
+export function sentenceContext(
+  text: string,
+  tokens: Token[],
+  lower: readonly string[],
+  modifiers: ModifierSet,
+): SentenceContext {
   const clause: number[] = [];
   let current = 0;
   tokens.forEach((token, i) => {
     const previous = tokens[i - 1];
-    if (previous && CLAUSE_BREAK.test(text.slice(previous.end, token.start))) current += 1;
+    if (previous && breaksClause(text, previous.end, token.start)) current += 1;
     clause.push(current);
   });
-  return { text, tokens, clause, cues: findCues(text, tokens, modifiers) };
+  return { text, tokens, clause, cues: findCues(text, tokens, lower, modifiers) };
 }

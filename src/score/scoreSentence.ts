@@ -82,43 +82,53 @@ const RULES: Array<(ctx: SentenceContext, span: Span, weight: number) => RuleEff
   reversal,
 ];
 
-function matchLexicon(ctx: SentenceContext, lexicon: ScoringLexicon, keys: string[][]): EvidenceItem[] {
-  const evidence: EvidenceItem[] = [];
-  const tokens = ctx.tokens;
-  for (let i = 0; i < tokens.length; ) {
-    const match = longestMatch(lexicon.trie, i, tokens.length, (j) => keys[j] ?? []);
+/** A lexicon entry found at tokens [start, end), before any rule has looked at it. */
+interface RawMatch {
+  entry: LexiconEntry;
+  start: number;
+  end: number;
+}
+
+/** Longest-first matches of a lexicon over a sentence's keys; weight-0 entries only block shorter ones. */
+function findMatches(lexicon: ScoringLexicon, keys: readonly string[]): RawMatch[] {
+  const matches: RawMatch[] = [];
+  const starts = lexicon.trie.root.next;
+  for (let i = 0; i < keys.length; ) {
+    const match = starts.has(keys[i] as string) ? longestMatch(lexicon.trie, i, keys) : null;
     if (!match) {
       i += 1;
       continue;
     }
-    const entry = match.value;
-    const span = { start: i, end: match.end };
-    const first = tokens[i] as Token;
-    const last = tokens[match.end - 1] as Token;
-    let effective = entry.weight;
-    const rules: string[] = [];
-    for (const rule of RULES) {
-      const effect = rule(ctx, span, entry.weight);
-      if (effect) {
-        effective *= effect.factor;
-        rules.push(describeEffect(effect));
-      }
-    }
-    if (entry.weight !== 0) {
-      evidence.push({
-        entry: entry.term,
-        surface: ctx.text.slice(first.start, last.end),
-        start: first.start,
-        end: last.end,
-        weight: entry.weight,
-        effective: Math.round(effective * 1000) / 1000,
-        dimension: entry.dimension,
-        rules,
-      });
-    }
+    if (match.value.weight !== 0) matches.push({ entry: match.value, start: i, end: match.end });
     i = match.end;
   }
-  return evidence;
+  return matches;
+}
+
+/** Apply every rule to a match and record what each did. */
+function evidenceOf(ctx: SentenceContext, match: RawMatch): EvidenceItem {
+  const { entry } = match;
+  const first = ctx.tokens[match.start] as Token;
+  const last = ctx.tokens[match.end - 1] as Token;
+  let effective = entry.weight;
+  const rules: string[] = [];
+  for (const rule of RULES) {
+    const effect = rule(ctx, match, entry.weight);
+    if (effect) {
+      effective *= effect.factor;
+      rules.push(describeEffect(effect));
+    }
+  }
+  return {
+    entry: entry.term,
+    surface: ctx.text.slice(first.start, last.end),
+    start: first.start,
+    end: last.end,
+    weight: entry.weight,
+    effective: Math.round(effective * 1000) / 1000,
+    dimension: entry.dimension,
+    rules,
+  };
 }
 
 /** Σe / (Σ|e| + K), in (-1, 1), rounded to 4 decimals so printed scores add up exactly; 0 when nothing matched. */
@@ -148,10 +158,16 @@ export function scoreSentence(text: string, options: ScoreOptions = {}): Sentenc
 
 /** Score a sentence already tokenised (the pipeline tokenises once for actors and scoring). */
 export function scoreTokens(text: string, tokens: Token[], scorer: Scorer = defaultScorer()): SentenceScore {
-  const ctx = sentenceContext(text, tokens, scorer.modifiers);
-  const keys = tokens.map((t) => [t.lower]);
-  const trustEvidence = matchLexicon(ctx, scorer.trust, keys);
-  const toneEvidence = matchLexicon(ctx, scorer.tone, keys);
+  const keys = tokens.map((t) => t.lower);
+  const trustMatches = findMatches(scorer.trust, keys);
+  const toneMatches = findMatches(scorer.tone, keys);
+  if (trustMatches.length === 0 && toneMatches.length === 0) {
+    return { trust: 0, tone: 0, trustEvidence: [], toneEvidence: [] };
+  }
+  // Clauses and cues are worked out only for sentences with something to adjust.
+  const ctx = sentenceContext(text, tokens, keys, scorer.modifiers);
+  const trustEvidence = trustMatches.map((m) => evidenceOf(ctx, m));
+  const toneEvidence = toneMatches.map((m) => evidenceOf(ctx, m));
   return { trust: normalise(trustEvidence), tone: normalise(toneEvidence), trustEvidence, toneEvidence };
 }
 

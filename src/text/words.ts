@@ -8,7 +8,12 @@ import type { Token } from '../types.js';
  */
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const tokenizer = new RegexpTokenizer({ pattern: WORD, gaps: false });
-const POSSESSIVE = /['’]s$/i;
+
+/** Lower case without a possessive "'s", so "China's" looks up as "china". */
+function lookupForm(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.endsWith("'s") || lower.endsWith('’s') ? lower.slice(0, -2) : lower;
+}
 
 /**
  * Split a sentence into word tokens with character spans, using natural's
@@ -27,7 +32,7 @@ export function tokenizeWords(sentence: string): Token[] {
     const start = sentence.indexOf(word, cursor);
     const end = start + word.length;
     cursor = end;
-    tokens.push({ text: word, lower: word.replace(POSSESSIVE, '').toLowerCase(), start, end });
+    tokens.push({ text: word, lower: lookupForm(word), start, end });
   }
   return tokens;
 }

