@@ -1,17 +1,26 @@
 import { findCountries } from './actors/findCountries.js';
 import { pairsOf } from './actors/pairs.js';
 import { articleScores } from './aggregate/articleScores.js';
-import { DEFAULT_INDEX_OPTIONS, type IndexOptions, pairMonthIndex } from './aggregate/pairMonthIndex.js';
-import { type IngestItem } from './ingest/records.js';
+import { DuplicateIndex, type Folded } from './aggregate/duplicates.js';
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions, pairPeriodIndex } from './aggregate/pairPeriodIndex.js';
+import type { IngestItem } from './ingest/records.js';
 import { type Scorer, defaultScorer, scoreTokens } from './score/scoreSentence.js';
 import { articleBody } from './text/body.js';
+import { fingerprint } from './text/fingerprint.js';
 import { tokenizeWords } from './text/words.js';
-import type { ArticlePairScore, DocumentRecord, NewsDocument, PairMonthIndex, PairSentence, SkippedInput } from './types.js';
+import type {
+  ArticlePairScore,
+  DocumentRecord,
+  NewsDocument,
+  PairPeriodIndex,
+  PairSentence,
+  PairSummary,
+  SkippedInput,
+} from './types.js';
 
-/** Receives the pipeline's per-document output as it streams. */
+/** Receives the pipeline's sentences and skipped inputs as they stream. */
 export interface PipelineSink {
   sentence(sentence: PairSentence): void | Promise<void>;
-  document(record: DocumentRecord): void | Promise<void>;
   skipped(skipped: SkippedInput): void | Promise<void>;
 }
 
@@ -28,6 +37,8 @@ export interface RunCounts {
   noPair: number;
   skipped: number;
   skippedByReason: Record<string, number>;
+  duplicates: number;
+  duplicatesByKind: Record<string, number>;
   sentences: number;
   pairSentences: number;
   boilerplateParagraphs: number;
@@ -36,7 +47,12 @@ export interface RunCounts {
 
 export interface PipelineResult {
   counts: RunCounts;
-  index: PairMonthIndex[];
+  index: PairPeriodIndex[];
+  pairs: PairSummary[];
+  /** Every document with its final status, sorted by date then id. */
+  documents: DocumentRecord[];
+  /** Documents folded as copies of another, sorted by id. */
+  folded: Folded[];
 }
 
 /** Everything the pipeline takes from one document: its record and pair-sentences. */
@@ -47,13 +63,18 @@ export interface DocumentAnalysis {
   nonEnglishSentences: number;
 }
 
+/** The text a document is read from: its title, then its body. */
+function fullText(doc: NewsDocument): string {
+  return doc.title ? `${doc.title}\n\n${doc.text}` : doc.text;
+}
+
 /**
  * text → actors → score for one dated document: the sentences of its body
  * that name two or more countries, scored once and attributed to every pair
  * among those countries.
  */
 export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Scorer): DocumentAnalysis {
-  const body = articleBody(doc.title ? `${doc.title}\n\n${doc.text}` : doc.text);
+  const body = articleBody(fullText(doc));
   const mentions = new Map<string, number>();
   const sentences: PairSentence[] = [];
   for (const sentence of body.sentences) {
@@ -102,15 +123,28 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
 
 function emptyCounts(): RunCounts {
   return {
-    inputs: 0, documents: 0, scored: 0, noPair: 0, skipped: 0, skippedByReason: {},
+    inputs: 0, documents: 0, scored: 0, noPair: 0, skipped: 0, skippedByReason: {}, duplicates: 0, duplicatesByKind: {},
     sentences: 0, pairSentences: 0, boilerplateParagraphs: 0, nonEnglishSentences: 0,
   };
 }
 
+function skippedRecord(doc: NewsDocument, reason: 'undated' | 'duplicate-id'): DocumentRecord {
+  return {
+    id: doc.id, date: doc.date, title: doc.title, origin: doc.origin, status: 'skipped', reason, sentences: 0, countries: [], pairs: [],
+  };
+}
+
+function byDateThenId(a: DocumentRecord, b: DocumentRecord): number {
+  const da = a.date ?? '';
+  const db = b.date ?? '';
+  if (da !== db) return da < db ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : a.origin < b.origin ? -1 : 1;
+}
+
 /**
- * The whole chain: ingest items in, streamed records to the sink, and the
- * per-pair, per-month index out. Only article-level scores are held in
- * memory; sentences and documents go to the sink as they are made.
+ * The whole chain: ingest items in, sentences and skipped inputs streamed to
+ * the sink, and the per-pair, per-period index out. Syndicated copies are
+ * folded: each group of copies counts once, as its earliest document.
  */
 export async function runPipeline(
   items: AsyncIterable<IngestItem>,
@@ -119,7 +153,10 @@ export async function runPipeline(
 ): Promise<PipelineResult> {
   const scorer = options.scorer ?? defaultScorer();
   const counts = emptyCounts();
-  const scores: ArticlePairScore[] = [];
+  const scores = new Map<string, ArticlePairScore[]>();
+  const documents: DocumentRecord[] = [];
+  const duplicates = new DuplicateIndex();
+  const seenIds = new Set<string>();
   const skip = async (skipped: SkippedInput) => {
     counts.skipped += 1;
     counts.skippedByReason[skipped.reason] = (counts.skippedByReason[skipped.reason] ?? 0) + 1;
@@ -133,25 +170,41 @@ export async function runPipeline(
     }
     const doc = item.document;
     counts.documents += 1;
+    if (seenIds.has(doc.id)) {
+      await skip({ origin: doc.origin, id: doc.id, reason: 'duplicate-id', message: `id "${doc.id}" was already read` });
+      documents.push(skippedRecord(doc, 'duplicate-id'));
+      continue;
+    }
+    seenIds.add(doc.id);
     if (doc.date === null) {
-      const skipped: SkippedInput = { origin: doc.origin, id: doc.id, reason: 'undated', message: 'no usable date' };
-      await skip(skipped);
-      await sink.document({
-        id: doc.id, date: null, title: doc.title, origin: doc.origin, status: 'skipped', reason: 'undated',
-        sentences: 0, countries: [], pairs: [],
-      });
+      await skip({ origin: doc.origin, id: doc.id, reason: 'undated', message: 'no usable date' });
+      documents.push(skippedRecord(doc, 'undated'));
       continue;
     }
     const analysis = analyzeDocument({ ...doc, date: doc.date }, scorer);
+    duplicates.add(doc.id, doc.date, fingerprint(fullText(doc)));
     counts.sentences += analysis.record.sentences;
-    counts.pairSentences += analysis.sentences.length;
     counts.boilerplateParagraphs += analysis.boilerplateParagraphs;
     counts.nonEnglishSentences += analysis.nonEnglishSentences;
-    if (analysis.record.status === 'scored') counts.scored += 1;
-    else counts.noPair += 1;
     for (const sentence of analysis.sentences) await sink.sentence(sentence);
-    await sink.document(analysis.record);
-    scores.push(...articleScores(analysis.sentences));
+    documents.push(analysis.record);
+    scores.set(doc.id, articleScores(analysis.sentences));
   }
-  return { counts, index: pairMonthIndex(scores, options.index ?? DEFAULT_INDEX_OPTIONS) };
+  const folded = duplicates.folded();
+  const foldedById = new Map(folded.map((f) => [f.id, f]));
+  for (const record of documents) {
+    const fold = foldedById.get(record.id);
+    if (fold && record.status !== 'skipped') {
+      record.status = 'duplicate';
+      record.duplicateOf = fold.keptId;
+      record.duplicateKind = fold.kind;
+      counts.duplicates += 1;
+      counts.duplicatesByKind[fold.kind] = (counts.duplicatesByKind[fold.kind] ?? 0) + 1;
+    } else if (record.status === 'scored') counts.scored += 1;
+    else if (record.status === 'no-pair') counts.noPair += 1;
+  }
+  const kept = [...scores.entries()].filter(([id]) => !foldedById.has(id)).flatMap(([, s]) => s);
+  const { index, pairs } = pairPeriodIndex(kept, options.index ?? DEFAULT_INDEX_OPTIONS);
+  counts.pairSentences = kept.reduce((n, s) => n + s.sentences, 0);
+  return { counts, index, pairs, documents: documents.sort(byDateThenId), folded };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultGazetteer } from './actors/gazetteer.js';
-import { DEFAULT_INDEX_OPTIONS } from './aggregate/pairMonthIndex.js';
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
 import { readInputs } from './ingest/readInputs.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from './paths.js';
 import { type PipelineResult, runPipeline } from './pipeline.js';
@@ -17,8 +17,8 @@ export interface RunOptions {
   out: string;
   /** Date for documents that carry none (`YYYY-MM-DD`); null leaves them undated and skipped. */
   defaultDate: string | null;
-  /** Bootstrap seed. */
-  seed?: number;
+  /** Period, coverage threshold and seed of the index; defaults in DEFAULT_INDEX_OPTIONS. */
+  index?: Partial<IndexOptions>;
 }
 
 export interface RunSummary extends PipelineResult {
@@ -37,12 +37,12 @@ export function toolVersion(): string {
  * failed run leaves the previous outputs as they were.
  */
 export async function run(options: RunOptions): Promise<RunSummary> {
-  const index = { ...DEFAULT_INDEX_OPTIONS, ...(options.seed !== undefined ? { seed: options.seed } : {}) };
-  const sink = await OutputSink.open(options.out);
+  const index: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...options.index };
+  const sink = await OutputSink.open(options.out, index.period);
   let result: PipelineResult;
   try {
     result = await runPipeline(readInputs(options.inputs, { defaultDate: options.defaultDate }), sink, { index });
-    await sink.commit();
+    await sink.commit(new Set(result.folded.map((f) => f.id)));
   } catch (error) {
     await sink.abandon();
     throw error;
@@ -51,13 +51,14 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     tool: 'trust-index',
     version: toolVersion(),
     lexicons: Object.fromEntries(LEXICON_FILES.map((f) => [f, fileDigest(join(LEXICON_DIR, f))])),
-    options: { defaultDate: options.defaultDate, seed: index.seed, resamples: index.resamples },
+    options: { defaultDate: options.defaultDate, ...index },
   };
   const files = await writeOutputs({
     dir: options.out,
     result,
     extremes: sink.extremes,
     names: defaultGazetteer().names,
+    options: index,
     meta,
   });
   return { ...result, out: options.out, files };

@@ -22,7 +22,8 @@ export type SkipReason =
   | 'missing-text'
   | 'undated'
   | 'unreadable'
-  | 'not-a-record';
+  | 'not-a-record'
+  | 'duplicate-id';
 
 /** An input problem: what was skipped, where, and why. */
 export interface SkippedInput {
@@ -111,30 +112,50 @@ export interface DocumentRecord {
   title: string;
   origin: string;
   source?: string;
-  status: 'scored' | 'no-pair' | 'skipped';
+  status: 'scored' | 'no-pair' | 'skipped' | 'duplicate';
   reason?: SkipReason;
+  /** For a duplicate: the document kept in its place, and whether the copy was exact or near. */
+  duplicateOf?: string;
+  duplicateKind?: 'exact' | 'near';
   sentences: number;
   /** Countries found in the document with their mention counts, sorted by code. */
   countries: Array<{ code: string; mentions: number }>;
   pairs: string[];
 }
 
+/** What one lexicon entry added to a score, in the score's own units. */
+export interface EntryContribution {
+  entry: string;
+  dimension: string;
+  contribution: number;
+}
+
 /** An article's contribution to one pair: the mean of its pair-sentences. */
 export interface ArticlePairScore {
   docId: string;
   pair: string;
-  month: string;
+  date: string;
+  source?: string;
   trust: number;
   tone: number;
   sentences: number;
+  /** Share of `trust` from each dimension; they add up to `trust`. */
+  dimensions: Record<string, number>;
+  /** Share of `trust` from each matched entry, sorted by entry. */
+  entries: EntryContribution[];
 }
 
-/** The index of one pair in one calendar month. */
-export interface PairMonthIndex {
+/** The index of one pair in one period (a month by default). */
+export interface PairPeriodIndex {
   pair: string;
+  /** `2024-11`, `2024-Q4` or `2024-W48`. */
+  period: string;
+  /** The calendar month the period starts in. */
   month: string;
   articles: number;
   sentences: number;
+  /** Distinct sources among the articles. */
+  sources: number;
   /** Mean article trust in [-1, 1], each article weighted once. */
   trust: number;
   /** Mean article tone in [-1, 1]. */
@@ -144,4 +165,32 @@ export interface PairMonthIndex {
   /** 95% bootstrap interval of `index`; null with fewer than two articles. */
   ciLow: number | null;
   ciHigh: number | null;
+  /** Fewer articles than the coverage threshold. */
+  lowCoverage: boolean;
+  /** `index` shrunk toward the pair's long-run mean (empirical Bayes). */
+  indexShrunk: number;
+  /** The previous period with articles, and the change from it. */
+  previousPeriod: string | null;
+  delta: number | null;
+  /** Two-sided permutation-test p-value of the change; null when either side has fewer than two articles. */
+  pChange: number | null;
+  /** p < 0.05 and both periods have enough coverage. */
+  significant: boolean;
+  /** Mean index of the periods with articles among this one and the two before it. */
+  rolling3: number;
+  /** Index points from each dimension; they add up to `index`. */
+  dimensions: Record<string, number>;
+  /** The entries that moved the index most, in index points. */
+  topEntries: EntryContribution[];
+}
+
+/** A pair's whole series: coverage and linear trend. */
+export interface PairSummary {
+  pair: string;
+  articles: number;
+  periods: number;
+  /** Long-run mean index over all the pair's articles. */
+  mean: number;
+  /** Slope of a least-squares line through the period indices, index points per period; null with one period. */
+  trendSlope: number | null;
 }

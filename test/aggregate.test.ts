@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { articleScores } from '../src/aggregate/articleScores.js';
 import { bootstrapInterval } from '../src/aggregate/bootstrapInterval.js';
-import { monthRange } from '../src/aggregate/months.js';
-import { pairMonthIndex } from '../src/aggregate/pairMonthIndex.js';
+import { changePValue } from '../src/aggregate/changeTest.js';
+import { DEFAULT_INDEX_OPTIONS, pairPeriodIndex } from '../src/aggregate/pairPeriodIndex.js';
+import { periodOf, periodRange, periodStart } from '../src/aggregate/periods.js';
+import { shrinkToLongRunMean } from '../src/aggregate/shrinkage.js';
 import { cellSeed, seededRandom } from '../src/aggregate/random.js';
 import type { ArticlePairScore, PairSentence } from '../src/types.js';
 
@@ -54,19 +56,38 @@ describe('bootstrapInterval', () => {
   });
 });
 
+function evidence(entry: string, dimension: string, effective: number) {
+  return { entry, surface: entry, start: 0, end: 1, weight: effective, effective, dimension, rules: [] };
+}
+
+function article(docId: string, date: string, trust: number, pair = 'CN-PK'): ArticlePairScore {
+  return { docId, pair, date, trust, tone: 0, sentences: 1, dimensions: { general: trust }, entries: [{ entry: 'x', dimension: 'general', contribution: trust }] };
+}
+
 describe('articleScores', () => {
   it('averages an article’s sentences per pair', () => {
     const [score] = articleScores([sentence('a', -0.5, 0), sentence('a', 0.1, 1)]);
-    expect(score).toMatchObject({ docId: 'a', pair: 'CN-PK', month: '2024-11', sentences: 2 });
+    expect(score).toMatchObject({ docId: 'a', pair: 'CN-PK', date: '2024-11-02', sentences: 2 });
     expect(score?.trust).toBeCloseTo(-0.2, 12);
+  });
+
+  it('splits the score into entries and dimensions that add up to it', () => {
+    const s = sentence('a', 0, 0);
+    s.trustEvidence = [evidence('trust deficit', 'general', -3), evidence('sanctions', 'economic', -3), evidence('talks', 'diplomatic', 1)];
+    s.trust = -5 / 9;
+    const [score] = articleScores([s]);
+    expect(score?.dimensions).toEqual({ general: -3 / 9, economic: -3 / 9, diplomatic: 1 / 9 });
+    const total = (score?.entries ?? []).reduce((n, e) => n + e.contribution, 0);
+    expect(total).toBeCloseTo(score?.trust ?? 0, 12);
+    expect(score?.entries.map((e) => e.entry)).toEqual(['sanctions', 'talks', 'trust deficit']);
   });
 });
 
-describe('pairMonthIndex', () => {
+describe('pairPeriodIndex', () => {
   it('weights each article once: one long article does not outvote ten short ones', () => {
     const long = articleScores(Array.from({ length: 10 }, (_, i) => sentence('long', -1, i)));
     const short = Array.from({ length: 10 }, (_, i) => articleScores([sentence(`short-${i}`, 1)])).flat();
-    const [cell] = pairMonthIndex([...long, ...short]);
+    const [cell] = pairPeriodIndex([...long, ...short]).index;
     expect(cell?.articles).toBe(11);
     expect(cell?.sentences).toBe(20);
     expect(cell?.trust).toBeCloseTo(9 / 11, 12);
@@ -74,23 +95,120 @@ describe('pairMonthIndex', () => {
   });
 
   it('does not depend on the order of its input', () => {
-    const scores: ArticlePairScore[] = [0.1, -0.3, 0.5, 0.2].map((trust, i) => ({
-      docId: `d${i}`, pair: 'IN-CN', month: '2020-06', trust, tone: 0, sentences: 1,
-    }));
-    expect(pairMonthIndex(scores)).toEqual(pairMonthIndex([...scores].reverse()));
+    const scores = [0.1, -0.3, 0.5, 0.2, 0.4, -0.6].map((t, i) => article(`d${i}`, i < 3 ? '2020-06-01' : '2020-08-09', t));
+    expect(pairPeriodIndex(scores)).toEqual(pairPeriodIndex([...scores].reverse()));
   });
 
-  it('sorts by pair then month and gives no interval to a lone article', () => {
-    const one = (pair: string, month: string): ArticlePairScore => ({ docId: 'x', pair, month, trust: 0.25, tone: 0, sentences: 1 });
-    const cells = pairMonthIndex([one('JP-KR', '2019-07'), one('CN-PK', '2024-11'), one('CN-PK', '2024-10')]);
-    expect(cells.map((c) => `${c.pair} ${c.month}`)).toEqual(['CN-PK 2024-10', 'CN-PK 2024-11', 'JP-KR 2019-07']);
-    expect(cells[0]).toMatchObject({ index: 25, ciLow: null, ciHigh: null });
+  it('sorts by pair then period and gives no interval to a lone article', () => {
+    const { index } = pairPeriodIndex([article('x', '2019-07-01', 0.25, 'JP-KR'), article('y', '2024-11-03', 0.25), article('z', '2024-10-03', 0.25)]);
+    expect(index.map((c) => `${c.pair} ${c.period}`)).toEqual(['CN-PK 2024-10', 'CN-PK 2024-11', 'JP-KR 2019-07']);
+    expect(index[0]).toMatchObject({ index: 25, ciLow: null, ciHigh: null, lowCoverage: true });
+  });
+
+  it('flags a significant change only with enough articles on both sides', () => {
+    const before = [0.5, 0.6, 0.4, 0.55, 0.45].map((t, i) => article(`a${i}`, '2024-09-10', t));
+    const after = [-0.5, -0.6, -0.4, -0.55, -0.45].map((t, i) => article(`b${i}`, '2024-11-10', t));
+    const [, cell] = pairPeriodIndex([...before, ...after]).index;
+    expect(cell).toMatchObject({ period: '2024-11', previousPeriod: '2024-09', delta: -100, significant: true, lowCoverage: false });
+    expect(cell?.pChange).toBeLessThan(0.02);
+    const thin = pairPeriodIndex([...before, ...after.slice(0, 4)], { ...DEFAULT_INDEX_OPTIONS, minArticles: 5 }).index[1];
+    expect(thin?.significant).toBe(false);
+    expect(thin?.pChange).toBeLessThan(0.05);
+  });
+
+  it('keeps a steady stretch not significant', () => {
+    const a = [0.5, 0.6, 0.4, 0.55, 0.45].map((t, i) => article(`a${i}`, '2024-09-10', t));
+    const b = [0.45, 0.6, 0.5, 0.4, 0.55].map((t, i) => article(`b${i}`, '2024-10-10', t));
+    expect(pairPeriodIndex([...a, ...b]).index[1]?.significant).toBe(false);
+  });
+
+  it('computes the rolling mean over calendar periods and the linear trend', () => {
+    const cells = ['2024-01-05', '2024-02-05', '2024-04-05'].map((d, i) => article(`d${i}`, d, [0.1, 0.3, 0.5][i] as number));
+    const { index, pairs } = pairPeriodIndex(cells);
+    // April's window is February to April: January is three months back and drops out.
+    expect(index.map((c) => c.rolling3)).toEqual([10, 20, 40]);
+    // Points (0, 10), (1, 30), (3, 50): Sxy = 60, Sxx = 14/3, so the least-squares slope is 90/7 per month.
+    expect(pairs[0]?.trendSlope).toBeCloseTo(90 / 7, 2);
+  });
+
+  it('splits the index by dimension and names the entries that moved it', () => {
+    const a = { ...article('a', '2024-11-01', -0.6), dimensions: { economic: -0.4, general: -0.2 }, entries: [
+      { entry: 'sanctions', dimension: 'economic', contribution: -0.4 }, { entry: 'mistrust', dimension: 'general', contribution: -0.2 }] };
+    const b = { ...article('b', '2024-11-02', 0.2), dimensions: { diplomatic: 0.2 }, entries: [{ entry: 'talks', dimension: 'diplomatic', contribution: 0.2 }] };
+    const [cell] = pairPeriodIndex([a, b]).index;
+    expect(cell?.index).toBe(-20);
+    expect(cell?.dimensions).toEqual({ diplomatic: 10, economic: -20, general: -10 });
+    expect(cell?.topEntries.map((e) => [e.entry, e.contribution])).toEqual([['sanctions', -20], ['mistrust', -10], ['talks', 10]]);
   });
 });
 
-describe('monthRange', () => {
-  it('crosses year ends', () => {
-    expect(monthRange('2023-11', '2024-02')).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
-    expect(monthRange('2024-05', '2024-05')).toEqual(['2024-05']);
+describe('shrinkToLongRunMean', () => {
+  it('matches the empirical-Bayes formula on a tiny case', () => {
+    // μ = 0.1; period means 0.6, −0.4, 0.1; σ² = 0.04 / 2 = 0.02;
+    // τ² = Var(means) − mean(σ²/n) = 0.25 − (0.01 + 0.01 + 0.02) / 3 = 0.236667;
+    // B₁ = 0.01 / 0.246667 = 0.040541 → 0.1 + 0.959459 × 0.5 = 0.579730.
+    const [a, b, c] = shrinkToLongRunMean([[0.5, 0.7], [-0.5, -0.3], [0.1]]);
+    expect(a).toBeCloseTo(0.57973, 5);
+    expect(b).toBeCloseTo(-0.37973, 5);
+    expect(c).toBeCloseTo(0.1, 12);
+  });
+
+  it('pulls everything to the mean when periods differ no more than noise explains', () => {
+    const shrunk = shrinkToLongRunMean([[0.1, 0.5], [0.2, 0.4]]);
+    expect(shrunk[0]).toBeCloseTo(0.3, 12);
+    expect(shrunk[1]).toBeCloseTo(0.3, 12);
+  });
+});
+
+describe('changePValue', () => {
+  it('reproduces the exact permutation p-value of a textbook example', () => {
+    // simple-statistics' documented example; the exact two-sided p is computed
+    // here independently by enumerating all C(14, 7) = 3432 relabellings.
+    const control = [2, 5, 3, 6, 7, 2, 5];
+    const treatment = [20, 5, 13, 12, 7, 2, 2];
+    const pooled = [...control, ...treatment];
+    const mean7 = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const observed = Math.abs(mean7(control) - mean7(treatment));
+    let extreme = 0;
+    let total = 0;
+    const choose = (start: number, picked: number[]) => {
+      if (picked.length === 7) {
+        const left = picked.map((i) => pooled[i] as number);
+        const right = pooled.filter((_, i) => !picked.includes(i));
+        total += 1;
+        if (Math.abs(mean7(left) - mean7(right)) >= observed - 1e-12) extreme += 1;
+        return;
+      }
+      for (let i = start; i < pooled.length; i += 1) choose(i + 1, [...picked, i]);
+    };
+    choose(0, []);
+    expect(total).toBe(3432);
+    const exact = extreme / total;
+    expect(changePValue(control, treatment, seededRandom(5))).toBeCloseTo(exact, 1);
+    expect(Math.abs((changePValue(control, treatment, seededRandom(5)) ?? 0) - exact)).toBeLessThan(0.015);
+  });
+
+  it('needs two articles on each side', () => {
+    expect(changePValue([0.1], [0.2, 0.3], seededRandom(1))).toBeNull();
+  });
+});
+
+describe('periods', () => {
+  it.each([
+    ['2024-11-28', 'week', '2024-W48'],
+    ['2021-01-01', 'week', '2020-W53'],
+    ['2024-12-30', 'week', '2025-W01'],
+    ['2016-01-03', 'week', '2015-W53'],
+    ['2024-11-28', 'month', '2024-11'],
+    ['2024-11-28', 'quarter', '2024-Q4'],
+  ] as const)('%s by %s is %s', (day, kind, label) => {
+    expect(periodOf(day, kind)).toBe(label);
+  });
+
+  it('lists every period of a range, across year ends', () => {
+    expect(periodRange('2023-11', '2024-02', 'month')).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
+    expect(periodRange('2020-W52', '2021-W02', 'week')).toEqual(['2020-W52', '2020-W53', '2021-W01', '2021-W02']);
+    expect(periodRange('2023-Q3', '2024-Q2', 'quarter')).toEqual(['2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2']);
+    expect(periodStart('2020-W53', 'week')).toBe('2020-12-28');
   });
 });

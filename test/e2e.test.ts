@@ -9,7 +9,7 @@ import { type RunSummary, run } from '../src/run.js';
 import type { DocumentRecord, PairSentence } from '../src/types.js';
 import { CLI, tempDir } from './helpers.js';
 
-const TEXT_OUTPUTS = ['index.csv', 'index.json', 'report.md', 'sentences.jsonl', 'documents.jsonl', 'skipped.jsonl'];
+const TEXT_OUTPUTS = ['index.csv', 'index.json', 'contributions.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl', 'skipped.jsonl'];
 
 function jsonl<T>(path: string): T[] {
   return readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
@@ -35,11 +35,11 @@ describe('the demo run', () => {
 
   it('writes index.csv with the documented header', () => {
     const [header] = readFileSync(join(out, 'index.csv'), 'utf8').split('\n');
-    expect(header?.split(',').slice(0, 8)).toEqual(['pair', 'pair_name', 'month', 'articles', 'sentences', 'index', 'ci_low', 'ci_high']);
+    expect(header?.split(',')).toEqual(expect.arrayContaining(['pair', 'month', 'period', 'articles', 'sentences', 'index', 'ci_low', 'ci_high']));
   });
 
   const value = (pair: string, month: string) => {
-    const cell = summary.index.find((c) => c.pair === pair && c.month === month);
+    const cell = summary.index.find((c) => c.pair === pair && c.period === month);
     if (!cell) throw new Error(`no ${pair} ${month}`);
     return cell.index;
   };
@@ -59,7 +59,7 @@ describe('the demo run', () => {
   it('traces each month’s index to its sentences', () => {
     const sentences = jsonl<PairSentence>(join(out, 'sentences.jsonl'));
     for (const cell of summary.index) {
-      const cellSentences = sentences.filter((s) => s.pair === cell.pair && s.date.startsWith(cell.month));
+      const cellSentences = sentences.filter((s) => s.pair === cell.pair && s.date.startsWith(cell.period));
       const docs = [...new Set(cellSentences.map((s) => s.docId))];
       const articleMeans = docs.map((d) => mean(cellSentences.filter((s) => s.docId === d).map((s) => s.trust)));
       expect(docs.length).toBe(cell.articles);

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { indexCsv } from '../src/render/indexTables.js';
+import { DEFAULT_INDEX_OPTIONS } from '../src/aggregate/pairPeriodIndex.js';
+import { contributionsCsv, indexCsv } from '../src/render/indexTables.js';
 import { boldEvidence, escapeMarkdown, safeLink } from '../src/render/markdown.js';
 import { renderReport } from '../src/render/report.js';
-import type { PairSentence } from '../src/types.js';
+import type { PairPeriodIndex, PairSentence } from '../src/types.js';
 
 const names = new Map([['CN', 'China'], ['PK', 'Pakistan']]);
+
+function cell(overrides: Partial<PairPeriodIndex>): PairPeriodIndex {
+  return {
+    pair: 'CN-PK', period: '2024-11', month: '2024-11', articles: 1, sentences: 2, sources: 1, trust: -0.35, tone: -0.1,
+    index: -35, ciLow: null, ciHigh: null, lowCoverage: true, indexShrunk: -20, previousPeriod: null, delta: null,
+    pChange: null, significant: false, rolling3: -35, dimensions: { general: -35 },
+    topEntries: [{ entry: 'mistrust', dimension: 'general', contribution: -35 }], ...overrides,
+  };
+}
 
 describe('escapeMarkdown', () => {
   it('neutralises table pipes, tags, code and links', () => {
@@ -30,12 +40,18 @@ describe('boldEvidence', () => {
 });
 
 describe('indexCsv', () => {
-  it('writes the documented columns, empty cells for missing intervals', () => {
-    const csv = indexCsv(
-      [{ pair: 'CN-PK', month: '2024-11', articles: 1, sentences: 2, trust: -0.35, tone: -0.1, index: -35, ciLow: null, ciHigh: null }],
-      names,
+  it('writes the documented columns, empty cells where a value does not exist', () => {
+    const [header, row] = indexCsv([cell({})], names).trim().split('\n');
+    expect(header).toBe(
+      'pair,pair_name,month,period,articles,sentences,sources,index,ci_low,ci_high,index_shrunk,low_coverage,' +
+        'previous_period,delta,p_change,significant,rolling3,trust,tone,dim_diplomatic,dim_security,dim_economic,' +
+        'dim_technology,dim_people,dim_general',
     );
-    expect(csv).toBe('pair,pair_name,month,articles,sentences,index,ci_low,ci_high,trust,tone\nCN-PK,China – Pakistan,2024-11,1,2,-35,,,-0.3500,-0.1000\n');
+    expect(row).toBe('CN-PK,China – Pakistan,2024-11,2024-11,1,2,1,-35,,,-20,1,,,,,-35,-0.3500,-0.1000,0,0,0,0,0,-35');
+  });
+
+  it('lists the entries that moved each period in a tidy table', () => {
+    expect(contributionsCsv([cell({})])).toBe('pair,period,rank,entry,dimension,contribution\nCN-PK,2024-11,1,mistrust,general,-35\n');
   });
 });
 
@@ -57,8 +73,13 @@ describe('renderReport', () => {
       url: 'javascript:alert(document.cookie)',
     };
     const report = renderReport({
-      counts: { inputs: 1, documents: 1, scored: 1, noPair: 0, skipped: 0, skippedByReason: {}, sentences: 1, pairSentences: 1, boilerplateParagraphs: 0, nonEnglishSentences: 0 },
-      index: [{ pair: 'CN-PK', month: '2024-11', articles: 5, sentences: 5, trust: -0.6, tone: 0, index: -60, ciLow: -70, ciHigh: -50 }],
+      counts: {
+        inputs: 1, documents: 1, scored: 1, noPair: 0, skipped: 0, skippedByReason: {}, duplicates: 0, duplicatesByKind: {},
+        sentences: 1, pairSentences: 1, boilerplateParagraphs: 0, nonEnglishSentences: 0,
+      },
+      index: [cell({ articles: 5, sentences: 5, trust: -0.6, index: -60, ciLow: -70, ciHigh: -50, lowCoverage: false })],
+      pairs: [{ pair: 'CN-PK', articles: 5, periods: 1, mean: -60, trendSlope: null }],
+      options: DEFAULT_INDEX_OPTIONS,
       extremes: new Map([['CN-PK 2024-11', { negative: [hostile], positive: [] }]]),
       names,
       charts: new Map([['CN-PK', 'charts/index-CN-PK.png']]),

@@ -1,14 +1,53 @@
 import { mean } from 'simple-statistics';
-import type { ArticlePairScore, PairSentence } from '../types.js';
+import { NORMALISATION_K } from '../score/scoreSentence.js';
+import type { ArticlePairScore, EntryContribution, PairSentence } from '../types.js';
+
+/**
+ * What each matched entry adds to its sentence's trust: e / (Σ|e| + K),
+ * the same normalisation as the sentence score, so a sentence's
+ * contributions add up to its trust.
+ */
+function sentenceContributions(sentence: PairSentence): EntryContribution[] {
+  const denominator = sentence.trustEvidence.reduce((n, e) => n + Math.abs(e.effective), 0) + NORMALISATION_K;
+  return sentence.trustEvidence.map((e) => ({ entry: e.entry, dimension: e.dimension, contribution: e.effective / denominator }));
+}
+
+function articleScore(pair: string, group: PairSentence[]): ArticlePairScore {
+  const first = group[0] as PairSentence;
+  const entries = new Map<string, EntryContribution>();
+  const dimensions: Record<string, number> = {};
+  for (const sentence of group) {
+    for (const c of sentenceContributions(sentence)) {
+      const share = c.contribution / group.length;
+      const key = `${c.entry}\t${c.dimension}`;
+      const known = entries.get(key);
+      if (known) known.contribution += share;
+      else entries.set(key, { ...c, contribution: share });
+      dimensions[c.dimension] = (dimensions[c.dimension] ?? 0) + share;
+    }
+  }
+  return {
+    docId: first.docId,
+    pair,
+    date: first.date,
+    ...(first.source !== undefined ? { source: first.source } : {}),
+    trust: mean(group.map((s) => s.trust)),
+    tone: mean(group.map((s) => s.tone)),
+    sentences: group.length,
+    dimensions,
+    entries: [...entries.values()].sort((a, b) => (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : a.dimension < b.dimension ? -1 : 1)),
+  };
+}
 
 /**
  * One article's score for each pair it discusses, from that article's
- * pair-sentences: their mean per pair,
- * so a long article counts once, like a short one.
+ * pair-sentences: their mean per pair, so a long article counts once, like
+ * a short one. Each score carries the share of every dimension and every
+ * matched entry, so the index can be taken apart later.
  *
  * @example
- * articleScores([{ docId: 'a', pair: 'CN-PK', date: '2024-11-02', trust: -0.5, tone: 0, ... }, ...]);
- * // [{ docId: 'a', pair: 'CN-PK', month: '2024-11', trust: ..., sentences: ... }]
+ * articleScores([{ docId: 'a', pair: 'CN-PK', date: '2024-11-02', trust: -0.5, ... }, { ..., trust: 0.1 }]);
+ * // [{ docId: 'a', pair: 'CN-PK', date: '2024-11-02', trust: -0.2, sentences: 2, ... }]
  */
 export function articleScores(sentences: readonly PairSentence[]): ArticlePairScore[] {
   const byPair = new Map<string, PairSentence[]>();
@@ -17,17 +56,5 @@ export function articleScores(sentences: readonly PairSentence[]): ArticlePairSc
     if (group) group.push(sentence);
     else byPair.set(sentence.pair, [sentence]);
   }
-  return [...byPair.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([pair, group]) => {
-      const first = group[0] as PairSentence;
-      return {
-        docId: first.docId,
-        pair,
-        month: first.date.slice(0, 7),
-        trust: mean(group.map((s) => s.trust)),
-        tone: mean(group.map((s) => s.tone)),
-        sentences: group.length,
-      };
-    });
+  return [...byPair.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([pair, group]) => articleScore(pair, group));
 }

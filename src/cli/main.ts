@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { findCountries } from '../actors/findCountries.js';
 import { pairsOf } from '../actors/pairs.js';
+import { PERIOD_KINDS, type PeriodKind } from '../aggregate/periods.js';
 import { isoDay } from '../ingest/dates.js';
 import { DEMO_CORPUS } from '../paths.js';
 import { run, toolVersion } from '../run.js';
@@ -21,6 +22,8 @@ async function runCommand(args: string[]): Promise<number> {
       out: { type: 'string' },
       date: { type: 'string' },
       seed: { type: 'string' },
+      period: { type: 'string' },
+      'min-articles': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -33,18 +36,29 @@ async function runCommand(args: string[]): Promise<number> {
   if (values.date !== undefined && defaultDate === null) throw new UsageError(`--date must be YYYY-MM-DD, got "${values.date}"`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
+  const period = values.period ?? 'month';
+  if (!(PERIOD_KINDS as readonly string[]).includes(period)) throw new UsageError(`--period must be week, month or quarter, got "${period}"`);
+  const minArticles = values['min-articles'] === undefined ? undefined : Number(values['min-articles']);
+  if (minArticles !== undefined && !(Number.isInteger(minArticles) && minArticles >= 1)) {
+    throw new UsageError(`--min-articles must be a whole number ≥ 1, got "${values['min-articles']}"`);
+  }
   const demo = positionals.length === 0;
   const summary = await run({
     inputs: demo ? [DEMO_CORPUS] : positionals,
     out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
     defaultDate,
-    ...(seed !== undefined ? { seed } : {}),
+    index: {
+      period: period as PeriodKind,
+      ...(seed !== undefined ? { seed } : {}),
+      ...(minArticles !== undefined ? { minArticles } : {}),
+    },
   });
   const { counts } = summary;
   if (!values.quiet) {
     process.stdout.write(
       `${counts.documents} documents: ${counts.scored} scored, ${counts.noPair} without a country pair, ` +
-        `${counts.skipped} skipped; ${summary.index.length} pair-months; outputs in ${summary.out}/\n`,
+        `${counts.duplicates} folded as duplicates, ${counts.skipped} skipped; ${summary.index.length} pair-periods; ` +
+        `outputs in ${summary.out}/\n`,
     );
   }
   return 0;

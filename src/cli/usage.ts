@@ -1,7 +1,7 @@
 export const MAIN_USAGE = `trust-index — how the news reports the relationship between two countries
 
 Usage:
-  trust-index run [inputs…] [--out DIR] [--date YYYY-MM-DD] [--seed N] [--quiet]
+  trust-index run [inputs…] [--out DIR] [--date YYYY-MM-DD] [--period P] [--min-articles N] [--seed N] [--quiet]
   trust-index score [--explain]
   trust-index --help | --version
 
@@ -24,12 +24,15 @@ Options:
   --out DIR          output folder (default: reports/demo for the demo, reports/run otherwise)
   --date YYYY-MM-DD  date for documents that carry none (e.g. a .txt page);
                      without it such documents are counted as undated and skipped
-  --seed N           bootstrap seed (default 20241128); same seed, same intervals
+  --period P         week, month (default) or quarter
+  --min-articles N   periods with fewer articles are low-coverage: flagged, shrunk,
+                     never "significant" (default 5)
+  --seed N           seed of the bootstrap and permutation tests (default 20241128)
   --quiet            print nothing but errors
   -h, --help         this help
 
-Writes: index.csv, index.json, sentences.jsonl, documents.jsonl, skipped.jsonl,
-report.md and charts/*.png.`;
+Writes: index.csv, index.json, contributions.csv, sentences.jsonl, documents.jsonl,
+skipped.jsonl, report.md and charts/*.png.`;
 
 export const SCORE_USAGE = `Usage: trust-index score [--explain]
 

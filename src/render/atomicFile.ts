@@ -1,10 +1,15 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
 
+let temporaries = 0;
+
+/** A temporary name beside the target, unique within this process. */
 function temporaryPath(path: string): string {
-  return `${path}.tmp-${process.pid}`;
+  temporaries += 1;
+  return `${path}.tmp-${process.pid}-${temporaries}`;
 }
 
 /**
@@ -38,9 +43,22 @@ export class AtomicLineFile {
     if (!this.stream.write(`${line}\n`)) await once(this.stream, 'drain');
   }
 
-  async commit(): Promise<void> {
+  /**
+   * Finish the file and move it into place. With `keepLine`, lines it
+   * rejects are dropped on the way, in one more streaming pass.
+   */
+  async commit(keepLine?: (line: string) => boolean): Promise<void> {
     await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    await rename(this.temporary, this.path);
+    if (!keepLine) {
+      await rename(this.temporary, this.path);
+      return;
+    }
+    const filtered = await AtomicLineFile.open(this.path);
+    for await (const line of createInterface({ input: createReadStream(this.temporary, 'utf8'), crlfDelay: Infinity })) {
+      if (line !== '' && keepLine(line)) await filtered.writeLine(line);
+    }
+    await rm(this.temporary, { force: true });
+    await filtered.commit();
   }
 
   async abandon(): Promise<void> {

@@ -1,12 +1,15 @@
 import { join } from 'node:path';
+import { type PeriodKind, periodOf } from '../aggregate/periods.js';
 import type { PipelineSink } from '../pipeline.js';
-import type { DocumentRecord, PairSentence, SkippedInput } from '../types.js';
+import type { PairSentence, SkippedInput } from '../types.js';
 import { AtomicLineFile } from './atomicFile.js';
 
-/** How many sentences per pair and month the report keeps at each end of the scale. */
-export const EXAMPLES_KEPT = 3;
+/** How many sentences per pair and period the report quotes at each end of the scale. */
+export const EXAMPLES_QUOTED = 3;
+/** Kept per end before duplicates are folded, so copies of one story cannot crowd out the others. */
+const EXAMPLES_KEPT = 4 * EXAMPLES_QUOTED;
 
-/** The most negative and most positive sentences of one pair-month. */
+/** The most negative and most positive sentences of one pair-period. */
 export interface Extremes {
   negative: PairSentence[];
   positive: PairSentence[];
@@ -22,30 +25,30 @@ const byDocThenIndex = (a: PairSentence, b: PairSentence) =>
   a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.sentenceIndex - b.sentenceIndex;
 
 /**
- * Streams sentences.jsonl, documents.jsonl and skipped.jsonl to temporary
- * files as the pipeline runs and keeps, per pair-month, only the few extreme
- * sentences the report quotes.
+ * Streams sentences.jsonl and skipped.jsonl to temporary files as the
+ * pipeline runs and keeps, per pair-period, only the few extreme sentences
+ * the report quotes.
  */
 export class OutputSink implements PipelineSink {
   readonly extremes = new Map<string, Extremes>();
 
   private constructor(
+    private readonly period: PeriodKind,
     private readonly sentences: AtomicLineFile,
-    private readonly documents: AtomicLineFile,
     private readonly skips: AtomicLineFile,
   ) {}
 
-  static async open(dir: string): Promise<OutputSink> {
+  static async open(dir: string, period: PeriodKind): Promise<OutputSink> {
     return new OutputSink(
+      period,
       await AtomicLineFile.open(join(dir, 'sentences.jsonl')),
-      await AtomicLineFile.open(join(dir, 'documents.jsonl')),
       await AtomicLineFile.open(join(dir, 'skipped.jsonl')),
     );
   }
 
   async sentence(sentence: PairSentence): Promise<void> {
     await this.sentences.writeLine(JSON.stringify(sentence));
-    const key = `${sentence.pair} ${sentence.date.slice(0, 7)}`;
+    const key = `${sentence.pair} ${periodOf(sentence.date, this.period)}`;
     let extremes = this.extremes.get(key);
     if (!extremes) {
       extremes = { negative: [], positive: [] };
@@ -55,19 +58,21 @@ export class OutputSink implements PipelineSink {
     if (sentence.trust > 0) keep(extremes.positive, sentence, (a, b) => b.trust - a.trust || byDocThenIndex(a, b));
   }
 
-  async document(record: DocumentRecord): Promise<void> {
-    await this.documents.writeLine(JSON.stringify(record));
-  }
-
   async skipped(skipped: SkippedInput): Promise<void> {
     await this.skips.writeLine(JSON.stringify(skipped));
   }
 
-  async commit(): Promise<void> {
-    await Promise.all([this.sentences.commit(), this.documents.commit(), this.skips.commit()]);
+  /** Move the files into place, dropping the sentences of documents folded as duplicates. */
+  async commit(folded: ReadonlySet<string>): Promise<void> {
+    for (const extremes of this.extremes.values()) {
+      extremes.negative = extremes.negative.filter((s) => !folded.has(s.docId)).slice(0, EXAMPLES_QUOTED);
+      extremes.positive = extremes.positive.filter((s) => !folded.has(s.docId)).slice(0, EXAMPLES_QUOTED);
+    }
+    const keepLine = folded.size === 0 ? undefined : (line: string) => !folded.has((JSON.parse(line) as PairSentence).docId);
+    await Promise.all([this.sentences.commit(keepLine), this.skips.commit()]);
   }
 
   async abandon(): Promise<void> {
-    await Promise.all([this.sentences.abandon(), this.documents.abandon(), this.skips.abandon()]);
+    await Promise.all([this.sentences.abandon(), this.skips.abandon()]);
   }
 }

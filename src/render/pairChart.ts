@@ -1,6 +1,6 @@
-import type { ChartConfiguration } from 'chart.js';
-import { monthRange } from '../aggregate/months.js';
-import type { PairMonthIndex } from '../types.js';
+import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import { type PeriodKind, periodRange } from '../aggregate/periods.js';
+import type { PairPeriodIndex } from '../types.js';
 import { renderChart } from './chartCanvas.js';
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
@@ -9,6 +9,7 @@ export const PALETTE = {
   band: 'rgba(86, 180, 233, 0.35)',
   bandEdge: 'rgba(0, 114, 178, 0.5)',
   articles: 'rgba(0, 0, 0, 0.14)',
+  significant: '#D55E00',
   zero: '#444444',
   grid: '#e6e6e6',
 };
@@ -17,37 +18,61 @@ export interface PairChartInput {
   pair: string;
   /** "China – Pakistan" */
   title: string;
-  cells: PairMonthIndex[];
+  cells: PairPeriodIndex[];
+  period: PeriodKind;
+}
+
+type Point = number | null;
+
+/** A legend-only dataset: explains a marker style without drawing data. */
+function legendEntry(label: string, pointStyle: 'circle' | 'rectRot', fill: string, stroke: string): ChartDataset<'line', Point[]> {
+  return { label, data: [], pointStyle, pointRadius: 6, backgroundColor: fill, borderColor: stroke, borderWidth: 2, showLine: false };
 }
 
 /**
- * The index of one pair over time with its 95% band and, on a second axis,
- * the articles per month so coverage is always in view. Months without
- * articles are gaps.
+ * The index of one pair over time with its 95% intervals and, on a second
+ * axis, the articles per period so coverage is always in view. Periods
+ * without articles are gaps; low-coverage periods are hollow points;
+ * significant changes are orange diamonds.
  */
-export function pairIndexChart({ pair, title, cells }: PairChartInput): Buffer {
-  const first = cells[0]?.month ?? '';
-  const last = cells[cells.length - 1]?.month ?? '';
-  const months = monthRange(first, last);
-  const byMonth = new Map(cells.map((c) => [c.month, c]));
-  const column = (pick: (c: PairMonthIndex) => number | null) => months.map((m) => {
-    const cell = byMonth.get(m);
-    return cell ? pick(cell) : null;
-  });
-  const config: ChartConfiguration<'line' | 'bar', Array<number | null>, string> = {
+export function pairIndexChart({ pair, title, cells, period }: PairChartInput): Buffer {
+  const first = cells[0]?.period ?? '';
+  const last = cells[cells.length - 1]?.period ?? '';
+  const periods = periodRange(first, last, period);
+  const byPeriod = new Map(cells.map((c) => [c.period, c]));
+  const at = <T>(pick: (c: PairPeriodIndex) => T, empty: T) =>
+    periods.map((p) => {
+      const cell = byPeriod.get(p);
+      return cell ? pick(cell) : empty;
+    });
+  const config: ChartConfiguration<'line' | 'bar', Point[], string> = {
     type: 'line',
     data: {
-      labels: months,
+      labels: periods,
       datasets: [
         {
+          label: 'Trust index',
+          data: at<Point>((c) => c.index, null),
+          borderColor: PALETTE.index,
+          borderWidth: 2,
+          spanGaps: false,
+          pointStyle: at((c) => (c.significant ? 'rectRot' : 'circle'), 'circle'),
+          pointRadius: at((c) => (c.significant ? 7 : 4), 0),
+          pointBorderWidth: 2,
+          pointBorderColor: at((c) => (c.significant ? PALETTE.significant : PALETTE.index), PALETTE.index),
+          pointBackgroundColor: at(
+            (c) => (c.lowCoverage ? '#ffffff' : c.significant ? PALETTE.significant : PALETTE.index),
+            PALETTE.index,
+          ),
+          backgroundColor: PALETTE.index,
+          order: 1,
+        },
+        {
           // Floating bars [low, high]: an interval stays visible even when the
-          // months beside it have none.
+          // periods beside it have none.
           type: 'bar',
           label: '95% interval',
-          data: months.map((m) => {
-            const cell = byMonth.get(m);
-            return cell && cell.ciLow !== null && cell.ciHigh !== null ? [cell.ciLow, cell.ciHigh] : null;
-          }) as unknown as Array<number | null>,
+          data: at((c) => (c.ciLow !== null && c.ciHigh !== null ? [c.ciLow, c.ciHigh] : null), null) as unknown as Point[],
           backgroundColor: PALETTE.band,
           borderColor: PALETTE.bandEdge,
           borderWidth: 1,
@@ -56,34 +81,26 @@ export function pairIndexChart({ pair, title, cells }: PairChartInput): Buffer {
           order: 2,
         },
         {
-          label: 'Trust index',
-          data: column((c) => c.index),
-          borderColor: PALETTE.index,
-          backgroundColor: PALETTE.index,
-          borderWidth: 2,
-          pointRadius: 3,
-          spanGaps: false,
-          order: 1,
-        },
-        {
           type: 'bar',
           label: 'Articles',
-          data: column((c) => c.articles),
+          data: at<Point>((c) => c.articles, null),
           backgroundColor: PALETTE.articles,
           yAxisID: 'articles',
           grouped: false,
           barPercentage: 0.8,
           order: 3,
         },
+        legendEntry('Low coverage (hollow)', 'circle', '#ffffff', PALETTE.index),
+        legendEntry('Significant change (p < 0.05)', 'rectRot', PALETTE.significant, PALETTE.significant),
       ],
     },
     options: {
       plugins: {
-        title: { display: true, text: `${title} (${pair}): trust index by month, ${first} to ${last}`, font: { size: 15 } },
-        legend: { position: 'bottom' },
+        title: { display: true, text: `${title} (${pair}): trust index by ${period}, ${first} to ${last}`, font: { size: 15 } },
+        legend: { position: 'bottom', labels: { usePointStyle: true } },
       },
       scales: {
-        x: { title: { display: true, text: 'Month' }, grid: { color: PALETTE.grid } },
+        x: { title: { display: true, text: period[0]?.toUpperCase() + period.slice(1) }, grid: { color: PALETTE.grid } },
         y: {
           min: -100,
           max: 100,
@@ -95,7 +112,7 @@ export function pairIndexChart({ pair, title, cells }: PairChartInput): Buffer {
           beginAtZero: true,
           // Bars fill the lower quarter of the plot, under the index line.
           max: Math.max(4, ...cells.map((c) => c.articles)) * 4,
-          title: { display: true, text: 'Articles per month' },
+          title: { display: true, text: `Articles per ${period}` },
           grid: { display: false },
           ticks: { precision: 0 },
         },

@@ -1,5 +1,6 @@
 import type { RunCounts } from '../pipeline.js';
-import type { PairMonthIndex, PairSentence } from '../types.js';
+import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
+import type { PairPeriodIndex, PairSentence, PairSummary } from '../types.js';
 import { interval, signed } from './format.js';
 import { pairName } from './indexTables.js';
 import { boldEvidence, escapeMarkdown, safeLink, table } from './markdown.js';
@@ -19,26 +20,28 @@ export const MIN_PAIR_ARTICLES = 5;
 
 export interface ReportInput {
   counts: RunCounts;
-  index: PairMonthIndex[];
+  index: PairPeriodIndex[];
   extremes: ReadonlyMap<string, Extremes>;
   names: ReadonlyMap<string, string>;
+  pairs: PairSummary[];
   /** Chart file (relative to the report) per pair. */
   charts: ReadonlyMap<string, string>;
+  options: IndexOptions;
   meta: RunMetadata;
 }
 
-function articleCount(cells: readonly PairMonthIndex[]): number {
+function articleCount(cells: readonly PairPeriodIndex[]): number {
   return cells.reduce((n, c) => n + c.articles, 0);
 }
 
 /** Pairs covered well enough for a section and a chart of their own. */
-export function reportedPairs(index: readonly PairMonthIndex[]): Array<[string, PairMonthIndex[]]> {
+export function reportedPairs(index: readonly PairPeriodIndex[]): Array<[string, PairPeriodIndex[]]> {
   return cellsByPair(index).filter(([, cells]) => articleCount(cells) >= MIN_PAIR_ARTICLES);
 }
 
 /** Cells grouped by pair, pairs ordered by articles (most covered first), then code. */
-export function cellsByPair(index: readonly PairMonthIndex[]): Array<[string, PairMonthIndex[]]> {
-  const groups = new Map<string, PairMonthIndex[]>();
+export function cellsByPair(index: readonly PairPeriodIndex[]): Array<[string, PairPeriodIndex[]]> {
+  const groups = new Map<string, PairPeriodIndex[]>();
   for (const cell of index) {
     const group = groups.get(cell.pair);
     if (group) group.push(cell);
@@ -51,20 +54,53 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function describeCell(cell: PairMonthIndex): string {
+function describeCell(cell: PairPeriodIndex): string {
   const spread = cell.ciLow === null || cell.ciHigh === null ? 'no interval' : `95% CI ${interval(cell.ciLow, cell.ciHigh)}`;
-  return `${signed(cell.index)} in ${cell.month} (${plural(cell.articles, 'article')}, ${spread})`;
+  return `${signed(cell.index)} in ${cell.period} (${plural(cell.articles, 'article')}, ${spread})`;
 }
 
-function findings(pairs: Array<[string, PairMonthIndex[]]>, names: ReadonlyMap<string, string>): string[] {
+function describeMove(cell: PairPeriodIndex): string {
+  const verb = (cell.delta ?? 0) < 0 ? 'fell' : 'rose';
+  const before = cell.index - (cell.delta ?? 0);
+  return (
+    `**${cell.pair}** ${verb} from ${signed(before)} (${cell.previousPeriod}) to ${signed(cell.index)} in ${cell.period}, ` +
+    `p = ${(cell.pChange ?? 1).toFixed(3)}, ${plural(cell.articles, 'article')}`
+  );
+}
+
+function significantMoves(index: readonly PairPeriodIndex[]): string[] {
+  const moves = index
+    .filter((c) => c.significant)
+    .sort((a, b) => Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0) || (a.pair < b.pair ? -1 : 1) || (a.period < b.period ? -1 : 1));
+  if (moves.length === 0) return ['- No change between consecutive periods was significant (p < 0.05 with enough articles on both sides).'];
+  return [`- Largest significant moves: ${moves.slice(0, 5).map(describeMove).join('; ')}.`];
+}
+
+function coverageWarning(index: readonly PairPeriodIndex[], minArticles: number): string[] {
+  const low = index.filter((c) => c.lowCoverage).length;
+  if (low === 0) return [];
+  return [
+    `- Coverage: ${low} of ${index.length} pair-periods have fewer than ${minArticles} articles; ` +
+      'their values are noisy (see the intervals), and the shrunk value in the tables pulls them toward the pair\'s long-run mean.',
+  ];
+}
+
+function findings(
+  pairs: Array<[string, PairPeriodIndex[]]>,
+  summaries: readonly PairSummary[],
+  names: ReadonlyMap<string, string>,
+  period: string,
+): string[] {
+  const trend = new Map(summaries.map((s) => [s.pair, s.trendSlope]));
   return pairs.map(([pair, cells]) => {
     const lowest = cells.reduce((a, b) => (b.index < a.index ? b : a));
     const highest = cells.reduce((a, b) => (b.index > a.index ? b : a));
-    const latest = cells[cells.length - 1] as PairMonthIndex;
+    const latest = cells[cells.length - 1] as PairPeriodIndex;
     const total = articleCount(cells);
     return (
-      `- **${escapeMarkdown(pairName(pair, names))} (${pair})**, ${plural(total, 'article')} over ${plural(cells.length, 'month')}: ` +
-      `lowest ${describeCell(lowest)}; highest ${describeCell(highest)}; latest ${describeCell(latest)}.`
+      `- **${escapeMarkdown(pairName(pair, names))} (${pair})**, ${plural(total, 'article')} over ${plural(cells.length, period)}: ` +
+      `lowest ${describeCell(lowest)}; highest ${describeCell(highest)}; latest ${describeCell(latest)}` +
+      (trend.get(pair) != null ? `; linear trend ${signed(trend.get(pair) as number)} points per ${period}.` : '.')
     );
   });
 }
@@ -75,39 +111,71 @@ function quote(sentence: PairSentence): string {
 }
 
 /** Evidence of the latest months that have any: the most negative and most positive sentences. */
-function evidence(pair: string, cells: PairMonthIndex[], extremes: ReadonlyMap<string, Extremes>): string[] {
+function evidence(pair: string, cells: PairPeriodIndex[], extremes: ReadonlyMap<string, Extremes>): string[] {
   const lines: string[] = [];
   for (const cell of cells.slice(-2).reverse()) {
-    const found = extremes.get(`${pair} ${cell.month}`);
+    const found = extremes.get(`${pair} ${cell.period}`);
     if (!found) continue;
     for (const [label, list] of [['most negative', found.negative], ['most positive', found.positive]] as const) {
-      if (list.length > 0) lines.push(`**${cell.month}** — ${label}:`, '', ...list.map(quote), '');
+      if (list.length > 0) lines.push(`**${cell.period}** — ${label}:`, '', ...list.map(quote), '');
     }
   }
   return lines;
 }
 
-function pairSection(pair: string, cells: PairMonthIndex[], input: ReportInput): string[] {
+function change(cell: PairPeriodIndex): string {
+  if (cell.delta === null) return '—';
+  const p = cell.pChange === null ? '' : ` (p = ${cell.pChange.toFixed(3)})`;
+  return `${signed(cell.delta)}${p}${cell.significant ? ' **significant**' : ''}`;
+}
+
+function dimensionTable(cells: readonly PairPeriodIndex[]): string[] {
+  const recent = cells.slice(-6);
+  const dimensions = [...new Set(recent.flatMap((c) => Object.keys(c.dimensions)))].sort();
+  if (dimensions.length === 0) return [];
+  const rows = recent.map((c) => [c.period, ...dimensions.map((d) => signed(c.dimensions[d] ?? 0))]);
+  return ['Index points by dimension (they add up to the index), latest periods:', '', table(['Period', ...dimensions], rows), ''];
+}
+
+function movers(cells: readonly PairPeriodIndex[]): string[] {
+  const latest = cells[cells.length - 1];
+  if (!latest || latest.topEntries.length === 0) return [];
+  const list = latest.topEntries.map((e) => `${escapeMarkdown(e.entry)} (${e.dimension}) ${signed(e.contribution)}`).join(', ');
+  return [`Entries that moved ${latest.period} most: ${list}.`, ''];
+}
+
+function pairSection(pair: string, cells: PairPeriodIndex[], input: ReportInput): string[] {
   const chart = input.charts.get(pair);
-  const rows = cells.map((c) => [c.month, signed(c.index), interval(c.ciLow, c.ciHigh), String(c.articles), String(c.sentences)]);
+  const rows = cells.map((c) => [
+    c.lowCoverage ? `${c.period} (low coverage)` : c.period,
+    signed(c.index),
+    interval(c.ciLow, c.ciHigh),
+    signed(c.indexShrunk),
+    String(c.articles),
+    change(c),
+  ]);
   return [
     `## ${escapeMarkdown(pairName(pair, input.names))} (${pair})`,
     '',
-    ...(chart ? [`![Trust index of ${pair} by month](${chart})`, ''] : []),
-    table(['Month', 'Index', '95% CI', 'Articles', 'Sentences'], rows),
+    ...(chart ? [`![Trust index of ${pair} by ${input.options.period}](${chart})`, ''] : []),
+    table(['Period', 'Index', '95% CI', 'Shrunk', 'Articles', 'Change from previous'], rows),
     '',
+    ...dimensionTable(cells),
+    ...movers(cells),
     ...evidence(pair, cells, input.extremes),
   ];
 }
 
-function summary(counts: RunCounts, index: readonly PairMonthIndex[]): string[] {
-  const months = index.map((c) => c.month).sort();
+function summary(counts: RunCounts, index: readonly PairPeriodIndex[], period: string): string[] {
+  const periods = index.map((c) => c.period).sort();
+  const kinds = Object.entries(counts.duplicatesByKind).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${n} ${k}`);
   const reasons = Object.entries(counts.skippedByReason).sort(([a], [b]) => (a < b ? -1 : 1));
   const skipped = reasons.length === 0 ? 'none' : reasons.map(([reason, n]) => `${n} ${reason}`).join(', ');
   return [
-    `- Period: ${months[0] ?? 'n/a'} to ${months[months.length - 1] ?? 'n/a'}`,
+    `- Period: ${periods[0] ?? 'n/a'} to ${periods[periods.length - 1] ?? 'n/a'}, by ${period}`,
     `- Inputs read: ${counts.inputs}; documents: ${counts.documents}; scored (naming a country pair): ${counts.scored}; no pair found: ${counts.noPair}`,
     `- Skipped: ${counts.skipped} (${skipped}); details in \`skipped.jsonl\``,
+    `- Duplicates folded (syndicated copies counted once, as the earliest): ${counts.duplicates}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`,
     `- Sentences read: ${counts.sentences}; sentences about a pair: ${counts.pairSentences}; boilerplate paragraphs dropped: ${counts.boilerplateParagraphs}; non-English sentences skipped: ${counts.nonEnglishSentences}`,
   ];
 }
@@ -116,15 +184,18 @@ const METHOD = [
   '## Method',
   '',
   '- **Sentences about a pair.** Each article is split into sentences (page boilerplate such as disclaimers and syndication footers removed, non-English sentences skipped). A sentence that names two or more countries — by name, demonym, capital, seat of government or combining form such as “Sino-” — counts for every pair among them.',
-  '- **Sentence trust.** Entries of the trust lexicon (`lexicons/trust.tsv`, weights −5…+5 ordered like the Goldstein scale) are matched, longest phrase first, and adjusted by rules: negation (×−0.75, or ×−0.375 on a negative entry), boosters and dampeners, hedges (may, could, if), contrast (what comes before “but” weighs half) and past framing (“was once an unbreakable partnership”). The sentence score is Σe / (Σ|e| + 2), in −1…+1. `sentences.jsonl` lists every match, its span and the rules that fired.',
+  '- **Sentence trust.** Entries of the trust lexicon (`lexicons/trust.tsv`, weights −5…+5 ordered like the Goldstein scale) are matched, longest phrase first, and adjusted by rules: negation (×−0.75, or ×−0.375 on a negative entry), boosters and dampeners, hedges (may, could, if), contrast (what comes before “but” weighs half), past framing (“was once an unbreakable partnership”) and reversal (“lifted its tariffs”). The sentence score is Σe / (Σ|e| + 2), in −1…+1. `sentences.jsonl` lists every match, its span and the rules that fired.',
   '- **Tone** is scored the same way with AFINN-165 and our news overrides (`lexicons/tone.tsv`).',
+  '- **Duplicates.** Syndicated copies count once: exact copies share the hash of their words; near copies (small edits) have an estimated Jaccard similarity of their 3-word shingles ≥ 0.6 (64 MinHash values, LSH banding). Each group keeps its earliest document.',
   '- **Article weighting.** An article’s score for a pair is the mean of its sentences about that pair, so a long article counts once, like a short one.',
-  '- **Index.** The monthly index is the mean article score ×100: −100 is all distrust, 0 neutral, +100 all cooperation. The 95% interval is a percentile bootstrap over the month’s articles (2,000 resamples, seeded, so reruns agree); a month with one article has none.',
+  '- **Index.** The index of a period is the mean article score ×100: −100 is all distrust, 0 neutral, +100 all cooperation. The 95% interval is a percentile bootstrap over the period’s articles (2,000 resamples, seeded, so reruns agree); a period with one article has none. The index splits exactly into dimensions (diplomatic, security, economic, technology, people, general) and into the lexicon entries that produced it (`contributions.csv`).',
+  '- **Low coverage and shrinkage.** A period with fewer articles than the threshold is flagged and drawn hollow. The shrunk value pulls each period toward the pair’s long-run mean μ by empirical Bayes: with σ² the pooled within-period variance of article scores, τ² = max(0, Var(period means) − mean(σ²/n)), B = (σ²/n) / (σ²/n + τ²), shrunk = μ + (1 − B)(x̄ − μ).',
+  '- **Change.** The change from the previous period with articles is tested with a two-sided permutation test over the article scores (10,000 seeded permutations). It is significant when p < 0.05 and both periods reach the coverage threshold. The 3-period rolling mean averages the periods with articles among the current one and the two before; the trend is a least-squares line through the period indices.',
   '',
   '## Caveats',
   '',
   '- Lexicon methods read words, not events: irony, long-range context and facts the text does not state are missed. Read the evidence sentences before quoting a number.',
-  '- Coverage decides what is measured: a month with few articles is noisy (see its interval and article count), and outlets differ in what they report.',
+  '- Coverage decides what is measured: a period with few articles is noisy (see its interval and article count), and outlets differ in what they report.',
   '- Only English text is scored; translated articles carry the translator’s word choices.',
 ];
 
@@ -140,20 +211,20 @@ function footer(meta: RunMetadata): string[] {
   ];
 }
 
-function otherPairs(index: readonly PairMonthIndex[], names: ReadonlyMap<string, string>): string[] {
+function otherPairs(index: readonly PairPeriodIndex[], names: ReadonlyMap<string, string>): string[] {
   const minor = cellsByPair(index).filter(([, cells]) => articleCount(cells) < MIN_PAIR_ARTICLES);
   if (minor.length === 0) return [];
   const rows = minor.map(([pair, cells]) => [
     `${escapeMarkdown(pairName(pair, names))} (${pair})`,
     String(articleCount(cells)),
-    cells.map((c) => `${c.month}: ${signed(c.index)}`).join(', '),
+    cells.map((c) => `${c.period}: ${signed(c.index)}`).join(', '),
   ]);
   return [
     '## Other pairs',
     '',
     `Pairs named together in fewer than ${MIN_PAIR_ARTICLES} articles; too thin for a trend. All their months are in \`index.csv\`.`,
     '',
-    table(['Pair', 'Articles', 'Months'], rows),
+    table(['Pair', 'Articles', 'Periods'], rows),
     '',
   ];
 }
@@ -164,12 +235,14 @@ export function renderReport(input: ReportInput): string {
   const lines = [
     '# Trust index report',
     '',
-    ...summary(input.counts, input.index),
+    ...summary(input.counts, input.index, input.options.period),
     '',
     '## Key findings',
     '',
+    ...significantMoves(input.index),
+    ...coverageWarning(input.index, input.options.minArticles),
     ...(pairs.length > 0
-      ? findings(pairs, input.names)
+      ? findings(pairs, input.pairs, input.names, input.options.period)
       : [`- No pair was named together in ${MIN_PAIR_ARTICLES} or more articles; see "Other pairs" and \`index.csv\`.`]),
     '',
     ...pairs.flatMap(([pair, cells]) => pairSection(pair, cells, input)),

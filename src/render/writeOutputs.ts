@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PipelineResult } from '../pipeline.js';
-import { indexCsv } from './indexTables.js';
-import { writeFileAtomic } from './atomicFile.js';
+import { contributionsCsv, indexCsv } from './indexTables.js';
+import { AtomicLineFile, writeFileAtomic } from './atomicFile.js';
 import { type RunMetadata, renderReport, reportedPairs } from './report.js';
 import type { Extremes } from './outputSink.js';
 import { pairIndexChart } from './pairChart.js';
 import { pairName } from './indexTables.js';
+import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 
 /** sha256 of a file, first 16 hex digits: enough to tell lexicon versions apart. */
 export function fileDigest(path: string): string {
@@ -19,6 +20,7 @@ export interface OutputInput {
   result: PipelineResult;
   extremes: ReadonlyMap<string, Extremes>;
   names: ReadonlyMap<string, string>;
+  options: IndexOptions;
   meta: RunMetadata;
 }
 
@@ -28,16 +30,23 @@ function chartFile(pair: string): string {
 }
 
 /** Write index.csv, index.json, the charts and report.md, each atomically. */
-export async function writeOutputs({ dir, result, extremes, names, meta }: OutputInput): Promise<string[]> {
+export async function writeOutputs({ dir, result, extremes, names, options, meta }: OutputInput): Promise<string[]> {
   const charts = new Map<string, string>();
   for (const [pair, cells] of reportedPairs(result.index)) {
     const file = chartFile(pair);
-    await writeFileAtomic(join(dir, file), pairIndexChart({ pair, title: pairName(pair, names), cells }));
+    await writeFileAtomic(join(dir, file), pairIndexChart({ pair, title: pairName(pair, names), cells, period: options.period }));
     charts.set(pair, file);
   }
-  const json = { ...meta, counts: result.counts, index: result.index };
+  const json = { ...meta, counts: result.counts, pairs: result.pairs, index: result.index };
+  const documents = await AtomicLineFile.open(join(dir, 'documents.jsonl'));
+  for (const record of result.documents) await documents.writeLine(JSON.stringify(record));
+  await documents.commit();
   await writeFileAtomic(join(dir, 'index.csv'), indexCsv(result.index, names));
+  await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
   await writeFileAtomic(join(dir, 'index.json'), `${JSON.stringify(json, null, 2)}\n`);
-  await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, names, charts, meta }));
-  return ['index.csv', 'index.json', 'report.md', 'sentences.jsonl', 'documents.jsonl', 'skipped.jsonl', ...charts.values()];
+  await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, names, charts, options, meta }));
+  return [
+    'index.csv', 'index.json', 'contributions.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl', 'skipped.jsonl',
+    ...charts.values(),
+  ];
 }

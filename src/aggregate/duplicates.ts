@@ -1,0 +1,102 @@
+import { type Fingerprint, MINHASHES, estimatedJaccard } from '../text/fingerprint.js';
+
+/** Estimated Jaccard similarity of 3-word shingles above which two stories are copies of one. */
+export const NEAR_DUPLICATE_JACCARD = 0.6;
+/** LSH banding of the MinHash signature: 16 bands of 4 rows find pairs above ~0.5 with high probability. */
+const BANDS = 16;
+const ROWS = MINHASHES / BANDS;
+
+interface Member {
+  id: string;
+  date: string;
+}
+
+/** How a document was folded into another. */
+export interface Folded {
+  id: string;
+  keptId: string;
+  kind: 'exact' | 'near';
+}
+
+/**
+ * Finds syndicated copies as documents stream past: exact copies by the
+ * hash of their words, near copies (a story republished with small edits)
+ * by MinHash with LSH banding, verified against NEAR_DUPLICATE_JACCARD.
+ * Copies are grouped transitively; at the end each group keeps its earliest
+ * document (then the smallest id), so the choice does not depend on input
+ * order.
+ */
+export class DuplicateIndex {
+  private readonly parent = new Map<string, string>();
+  private readonly members = new Map<string, Member>();
+  private readonly kinds = new Map<string, 'exact' | 'near'>();
+  private readonly exact = new Map<string, string>();
+  private readonly bands = new Map<string, string[]>();
+  private readonly signatures = new Map<string, Uint32Array>();
+
+  private find(id: string): string {
+    let root = id;
+    while (this.parent.get(root) !== root) root = this.parent.get(root) as string;
+    this.parent.set(id, root);
+    return root;
+  }
+
+  private union(a: string, b: string, kind: 'exact' | 'near'): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+    if (!this.kinds.has(b)) this.kinds.set(b, kind);
+  }
+
+  add(id: string, date: string, print: Fingerprint): void {
+    this.parent.set(id, id);
+    this.members.set(id, { id, date });
+    const same = this.exact.get(print.exact);
+    if (same !== undefined) {
+      this.union(same, id, 'exact');
+      return;
+    }
+    this.exact.set(print.exact, id);
+    if (print.minhash.length === 0) return;
+    const candidates = new Set<string>();
+    const keys: string[] = [];
+    for (let band = 0; band < BANDS; band += 1) {
+      const key = `${band}:${Array.from(print.minhash.subarray(band * ROWS, (band + 1) * ROWS)).join(',')}`;
+      keys.push(key);
+      for (const other of this.bands.get(key) ?? []) candidates.add(other);
+    }
+    for (const other of [...candidates].sort()) {
+      if (estimatedJaccard(print.minhash, this.signatures.get(other) as Uint32Array) >= NEAR_DUPLICATE_JACCARD) {
+        this.union(other, id, 'near');
+      }
+    }
+    this.signatures.set(id, print.minhash);
+    for (const key of keys) {
+      const list = this.bands.get(key);
+      if (list) list.push(id);
+      else this.bands.set(key, [id]);
+    }
+  }
+
+  /** Every folded document with the document kept in its place, sorted by id. */
+  folded(): Folded[] {
+    const groups = new Map<string, Member[]>();
+    for (const member of this.members.values()) {
+      const root = this.find(member.id);
+      const group = groups.get(root);
+      if (group) group.push(member);
+      else groups.set(root, [member]);
+    }
+    const result: Folded[] = [];
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      group.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const kept = group[0] as Member;
+      const exactOnly = group.slice(1).every((m) => this.kinds.get(m.id) === 'exact');
+      for (const member of group.slice(1)) {
+        result.push({ id: member.id, keptId: kept.id, kind: exactOnly ? 'exact' : (this.kinds.get(member.id) ?? 'near') });
+      }
+    }
+    return result.sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DuplicateIndex } from '../src/aggregate/duplicates.js';
+import { estimatedJaccard, fingerprint } from '../src/text/fingerprint.js';
+import { run } from '../src/run.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from './helpers.js';
+
+const STORY =
+  'Chinese engineers working on a dam in northern Pakistan were killed when a car bomb struck their convoy on Tuesday, ' +
+  'officials said. Beijing demanded that Islamabad find and punish the attackers and step up protection for Chinese ' +
+  'workers on corridor projects. Pakistan promised a full investigation and said the security of Chinese nationals ' +
+  'remained its highest priority, while analysts warned that the attack would deepen mistrust between the two allies.';
+
+/** Five lightly edited copies, as syndication produces: a changed word, a dropped clause, a new dateline. */
+const COPIES = [
+  STORY,
+  `ISLAMABAD — ${STORY}`,
+  STORY.replace('on Tuesday', 'on Tuesday morning').replace('officials said', 'police officials said'),
+  STORY.replace(', while analysts warned that the attack would deepen mistrust between the two allies', ''),
+  STORY.replace('highest priority', 'top priority').replace('step up', 'increase'),
+];
+
+describe('fingerprint', () => {
+  it('is equal for exact copies whatever the spacing and case', () => {
+    expect(fingerprint('China and Pakistan met.').exact).toBe(fingerprint('  china AND pakistan\nmet ').exact);
+  });
+
+  it('estimates high similarity for edited copies and low for different stories', () => {
+    const a = fingerprint(COPIES[0] as string).minhash;
+    for (const copy of COPIES.slice(1)) expect(estimatedJaccard(a, fingerprint(copy).minhash)).toBeGreaterThan(0.6);
+    const other = fingerprint(
+      'Japan and South Korea agreed to restore their intelligence pact and to resume regular visits by their leaders, ' +
+        'ending a dispute over export controls that had lasted four years and hurt trade in chips and chemicals.',
+    ).minhash;
+    expect(estimatedJaccard(a, other)).toBeLessThan(0.2);
+  });
+});
+
+describe('DuplicateIndex', () => {
+  it('folds every copy into the earliest, whatever the input order', () => {
+    const dates = ['2024-03-28', '2024-03-27', '2024-03-29', '2024-03-27', '2024-03-30'];
+    const index = new DuplicateIndex();
+    COPIES.forEach((text, i) => index.add(`copy-${i}`, dates[i] as string, fingerprint(text)));
+    index.add('other', '2024-03-27', fingerprint('A different story about Canada and India restoring their high commissioners.'));
+    const folded = index.folded();
+    expect(folded.map((f) => f.id)).toEqual(['copy-0', 'copy-2', 'copy-3', 'copy-4']);
+    expect(new Set(folded.map((f) => f.keptId))).toEqual(new Set(['copy-1']));
+  });
+
+  it('marks exact copies as exact', () => {
+    const index = new DuplicateIndex();
+    index.add('a', '2024-01-01', fingerprint(STORY));
+    index.add('b', '2024-01-02', fingerprint(STORY));
+    expect(index.folded()).toEqual([{ id: 'b', keptId: 'a', kind: 'exact' }]);
+  });
+});
+
+describe('a run with syndicated copies', () => {
+  it('counts one story in five copies as one article', async () => {
+    const dir = tempDir('dups');
+    const file = join(dir, 'news.jsonl');
+    writeFileSync(file, COPIES.map((text, i) => JSON.stringify({ id: `c${i}`, date: `2024-03-2${6 + (i % 3)}`, text })).join('\n'));
+    const summary = await run({ inputs: [file], out: join(dir, 'out'), defaultDate: null });
+    expect(summary.counts.duplicates).toBe(4);
+    const cell = summary.index.find((c) => c.pair === 'CN-PK');
+    expect(cell?.articles).toBe(1);
+    expect(summary.documents.filter((d) => d.status === 'duplicate').every((d) => d.duplicateOf === 'c0')).toBe(true);
+  });
+});
