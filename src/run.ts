@@ -6,6 +6,7 @@ import { readInputs } from './ingest/readInputs.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from './paths.js';
 import { type PipelineResult, runPipeline } from './pipeline.js';
 import { OutputSink } from './render/outputSink.js';
+import { DEFAULT_TOP_PAIRS } from './render/report.js';
 import { fileDigest, writeOutputs } from './render/writeOutputs.js';
 
 export const LEXICON_FILES = ['countries.tsv', 'country-codes.tsv', 'trust.tsv', 'tone.tsv', 'modifiers.tsv'];
@@ -19,6 +20,8 @@ export interface RunOptions {
   defaultDate: string | null;
   /** Period, coverage threshold and seed of the index; defaults in DEFAULT_INDEX_OPTIONS. */
   index?: Partial<IndexOptions>;
+  /** Pairs given a section and a chart in the report (the most covered); DEFAULT_TOP_PAIRS by default. */
+  top?: number;
 }
 
 export interface RunSummary extends PipelineResult {
@@ -51,7 +54,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     tool: 'trust-index',
     version: toolVersion(),
     lexicons: Object.fromEntries(LEXICON_FILES.map((f) => [f, fileDigest(join(LEXICON_DIR, f))])),
-    options: { defaultDate: options.defaultDate, ...index },
+    options: { defaultDate: options.defaultDate, ...index, top: options.top ?? DEFAULT_TOP_PAIRS },
   };
   const files = await writeOutputs({
     dir: options.out,
@@ -59,6 +62,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     extremes: sink.extremes,
     names: defaultGazetteer().names,
     options: index,
+    report: { top: options.top ?? DEFAULT_TOP_PAIRS },
     meta,
   });
   return { ...result, out: options.out, files };

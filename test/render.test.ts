@@ -80,6 +80,7 @@ describe('renderReport', () => {
       index: [cell({ articles: 5, sentences: 5, trust: -0.6, index: -60, ciLow: -70, ciHigh: -50, lowCoverage: false })],
       pairs: [{ pair: 'CN-PK', articles: 5, periods: 1, mean: -60, trendSlope: null }],
       options: DEFAULT_INDEX_OPTIONS,
+      report: { top: 20 },
       extremes: new Map([['CN-PK 2024-11', { negative: [hostile], positive: [] }]]),
       names,
       charts: new Map([['CN-PK', 'charts/index-CN-PK.png']]),

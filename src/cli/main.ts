@@ -24,6 +24,7 @@ async function runCommand(args: string[]): Promise<number> {
       seed: { type: 'string' },
       period: { type: 'string' },
       'min-articles': { type: 'string' },
+      top: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -42,11 +43,14 @@ async function runCommand(args: string[]): Promise<number> {
   if (minArticles !== undefined && !(Number.isInteger(minArticles) && minArticles >= 1)) {
     throw new UsageError(`--min-articles must be a whole number ≥ 1, got "${values['min-articles']}"`);
   }
+  const top = values.top === undefined ? undefined : Number(values.top);
+  if (top !== undefined && !(Number.isInteger(top) && top >= 1)) throw new UsageError(`--top must be a whole number ≥ 1, got "${values.top}"`);
   const demo = positionals.length === 0;
   const summary = await run({
     inputs: demo ? [DEMO_CORPUS] : positionals,
     out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
     defaultDate,
+    ...(top !== undefined ? { top } : {}),
     index: {
       period: period as PeriodKind,
       ...(seed !== undefined ? { seed } : {}),

@@ -1,7 +1,7 @@
 export const MAIN_USAGE = `trust-index — how the news reports the relationship between two countries
 
 Usage:
-  trust-index run [inputs…] [--out DIR] [--date YYYY-MM-DD] [--period P] [--min-articles N] [--seed N] [--quiet]
+  trust-index run [inputs…] [--out DIR] [--date YYYY-MM-DD] [--period P] [--min-articles N] [--top N] [--seed N] [--quiet]
   trust-index score [--explain]
   trust-index --help | --version
 
@@ -27,6 +27,8 @@ Options:
   --period P         week, month (default) or quarter
   --min-articles N   periods with fewer articles are low-coverage: flagged, shrunk,
                      never "significant" (default 5)
+  --top N            pairs given a section and a chart in the report, most covered
+                     first (default 20); every pair is in index.csv
   --seed N           seed of the bootstrap and permutation tests (default 20241128)
   --quiet            print nothing but errors
   -h, --help         this help

@@ -15,8 +15,15 @@ export interface RunMetadata {
   options: Record<string, unknown>;
 }
 
-/** Pairs with fewer articles than this get a line in "Other pairs" instead of a section and chart. */
-export const MIN_PAIR_ARTICLES = 5;
+/** Pairs given a section and a chart by default: the most covered ones. */
+export const DEFAULT_TOP_PAIRS = 20;
+/** Rows of the "Other pairs" table; the rest are in index.csv. */
+const OTHER_PAIRS_LISTED = 40;
+
+/** What the report shows: how many pairs get a section and a chart. */
+export interface ReportOptions {
+  top: number;
+}
 
 export interface ReportInput {
   counts: RunCounts;
@@ -27,6 +34,7 @@ export interface ReportInput {
   /** Chart file (relative to the report) per pair. */
   charts: ReadonlyMap<string, string>;
   options: IndexOptions;
+  report: ReportOptions;
   meta: RunMetadata;
 }
 
@@ -34,9 +42,16 @@ function articleCount(cells: readonly PairPeriodIndex[]): number {
   return cells.reduce((n, c) => n + c.articles, 0);
 }
 
-/** Pairs covered well enough for a section and a chart of their own. */
-export function reportedPairs(index: readonly PairPeriodIndex[]): Array<[string, PairPeriodIndex[]]> {
-  return cellsByPair(index).filter(([, cells]) => articleCount(cells) >= MIN_PAIR_ARTICLES);
+/**
+ * Pairs given a section and a chart: those named together in at least
+ * `minArticles` articles, the `top` most covered of them.
+ */
+export function reportedPairs(
+  index: readonly PairPeriodIndex[],
+  minArticles: number,
+  top: number,
+): Array<[string, PairPeriodIndex[]]> {
+  return cellsByPair(index).filter(([, cells]) => articleCount(cells) >= minArticles).slice(0, top);
 }
 
 /** Cells grouped by pair, pairs ordered by articles (most covered first), then code. */
@@ -211,10 +226,11 @@ function footer(meta: RunMetadata): string[] {
   ];
 }
 
-function otherPairs(index: readonly PairPeriodIndex[], names: ReadonlyMap<string, string>): string[] {
-  const minor = cellsByPair(index).filter(([, cells]) => articleCount(cells) < MIN_PAIR_ARTICLES);
+function otherPairs(shown: ReadonlySet<string>, input: ReportInput): string[] {
+  const minor = cellsByPair(input.index).filter(([pair]) => !shown.has(pair));
   if (minor.length === 0) return [];
-  const rows = minor.map(([pair, cells]) => [
+  const names = input.names;
+  const rows = minor.slice(0, OTHER_PAIRS_LISTED).map(([pair, cells]) => [
     `${escapeMarkdown(pairName(pair, names))} (${pair})`,
     String(articleCount(cells)),
     cells.map((c) => `${c.period}: ${signed(c.index)}`).join(', '),
@@ -222,7 +238,9 @@ function otherPairs(index: readonly PairPeriodIndex[], names: ReadonlyMap<string
   return [
     '## Other pairs',
     '',
-    `Pairs named together in fewer than ${MIN_PAIR_ARTICLES} articles; too thin for a trend. All their months are in \`index.csv\`.`,
+    `Pairs with fewer than ${input.options.minArticles} articles, or beyond the ${input.report.top} most covered: ` +
+      `${minor.length} pairs${minor.length > OTHER_PAIRS_LISTED ? `, the ${OTHER_PAIRS_LISTED} most covered listed` : ''}. ` +
+      'All their periods are in `index.csv`.',
     '',
     table(['Pair', 'Articles', 'Periods'], rows),
     '',
@@ -231,7 +249,7 @@ function otherPairs(index: readonly PairPeriodIndex[], names: ReadonlyMap<string
 
 /** The Markdown report: summary, findings from the data, a section per pair, method, caveats, footer. */
 export function renderReport(input: ReportInput): string {
-  const pairs = reportedPairs(input.index);
+  const pairs = reportedPairs(input.index, input.options.minArticles, input.report.top);
   const lines = [
     '# Trust index report',
     '',
@@ -243,10 +261,10 @@ export function renderReport(input: ReportInput): string {
     ...coverageWarning(input.index, input.options.minArticles),
     ...(pairs.length > 0
       ? findings(pairs, input.pairs, input.names, input.options.period)
-      : [`- No pair was named together in ${MIN_PAIR_ARTICLES} or more articles; see "Other pairs" and \`index.csv\`.`]),
+      : [`- No pair was named together in ${input.options.minArticles} or more articles; see "Other pairs" and \`index.csv\`.`]),
     '',
     ...pairs.flatMap(([pair, cells]) => pairSection(pair, cells, input)),
-    ...otherPairs(input.index, input.names),
+    ...otherPairs(new Set(pairs.map(([pair]) => pair)), input),
     ...METHOD,
     '',
     ...footer(input.meta),

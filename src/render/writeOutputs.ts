@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { PipelineResult } from '../pipeline.js';
 import { contributionsCsv, indexCsv } from './indexTables.js';
 import { AtomicLineFile, writeFileAtomic } from './atomicFile.js';
-import { type RunMetadata, renderReport, reportedPairs } from './report.js';
+import { type ReportOptions, type RunMetadata, renderReport, reportedPairs } from './report.js';
 import type { Extremes } from './outputSink.js';
 import { pairIndexChart } from './pairChart.js';
 import { pairName } from './indexTables.js';
@@ -21,6 +21,7 @@ export interface OutputInput {
   extremes: ReadonlyMap<string, Extremes>;
   names: ReadonlyMap<string, string>;
   options: IndexOptions;
+  report: ReportOptions;
   meta: RunMetadata;
 }
 
@@ -30,9 +31,9 @@ function chartFile(pair: string): string {
 }
 
 /** Write index.csv, index.json, the charts and report.md, each atomically. */
-export async function writeOutputs({ dir, result, extremes, names, options, meta }: OutputInput): Promise<string[]> {
+export async function writeOutputs({ dir, result, extremes, names, options, report, meta }: OutputInput): Promise<string[]> {
   const charts = new Map<string, string>();
-  for (const [pair, cells] of reportedPairs(result.index)) {
+  for (const [pair, cells] of reportedPairs(result.index, options.minArticles, report.top)) {
     const file = chartFile(pair);
     await writeFileAtomic(join(dir, file), pairIndexChart({ pair, title: pairName(pair, names), cells, period: options.period }));
     charts.set(pair, file);
@@ -44,7 +45,7 @@ export async function writeOutputs({ dir, result, extremes, names, options, meta
   await writeFileAtomic(join(dir, 'index.csv'), indexCsv(result.index, names));
   await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
   await writeFileAtomic(join(dir, 'index.json'), `${JSON.stringify(json, null, 2)}\n`);
-  await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, names, charts, options, meta }));
+  await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, names, charts, options, report, meta }));
   return [
     'index.csv', 'index.json', 'contributions.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl', 'skipped.jsonl',
     ...charts.values(),

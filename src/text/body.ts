@@ -11,13 +11,16 @@ export interface ArticleBody {
 }
 
 /**
- * Paragraphs are separated by blank lines; hard-wrapped lines inside one
- * (newswire style) are joined, because a line break there is not a sentence
- * break.
+ * Paragraphs are separated by blank lines or by a line break followed by
+ * an indent (newswire style). Inside one, a line that ends a sentence is a
+ * safe place to cut, so the sentence splitter gets short pieces (natural's
+ * splitter slows down sharply on long inputs); other line breaks are
+ * hard wrapping and are joined.
  */
 function paragraphs(text: string): string[] {
   return text
-    .split(/\r?\n[ \t]*\r?\n/)
+    .split(/\r?\n[ \t]*\r?\n|\r?\n(?=[ \t]{2,}\S)/)
+    .flatMap((p) => p.split(/(?<=[.!?]["'”’)]?)[ \t]*\r?\n/))
     .map((p) => p.replace(/\s*\r?\n\s*/g, ' ').trim())
     .filter((p) => p !== '');
 }

@@ -26,9 +26,9 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-/** murmur3's 32-bit finaliser: turns (hash, seed) into an independent-looking hash per MinHash slot. */
-function mix(hash: number, seed: number): number {
-  let h = (hash ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
+/** murmur3's 32-bit finaliser: a well-mixed second hash from the first. */
+function mix(hash: number): number {
+  let h = hash;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -51,8 +51,11 @@ export function fingerprint(text: string): Fingerprint {
   if (shingles.size < MIN_SHINGLES) return { exact, minhash: new Uint32Array(0) };
   const minhash = new Uint32Array(MINHASHES).fill(0xffffffff);
   for (const shingle of shingles) {
+    // Slot i hashes with h1 + i·h2 (Kirsch–Mitzenmacher): 64 hash functions for the price of two.
+    const h1 = shingle;
+    const h2 = mix(shingle) | 1;
     for (let slot = 0; slot < MINHASHES; slot += 1) {
-      const h = mix(shingle, slot + 1);
+      const h = (h1 + Math.imul(slot, h2)) >>> 0;
       if (h < (minhash[slot] as number)) minhash[slot] = h;
     }
   }
