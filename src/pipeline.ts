@@ -1,3 +1,4 @@
+import { sentenceDirection } from './actors/direction.js';
 import { findCountries } from './actors/findCountries.js';
 import { pairsOf } from './actors/pairs.js';
 import { articleScores } from './aggregate/articleScores.js';
@@ -79,11 +80,13 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
   const sentences: PairSentence[] = [];
   for (const sentence of body.sentences) {
     const tokens = tokenizeWords(sentence.text);
-    const codes = findCountries(sentence.text, tokens).map((m) => m.code);
+    const found = findCountries(sentence.text, tokens);
+    const codes = found.map((m) => m.code);
     for (const code of codes) mentions.set(code, (mentions.get(code) ?? 0) + 1);
     const pairs = pairsOf(codes);
     if (pairs.length === 0) continue;
     const score = scoreTokens(sentence.text, tokens, scorer);
+    const direction = sentenceDirection(sentence.text, found, tokens, score.trustEvidence);
     for (const pair of pairs) {
       sentences.push({
         docId: doc.id,
@@ -95,6 +98,7 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
         tone: score.tone,
         trustEvidence: score.trustEvidence,
         toneEvidence: score.toneEvidence,
+        ...(direction ? { direction: `${direction.source}>${direction.target}` } : {}),
         ...(doc.source !== undefined ? { source: doc.source } : {}),
         ...(doc.url !== undefined ? { url: doc.url } : {}),
       });

@@ -101,6 +101,8 @@ export interface PairSentence {
   tone: number;
   trustEvidence: EvidenceItem[];
   toneEvidence: EvidenceItem[];
+  /** `CN>PK` when the sentence makes plain who acts on whom; absent otherwise. */
+  direction?: string;
   source?: string;
   url?: string;
 }
@@ -130,10 +132,12 @@ export interface EntryContribution {
   contribution: number;
 }
 
-/** An article's contribution to one pair: the mean of its pair-sentences. */
+/** An article's contribution to one pair (or one directed dyad): the mean of its sentences about it. */
 export interface ArticlePairScore {
   docId: string;
   pair: string;
+  /** `both` for the undirected pair, `CN>PK` for a directed dyad. */
+  direction: string;
   date: string;
   source?: string;
   trust: number;
@@ -148,6 +152,8 @@ export interface ArticlePairScore {
 /** The index of one pair in one period (a month by default). */
 export interface PairPeriodIndex {
   pair: string;
+  /** `both` for the undirected pair (every sentence about it), `CN>PK` for the sentences where CN acts on PK. */
+  direction: string;
   /** `2024-11`, `2024-Q4` or `2024-W48`. */
   period: string;
   /** The calendar month the period starts in. */
@@ -187,6 +193,7 @@ export interface PairPeriodIndex {
 /** A pair's whole series: coverage and linear trend. */
 export interface PairSummary {
   pair: string;
+  direction: string;
   articles: number;
   periods: number;
   /** Long-run mean index over all the pair's articles. */

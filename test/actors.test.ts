@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findCountries } from '../src/actors/findCountries.js';
+import { sentenceDirection } from '../src/actors/direction.js';
 import { pairsOf } from '../src/actors/pairs.js';
+import { scoreSentence } from '../src/score/scoreSentence.js';
 import { tokenizeWords } from '../src/text/words.js';
 
 function codes(sentence: string): string[] {
@@ -47,5 +49,26 @@ describe('pairsOf', () => {
   it('gives sorted unordered pairs of distinct countries', () => {
     expect(pairsOf(['PK', 'CN', 'PK', 'US'])).toEqual(['CN-PK', 'CN-US', 'PK-US']);
     expect(pairsOf(['CN', 'CN'])).toEqual([]);
+  });
+});
+
+describe('sentenceDirection', () => {
+  function direction(text: string): string | null {
+    const tokens = tokenizeWords(text);
+    const found = sentenceDirection(text, findCountries(text, tokens), tokens, scoreSentence(text).trustEvidence);
+    return found ? `${found.source}>${found.target}` : null;
+  }
+
+  it.each([
+    ['China expelled the Pakistani envoy.', 'CN>PK'],
+    ["Pakistan's Intelligence Bureau told its officers to stop using Chinese phones.", 'PK>CN'],
+    ['Japan restricts chemical exports to South Korea', 'JP>KR'],
+    ['South Korean shoppers began a boycott of Japanese beer.', 'KR>JP'],
+    ['Talks between China and Pakistan stalled.', null],
+    ['Tokyo protested strongly, and Washington said it was disappointed.', null],
+    ['India and Canada agreed to restore high commissioners.', null],
+    ['After talks, the envoy said China and Pakistan would cooperate.', null],
+  ])('%s → %s', (text, expected) => {
+    expect(direction(text)).toBe(expected);
   });
 });

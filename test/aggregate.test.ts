@@ -61,7 +61,7 @@ function evidence(entry: string, dimension: string, effective: number) {
 }
 
 function article(docId: string, date: string, trust: number, pair = 'CN-PK'): ArticlePairScore {
-  return { docId, pair, date, trust, tone: 0, sentences: 1, dimensions: { general: trust }, entries: [{ entry: 'x', dimension: 'general', contribution: trust }] };
+  return { docId, pair, direction: 'both', date, trust, tone: 0, sentences: 1, dimensions: { general: trust }, entries: [{ entry: 'x', dimension: 'general', contribution: trust }] };
 }
 
 describe('articleScores', () => {

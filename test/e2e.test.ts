@@ -39,7 +39,7 @@ describe('the demo run', () => {
   });
 
   const value = (pair: string, month: string) => {
-    const cell = summary.index.find((c) => c.pair === pair && c.period === month);
+    const cell = summary.index.find((c) => c.pair === pair && c.direction === 'both' && c.period === month);
     if (!cell) throw new Error(`no ${pair} ${month}`);
     return cell.index;
   };
@@ -59,7 +59,9 @@ describe('the demo run', () => {
   it('traces each month’s index to its sentences', () => {
     const sentences = jsonl<PairSentence>(join(out, 'sentences.jsonl'));
     for (const cell of summary.index) {
-      const cellSentences = sentences.filter((s) => s.pair === cell.pair && s.date.startsWith(cell.period));
+      const cellSentences = sentences.filter(
+        (s) => s.pair === cell.pair && s.date.startsWith(cell.period) && (cell.direction === 'both' || s.direction === cell.direction),
+      );
       const docs = [...new Set(cellSentences.map((s) => s.docId))];
       const articleMeans = docs.map((d) => mean(cellSentences.filter((s) => s.docId === d).map((s) => s.trust)));
       expect(docs.length).toBe(cell.articles);

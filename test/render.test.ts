@@ -9,7 +9,7 @@ const names = new Map([['CN', 'China'], ['PK', 'Pakistan']]);
 
 function cell(overrides: Partial<PairPeriodIndex>): PairPeriodIndex {
   return {
-    pair: 'CN-PK', period: '2024-11', month: '2024-11', articles: 1, sentences: 2, sources: 1, trust: -0.35, tone: -0.1,
+    pair: 'CN-PK', direction: 'both', period: '2024-11', month: '2024-11', articles: 1, sentences: 2, sources: 1, trust: -0.35, tone: -0.1,
     index: -35, ciLow: null, ciHigh: null, lowCoverage: true, indexShrunk: -20, previousPeriod: null, delta: null,
     pChange: null, significant: false, rolling3: -35, dimensions: { general: -35 },
     topEntries: [{ entry: 'mistrust', dimension: 'general', contribution: -35 }], ...overrides,
@@ -43,15 +43,17 @@ describe('indexCsv', () => {
   it('writes the documented columns, empty cells where a value does not exist', () => {
     const [header, row] = indexCsv([cell({})], names).trim().split('\n');
     expect(header).toBe(
-      'pair,pair_name,month,period,articles,sentences,sources,index,ci_low,ci_high,index_shrunk,low_coverage,' +
+      'pair,pair_name,direction,month,period,articles,sentences,sources,index,ci_low,ci_high,index_shrunk,low_coverage,' +
         'previous_period,delta,p_change,significant,rolling3,trust,tone,dim_diplomatic,dim_security,dim_economic,' +
         'dim_technology,dim_people,dim_general',
     );
-    expect(row).toBe('CN-PK,China – Pakistan,2024-11,2024-11,1,2,1,-35,,,-20,1,,,,,-35,-0.3500,-0.1000,0,0,0,0,0,-35');
+    expect(row).toBe('CN-PK,China – Pakistan,both,2024-11,2024-11,1,2,1,-35,,,-20,1,,,,,-35,-0.3500,-0.1000,0,0,0,0,0,-35');
   });
 
   it('lists the entries that moved each period in a tidy table', () => {
-    expect(contributionsCsv([cell({})])).toBe('pair,period,rank,entry,dimension,contribution\nCN-PK,2024-11,1,mistrust,general,-35\n');
+    expect(contributionsCsv([cell({})])).toBe(
+      'pair,direction,period,rank,entry,dimension,contribution\nCN-PK,both,2024-11,1,mistrust,general,-35\n',
+    );
   });
 });
 
@@ -78,7 +80,7 @@ describe('renderReport', () => {
         sentences: 1, pairSentences: 1, boilerplateParagraphs: 0, nonEnglishSentences: 0,
       },
       index: [cell({ articles: 5, sentences: 5, trust: -0.6, index: -60, ciLow: -70, ciHigh: -50, lowCoverage: false })],
-      pairs: [{ pair: 'CN-PK', articles: 5, periods: 1, mean: -60, trendSlope: null }],
+      pairs: [{ pair: 'CN-PK', direction: 'both', articles: 5, periods: 1, mean: -60, trendSlope: null }],
       options: DEFAULT_INDEX_OPTIONS,
       report: { top: 20 },
       extremes: new Map([['CN-PK 2024-11', { negative: [hostile], positive: [] }]]),

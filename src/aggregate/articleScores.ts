@@ -12,7 +12,7 @@ function sentenceContributions(sentence: PairSentence): EntryContribution[] {
   return sentence.trustEvidence.map((e) => ({ entry: e.entry, dimension: e.dimension, contribution: e.effective / denominator }));
 }
 
-function articleScore(pair: string, group: PairSentence[]): ArticlePairScore {
+function articleScore(pair: string, direction: string, group: PairSentence[]): ArticlePairScore {
   const first = group[0] as PairSentence;
   const entries = new Map<string, EntryContribution>();
   const dimensions: Record<string, number> = {};
@@ -29,6 +29,7 @@ function articleScore(pair: string, group: PairSentence[]): ArticlePairScore {
   return {
     docId: first.docId,
     pair,
+    direction,
     date: first.date,
     ...(first.source !== undefined ? { source: first.source } : {}),
     trust: mean(group.map((s) => s.trust)),
@@ -43,18 +44,28 @@ function articleScore(pair: string, group: PairSentence[]): ArticlePairScore {
  * One article's score for each pair it discusses, from that article's
  * pair-sentences: their mean per pair, so a long article counts once, like
  * a short one. Each score carries the share of every dimension and every
- * matched entry, so the index can be taken apart later.
+ * matched entry, so the index can be taken apart later. Sentences with a
+ * direction also count, separately, for their directed dyad.
  *
  * @example
  * articleScores([{ docId: 'a', pair: 'CN-PK', date: '2024-11-02', trust: -0.5, ... }, { ..., trust: 0.1 }]);
  * // [{ docId: 'a', pair: 'CN-PK', date: '2024-11-02', trust: -0.2, sentences: 2, ... }]
  */
 export function articleScores(sentences: readonly PairSentence[]): ArticlePairScore[] {
-  const byPair = new Map<string, PairSentence[]>();
-  for (const sentence of sentences) {
-    const group = byPair.get(sentence.pair);
+  const groups = new Map<string, PairSentence[]>();
+  const add = (key: string, sentence: PairSentence) => {
+    const group = groups.get(key);
     if (group) group.push(sentence);
-    else byPair.set(sentence.pair, [sentence]);
+    else groups.set(key, [sentence]);
+  };
+  for (const sentence of sentences) {
+    add(`${sentence.pair} both`, sentence);
+    if (sentence.direction) add(`${sentence.pair} ${sentence.direction}`, sentence);
   }
-  return [...byPair.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([pair, group]) => articleScore(pair, group));
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, group]) => {
+      const [pair = '', direction = ''] = key.split(' ');
+      return articleScore(pair, direction, group);
+    });
 }

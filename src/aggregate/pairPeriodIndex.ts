@@ -64,7 +64,12 @@ function decompose(articles: readonly ArticlePairScore[]): { dimensions: Record<
 }
 
 /** One pair's periods, in time order, with everything that compares periods with each other. */
-function pairSeries(pair: string, scores: ArticlePairScore[], options: IndexOptions): { cells: PairPeriodIndex[]; summary: PairSummary } {
+function pairSeries(
+  pair: string,
+  direction: string,
+  scores: ArticlePairScore[],
+  options: IndexOptions,
+): { cells: PairPeriodIndex[]; summary: PairSummary } {
   const byPeriod = new Map<string, ArticlePairScore[]>();
   for (const score of scores) {
     const period = periodOf(score.date, options.period);
@@ -81,7 +86,7 @@ function pairSeries(pair: string, scores: ArticlePairScore[], options: IndexOpti
   const cells: PairPeriodIndex[] = [];
   groups.forEach((group, i) => {
     const period = periods[i] as string;
-    const key = `${pair} ${period}`;
+    const key = `${pair} ${direction} ${period}`;
     const trust = values[i] as number[];
     const interval = bootstrapInterval(trust, seededRandom(cellSeed(options.seed, key)), options.resamples);
     const index = round1(mean(trust) * INDEX_SCALE);
@@ -92,6 +97,7 @@ function pairSeries(pair: string, scores: ArticlePairScore[], options: IndexOpti
     const window = cells.filter((c) => here - (position.get(c.period) as number) <= 2).map((c) => c.index);
     cells.push({
       pair,
+      direction,
       period,
       month: periodStart(period, options.period).slice(0, 7),
       articles: group.length,
@@ -117,6 +123,7 @@ function pairSeries(pair: string, scores: ArticlePairScore[], options: IndexOpti
     cells,
     summary: {
       pair,
+      direction,
       articles: scores.length,
       periods: cells.length,
       mean: round1(mean(scores.map((s) => s.trust)) * INDEX_SCALE),
@@ -130,20 +137,25 @@ function pairSeries(pair: string, scores: ArticlePairScore[], options: IndexOpti
  * bootstrap interval, low-coverage flags with an empirical-Bayes shrunk
  * value, the change from the previous period with a permutation test, a
  * 3-period rolling mean, the split by dimension and the entries that moved
- * it; and per pair, the linear trend. Sorted by pair, then period; the
- * result does not depend on the order of the input.
+ * it; and per pair, the linear trend. Undirected pairs (`both`) and
+ * directed dyads (`CN>PK`) are separate series. Sorted by pair, direction,
+ * then period; the result does not depend on the order of the input.
  *
  * @example
  * pairPeriodIndex(scores).index[0];
  * // { pair: 'AU-CN', period: '2020-04', articles: 2, index: -71.1, ciLow: -77.3, ciHigh: -65, ... }
  */
 export function pairPeriodIndex(scores: readonly ArticlePairScore[], options: IndexOptions = DEFAULT_INDEX_OPTIONS): IndexResult {
-  const byPair = new Map<string, ArticlePairScore[]>();
+  const bySeries = new Map<string, ArticlePairScore[]>();
   for (const score of scores) {
-    const list = byPair.get(score.pair);
+    const key = `${score.pair} ${score.direction}`;
+    const list = bySeries.get(key);
     if (list) list.push(score);
-    else byPair.set(score.pair, [score]);
+    else bySeries.set(key, [score]);
   }
-  const series = [...byPair.keys()].sort().map((pair) => pairSeries(pair, byPair.get(pair) as ArticlePairScore[], options));
+  const series = [...bySeries.keys()].sort().map((key) => {
+    const [pair = '', direction = ''] = key.split(' ');
+    return pairSeries(pair, direction, bySeries.get(key) as ArticlePairScore[], options);
+  });
   return { index: series.flatMap((s) => s.cells), pairs: series.map((s) => s.summary) };
 }

@@ -5,7 +5,7 @@ import type { PairPeriodIndex } from '../types.js';
 const DIMENSIONS = [...TRUST_DIMENSIONS];
 
 export const INDEX_CSV_COLUMNS = [
-  'pair', 'pair_name', 'month', 'period', 'articles', 'sentences', 'sources', 'index', 'ci_low', 'ci_high',
+  'pair', 'pair_name', 'direction', 'month', 'period', 'articles', 'sentences', 'sources', 'index', 'ci_low', 'ci_high',
   'index_shrunk', 'low_coverage', 'previous_period', 'delta', 'p_change', 'significant', 'rolling3', 'trust', 'tone',
   ...DIMENSIONS.map((d) => `dim_${d}`),
 ] as const;
@@ -23,7 +23,7 @@ const blank = (value: number | string | null) => value ?? '';
 /** `index.csv`: one row per pair × period, tidy (no nested cells), empty cells where a value does not exist. */
 export function indexCsv(index: readonly PairPeriodIndex[], names: ReadonlyMap<string, string>): string {
   const rows = index.map((c) => [
-    c.pair, pairName(c.pair, names), c.month, c.period, c.articles, c.sentences, c.sources, c.index,
+    c.pair, pairName(c.pair, names), c.direction, c.month, c.period, c.articles, c.sentences, c.sources, c.index,
     blank(c.ciLow), blank(c.ciHigh), c.indexShrunk, c.lowCoverage, blank(c.previousPeriod), blank(c.delta),
     blank(c.pChange), c.significant, c.rolling3, c.trust.toFixed(4), c.tone.toFixed(4),
     ...DIMENSIONS.map((d) => c.dimensions[d] ?? 0),
@@ -33,6 +33,8 @@ export function indexCsv(index: readonly PairPeriodIndex[], names: ReadonlyMap<s
 
 /** `contributions.csv`: per pair × period, the entries that moved the index most, in index points. */
 export function contributionsCsv(index: readonly PairPeriodIndex[]): string {
-  const rows = index.flatMap((c) => c.topEntries.map((e, rank) => [c.pair, c.period, rank + 1, e.entry, e.dimension, e.contribution]));
-  return stringify([['pair', 'period', 'rank', 'entry', 'dimension', 'contribution'], ...rows]);
+  const rows = index.flatMap((c) =>
+    c.topEntries.map((e, rank) => [c.pair, c.direction, c.period, rank + 1, e.entry, e.dimension, e.contribution]),
+  );
+  return stringify([['pair', 'direction', 'period', 'rank', 'entry', 'dimension', 'contribution'], ...rows]);
 }

@@ -15,6 +15,9 @@ export interface RunMetadata {
   options: Record<string, unknown>;
 }
 
+/** The direction value of an undirected pair's cells. */
+export const UNDIRECTED = 'both';
+
 /** Pairs given a section and a chart by default: the most covered ones. */
 export const DEFAULT_TOP_PAIRS = 20;
 /** Rows of the "Other pairs" table; the rest are in index.csv. */
@@ -54,10 +57,15 @@ export function reportedPairs(
   return cellsByPair(index).filter(([, cells]) => articleCount(cells) >= minArticles).slice(0, top);
 }
 
-/** Cells grouped by pair, pairs ordered by articles (most covered first), then code. */
+/**
+ * Undirected cells grouped by pair, pairs ordered by articles (most covered
+ * first), then code. Directed dyads are left out: they are quoted inside
+ * their pair's section.
+ */
 export function cellsByPair(index: readonly PairPeriodIndex[]): Array<[string, PairPeriodIndex[]]> {
   const groups = new Map<string, PairPeriodIndex[]>();
   for (const cell of index) {
+    if (cell.direction !== UNDIRECTED) continue;
     const group = groups.get(cell.pair);
     if (group) group.push(cell);
     else groups.set(cell.pair, [cell]);
@@ -159,6 +167,14 @@ function movers(cells: readonly PairPeriodIndex[]): string[] {
   return [`Entries that moved ${latest.period} most: ${list}.`, ''];
 }
 
+/** Directed dyads of a pair: the sentences where one side acts on the other, by period. */
+function dyads(pair: string, index: readonly PairPeriodIndex[]): string[] {
+  const directed = index.filter((c) => c.pair === pair && c.direction !== UNDIRECTED);
+  if (directed.length === 0) return [];
+  const rows = directed.map((c) => [c.direction.replace('>', ' → '), c.period, signed(c.index), String(c.articles)]);
+  return ['Directed (sentences where one country acts on the other):', '', table(['Direction', 'Period', 'Index', 'Articles'], rows), ''];
+}
+
 function pairSection(pair: string, cells: PairPeriodIndex[], input: ReportInput): string[] {
   const chart = input.charts.get(pair);
   const rows = cells.map((c) => [
@@ -177,6 +193,7 @@ function pairSection(pair: string, cells: PairPeriodIndex[], input: ReportInput)
     '',
     ...dimensionTable(cells),
     ...movers(cells),
+    ...dyads(pair, input.index),
     ...evidence(pair, cells, input.extremes),
   ];
 }
@@ -250,15 +267,16 @@ function otherPairs(shown: ReadonlySet<string>, input: ReportInput): string[] {
 /** The Markdown report: summary, findings from the data, a section per pair, method, caveats, footer. */
 export function renderReport(input: ReportInput): string {
   const pairs = reportedPairs(input.index, input.options.minArticles, input.report.top);
+  const undirected = input.index.filter((c) => c.direction === UNDIRECTED);
   const lines = [
     '# Trust index report',
     '',
-    ...summary(input.counts, input.index, input.options.period),
+    ...summary(input.counts, undirected, input.options.period),
     '',
     '## Key findings',
     '',
-    ...significantMoves(input.index),
-    ...coverageWarning(input.index, input.options.minArticles),
+    ...significantMoves(undirected),
+    ...coverageWarning(undirected, input.options.minArticles),
     ...(pairs.length > 0
       ? findings(pairs, input.pairs, input.names, input.options.period)
       : [`- No pair was named together in ${input.options.minArticles} or more articles; see "Other pairs" and \`index.csv\`.`]),
