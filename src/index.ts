@@ -3,7 +3,8 @@
  * for use on their own.
  */
 export { run, type RunOptions, type RunSummary } from './run.js';
-export { runPipeline, analyzeDocument, type PipelineSink, type PipelineResult, type RunCounts } from './pipeline.js';
+export { runPipeline, analyzeDocument, type PipelineSink, type PipelineResult } from './pipeline.js';
+export type { RunCounts } from './aggregate/runAggregator.js';
 export { readInputs, type IngestOptions } from './ingest/readInputs.js';
 export { articleBody } from './text/body.js';
 export { splitSentences } from './text/sentences.js';

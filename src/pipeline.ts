@@ -1,27 +1,18 @@
 import { sentenceDirection } from './actors/direction.js';
 import { findCountries } from './actors/findCountries.js';
 import { pairsOf } from './actors/pairs.js';
-import { articleScores } from './aggregate/articleScores.js';
-import { DuplicateIndex, type Folded } from './aggregate/duplicates.js';
-import { DEFAULT_INDEX_OPTIONS, type IndexOptions, pairPeriodIndex } from './aggregate/pairPeriodIndex.js';
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
+import { type AggregateResult, type DocumentOutcome, RunAggregator } from './aggregate/runAggregator.js';
 import type { IngestItem } from './ingest/records.js';
 import { type Scorer, defaultScorer, scoreTokens } from './score/scoreSentence.js';
 import { articleBody } from './text/body.js';
 import { fingerprint } from './text/fingerprint.js';
 import { tokenizeWords } from './text/words.js';
-import type {
-  ArticlePairScore,
-  DocumentRecord,
-  NewsDocument,
-  PairPeriodIndex,
-  PairSentence,
-  PairSummary,
-  SkippedInput,
-} from './types.js';
+import type { DocumentRecord, NewsDocument, PairSentence, SkippedInput } from './types.js';
 
-/** Receives the pipeline's sentences and skipped inputs as they stream. */
+/** Receives the pipeline's sentences, fingerprints and skipped inputs as they stream. */
 export interface PipelineSink {
-  sentence(sentence: PairSentence): void | Promise<void>;
+  document(outcome: DocumentOutcome): void | Promise<void>;
   skipped(skipped: SkippedInput): void | Promise<void>;
 }
 
@@ -30,31 +21,7 @@ export interface PipelineOptions {
   index?: IndexOptions;
 }
 
-/** Counts of what the run read and why anything was left out. */
-export interface RunCounts {
-  inputs: number;
-  documents: number;
-  scored: number;
-  noPair: number;
-  skipped: number;
-  skippedByReason: Record<string, number>;
-  duplicates: number;
-  duplicatesByKind: Record<string, number>;
-  sentences: number;
-  pairSentences: number;
-  boilerplateParagraphs: number;
-  nonEnglishSentences: number;
-}
-
-export interface PipelineResult {
-  counts: RunCounts;
-  index: PairPeriodIndex[];
-  pairs: PairSummary[];
-  /** Every document with its final status, sorted by date then id. */
-  documents: DocumentRecord[];
-  /** Documents folded as copies of another, sorted by id. */
-  folded: Folded[];
-}
+export type PipelineResult = AggregateResult;
 
 /** Everything the pipeline takes from one document: its record and pair-sentences. */
 export interface DocumentAnalysis {
@@ -110,7 +77,6 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
       id: doc.id,
       date: doc.date,
       title: doc.title,
-      origin: doc.origin,
       ...(doc.source !== undefined ? { source: doc.source } : {}),
       status: pairs.length > 0 ? 'scored' : 'no-pair',
       sentences: body.sentences.length,
@@ -125,24 +91,10 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
   };
 }
 
-function emptyCounts(): RunCounts {
-  return {
-    inputs: 0, documents: 0, scored: 0, noPair: 0, skipped: 0, skippedByReason: {}, duplicates: 0, duplicatesByKind: {},
-    sentences: 0, pairSentences: 0, boilerplateParagraphs: 0, nonEnglishSentences: 0,
-  };
-}
-
 function skippedRecord(doc: NewsDocument, reason: 'undated' | 'duplicate-id'): DocumentRecord {
   return {
-    id: doc.id, date: doc.date, title: doc.title, origin: doc.origin, status: 'skipped', reason, sentences: 0, countries: [], pairs: [],
+    id: doc.id, date: doc.date, title: doc.title, status: 'skipped', reason, sentences: 0, countries: [], pairs: [],
   };
-}
-
-function byDateThenId(a: DocumentRecord, b: DocumentRecord): number {
-  const da = a.date ?? '';
-  const db = b.date ?? '';
-  if (da !== db) return da < db ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : a.origin < b.origin ? -1 : 1;
 }
 
 /**
@@ -156,14 +108,12 @@ export async function runPipeline(
   options: PipelineOptions = {},
 ): Promise<PipelineResult> {
   const scorer = options.scorer ?? defaultScorer();
-  const counts = emptyCounts();
-  const scores = new Map<string, ArticlePairScore[]>();
-  const documents: DocumentRecord[] = [];
-  const duplicates = new DuplicateIndex();
+  const aggregator = new RunAggregator();
+  const { counts } = aggregator;
   const seenIds = new Set<string>();
-  const skip = async (skipped: SkippedInput) => {
-    counts.skipped += 1;
-    counts.skippedByReason[skipped.reason] = (counts.skippedByReason[skipped.reason] ?? 0) + 1;
+  const skip = async (skipped: SkippedInput, record?: DocumentRecord) => {
+    aggregator.addSkipped(skipped);
+    if (record) aggregator.addSkippedRecord(record);
     await sink.skipped(skipped);
   };
   for await (const item of items) {
@@ -175,40 +125,20 @@ export async function runPipeline(
     const doc = item.document;
     counts.documents += 1;
     if (seenIds.has(doc.id)) {
-      await skip({ origin: doc.origin, id: doc.id, reason: 'duplicate-id', message: `id "${doc.id}" was already read` });
-      documents.push(skippedRecord(doc, 'duplicate-id'));
+      await skip({ origin: doc.origin, id: doc.id, reason: 'duplicate-id', message: `id "${doc.id}" was already read` }, skippedRecord(doc, 'duplicate-id'));
       continue;
     }
     seenIds.add(doc.id);
     if (doc.date === null) {
-      await skip({ origin: doc.origin, id: doc.id, reason: 'undated', message: 'no usable date' });
-      documents.push(skippedRecord(doc, 'undated'));
+      await skip({ origin: doc.origin, id: doc.id, reason: 'undated', message: 'no usable date' }, skippedRecord(doc, 'undated'));
       continue;
     }
     const analysis = analyzeDocument({ ...doc, date: doc.date }, scorer);
-    duplicates.add(doc.id, doc.date, fingerprint(fullText(doc)));
-    counts.sentences += analysis.record.sentences;
     counts.boilerplateParagraphs += analysis.boilerplateParagraphs;
     counts.nonEnglishSentences += analysis.nonEnglishSentences;
-    for (const sentence of analysis.sentences) await sink.sentence(sentence);
-    documents.push(analysis.record);
-    scores.set(doc.id, articleScores(analysis.sentences));
+    const outcome = { record: analysis.record, sentences: analysis.sentences, fingerprint: fingerprint(fullText(doc)) };
+    aggregator.addDocument(outcome);
+    await sink.document(outcome);
   }
-  const folded = duplicates.folded();
-  const foldedById = new Map(folded.map((f) => [f.id, f]));
-  for (const record of documents) {
-    const fold = foldedById.get(record.id);
-    if (fold && record.status !== 'skipped') {
-      record.status = 'duplicate';
-      record.duplicateOf = fold.keptId;
-      record.duplicateKind = fold.kind;
-      counts.duplicates += 1;
-      counts.duplicatesByKind[fold.kind] = (counts.duplicatesByKind[fold.kind] ?? 0) + 1;
-    } else if (record.status === 'scored') counts.scored += 1;
-    else if (record.status === 'no-pair') counts.noPair += 1;
-  }
-  const kept = [...scores.entries()].filter(([id]) => !foldedById.has(id)).flatMap(([, s]) => s);
-  const { index, pairs } = pairPeriodIndex(kept, options.index ?? DEFAULT_INDEX_OPTIONS);
-  counts.pairSentences = kept.reduce((n, s) => n + s.sentences, 0);
-  return { counts, index, pairs, documents: documents.sort(byDateThenId), folded };
+  return aggregator.finish(options.index ?? DEFAULT_INDEX_OPTIONS);
 }

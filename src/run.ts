@@ -29,23 +29,40 @@ export interface RunSummary extends PipelineResult {
   files: string[];
 }
 
+/** sha256 digests of the bundled lexicon files, by file name. */
+export function lexiconDigests(): Record<string, string> {
+  return Object.fromEntries(LEXICON_FILES.map((f) => [f, fileDigest(join(LEXICON_DIR, f))]));
+}
+
 /** The package version, from package.json. */
 export function toolVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** What a run or a merge settles before it writes: where, how, and with which default date. */
+export interface OutputSettings {
+  out: string;
+  defaultDate: string | null;
+  index?: Partial<IndexOptions>;
+  top?: number;
+}
+
 /**
- * Read the inputs, run every stage, and write the outputs into `out`.
- * Streamed files are renamed into place only when the run completes, so a
- * failed run leaves the previous outputs as they were.
+ * Produce a result with `produce` (feeding `sink` as it goes), then write
+ * every output. Streamed files are renamed into place only when the result
+ * is complete, so a failed run leaves the previous outputs as they were.
  */
-export async function run(options: RunOptions): Promise<RunSummary> {
-  const index: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...options.index };
-  const sink = await OutputSink.open(options.out, index.period);
+export async function produceOutputs(
+  settings: OutputSettings,
+  produce: (sink: OutputSink, index: IndexOptions) => Promise<PipelineResult>,
+): Promise<RunSummary> {
+  const index: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...settings.index };
+  const top = settings.top ?? DEFAULT_TOP_PAIRS;
+  const sink = await OutputSink.open(settings.out, index.period);
   let result: PipelineResult;
   try {
-    result = await runPipeline(readInputs(options.inputs, { defaultDate: options.defaultDate }), sink, { index });
-    await sink.commit(new Set(result.folded.map((f) => f.id)));
+    result = await produce(sink, index);
+    await sink.commit(result.documents, new Set(result.folded.map((f) => f.id)));
   } catch (error) {
     await sink.abandon();
     throw error;
@@ -53,17 +70,24 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const meta = {
     tool: 'trust-index',
     version: toolVersion(),
-    lexicons: Object.fromEntries(LEXICON_FILES.map((f) => [f, fileDigest(join(LEXICON_DIR, f))])),
-    options: { defaultDate: options.defaultDate, ...index, top: options.top ?? DEFAULT_TOP_PAIRS },
+    lexicons: lexiconDigests(),
+    options: { defaultDate: settings.defaultDate, ...index, top },
   };
   const files = await writeOutputs({
-    dir: options.out,
+    dir: settings.out,
     result,
     extremes: sink.extremes,
     names: defaultGazetteer().names,
     options: index,
-    report: { top: options.top ?? DEFAULT_TOP_PAIRS },
+    report: { top },
     meta,
   });
-  return { ...result, out: options.out, files };
+  return { ...result, out: settings.out, files };
+}
+
+/** Read the inputs, run every stage, and write the outputs into `out`. */
+export async function run(options: RunOptions): Promise<RunSummary> {
+  return produceOutputs(options, (sink, index) =>
+    runPipeline(readInputs(options.inputs, { defaultDate: options.defaultDate }), sink, { index }),
+  );
 }

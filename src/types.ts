@@ -112,7 +112,6 @@ export interface DocumentRecord {
   id: string;
   date: string | null;
   title: string;
-  origin: string;
   source?: string;
   status: 'scored' | 'no-pair' | 'skipped' | 'duplicate';
   reason?: SkipReason;

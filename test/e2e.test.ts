@@ -9,7 +9,9 @@ import { type RunSummary, run } from '../src/run.js';
 import type { DocumentRecord, PairSentence } from '../src/types.js';
 import { CLI, tempDir } from './helpers.js';
 
-const TEXT_OUTPUTS = ['index.csv', 'index.json', 'contributions.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl', 'skipped.jsonl'];
+const TEXT_OUTPUTS = [
+  'index.csv', 'index.json', 'contributions.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl', 'skipped.jsonl', 'state.jsonl',
+];
 
 function jsonl<T>(path: string): T[] {
   return readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);

@@ -9,6 +9,7 @@ const ROWS = MINHASHES / BANDS;
 interface Member {
   id: string;
   date: string;
+  exact: string;
 }
 
 /** How a document was folded into another. */
@@ -29,7 +30,6 @@ export interface Folded {
 export class DuplicateIndex {
   private readonly parent = new Map<string, string>();
   private readonly members = new Map<string, Member>();
-  private readonly kinds = new Map<string, 'exact' | 'near'>();
   private readonly exact = new Map<string, string>();
   private readonly bands = new Map<string, string[]>();
   private readonly signatures = new Map<string, Uint32Array>();
@@ -41,19 +41,18 @@ export class DuplicateIndex {
     return root;
   }
 
-  private union(a: string, b: string, kind: 'exact' | 'near'): void {
+  private union(a: string, b: string): void {
     const ra = this.find(a);
     const rb = this.find(b);
     if (ra !== rb) this.parent.set(rb, ra);
-    if (!this.kinds.has(b)) this.kinds.set(b, kind);
   }
 
   add(id: string, date: string, print: Fingerprint): void {
     this.parent.set(id, id);
-    this.members.set(id, { id, date });
+    this.members.set(id, { id, date, exact: print.exact });
     const same = this.exact.get(print.exact);
     if (same !== undefined) {
-      this.union(same, id, 'exact');
+      this.union(same, id);
       return;
     }
     this.exact.set(print.exact, id);
@@ -67,7 +66,7 @@ export class DuplicateIndex {
     }
     for (const other of [...candidates].sort()) {
       if (estimatedJaccard(print.minhash, this.signatures.get(other) as Uint32Array) >= NEAR_DUPLICATE_JACCARD) {
-        this.union(other, id, 'near');
+        this.union(other, id);
       }
     }
     this.signatures.set(id, print.minhash);
@@ -92,9 +91,9 @@ export class DuplicateIndex {
       if (group.length < 2) continue;
       group.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const kept = group[0] as Member;
-      const exactOnly = group.slice(1).every((m) => this.kinds.get(m.id) === 'exact');
+      // The kind compares each copy with the kept document, so it does not depend on input order.
       for (const member of group.slice(1)) {
-        result.push({ id: member.id, keptId: kept.id, kind: exactOnly ? 'exact' : (this.kinds.get(member.id) ?? 'near') });
+        result.push({ id: member.id, keptId: kept.id, kind: member.exact === kept.exact ? 'exact' : 'near' });
       }
     }
     return result.sort((a, b) => (a.id < b.id ? -1 : 1));

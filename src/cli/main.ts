@@ -6,35 +6,35 @@ import { pairsOf } from '../actors/pairs.js';
 import { PERIOD_KINDS, type PeriodKind } from '../aggregate/periods.js';
 import { isoDay } from '../ingest/dates.js';
 import { DEMO_CORPUS } from '../paths.js';
-import { run, toolVersion } from '../run.js';
+import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
+import { merge } from '../merge.js';
+import { type RunSummary, run, toolVersion } from '../run.js';
 import { scoreTokens } from '../score/scoreSentence.js';
 import { tokenizeWords } from '../text/words.js';
 import { explainScore } from './explain.js';
-import { MAIN_USAGE, RUN_USAGE, SCORE_USAGE } from './usage.js';
+import { MAIN_USAGE, MERGE_USAGE, RUN_USAGE, SCORE_USAGE } from './usage.js';
 
 class UsageError extends Error {}
 
-async function runCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      date: { type: 'string' },
-      seed: { type: 'string' },
-      period: { type: 'string' },
-      'min-articles': { type: 'string' },
-      top: { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${RUN_USAGE}\n`);
-    return 0;
-  }
-  const defaultDate = values.date === undefined ? null : isoDay(values.date);
-  if (values.date !== undefined && defaultDate === null) throw new UsageError(`--date must be YYYY-MM-DD, got "${values.date}"`);
+const OUTPUT_OPTIONS = {
+  out: { type: 'string' },
+  seed: { type: 'string' },
+  period: { type: 'string' },
+  'min-articles': { type: 'string' },
+  top: { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+interface OutputFlags {
+  seed?: string;
+  period?: string;
+  'min-articles'?: string;
+  top?: string;
+}
+
+/** The index and report options shared by `run` and `merge`, checked. */
+function outputSettings(values: OutputFlags): { index: Partial<IndexOptions>; top?: number } {
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
   const period = values.period ?? 'month';
@@ -45,26 +45,61 @@ async function runCommand(args: string[]): Promise<number> {
   }
   const top = values.top === undefined ? undefined : Number(values.top);
   if (top !== undefined && !(Number.isInteger(top) && top >= 1)) throw new UsageError(`--top must be a whole number ≥ 1, got "${values.top}"`);
-  const demo = positionals.length === 0;
-  const summary = await run({
-    inputs: demo ? [DEMO_CORPUS] : positionals,
-    out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
-    defaultDate,
+  return {
     ...(top !== undefined ? { top } : {}),
     index: {
       period: period as PeriodKind,
       ...(seed !== undefined ? { seed } : {}),
       ...(minArticles !== undefined ? { minArticles } : {}),
     },
-  });
+  };
+}
+
+function printSummary(summary: RunSummary, quiet: boolean): void {
   const { counts } = summary;
-  if (!values.quiet) {
+  if (!quiet) {
     process.stdout.write(
       `${counts.documents} documents: ${counts.scored} scored, ${counts.noPair} without a country pair, ` +
         `${counts.duplicates} folded as duplicates, ${counts.skipped} skipped; ${summary.index.length} pair-periods; ` +
         `outputs in ${summary.out}/\n`,
     );
   }
+}
+
+async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...OUTPUT_OPTIONS, date: { type: 'string' } },
+  });
+  if (values.help) {
+    process.stdout.write(`${RUN_USAGE}\n`);
+    return 0;
+  }
+  const defaultDate = values.date === undefined ? null : isoDay(values.date);
+  if (values.date !== undefined && defaultDate === null) throw new UsageError(`--date must be YYYY-MM-DD, got "${values.date}"`);
+  const settings = outputSettings(values);
+  const demo = positionals.length === 0;
+  const summary = await run({
+    inputs: demo ? [DEMO_CORPUS] : positionals,
+    out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
+    defaultDate,
+    ...settings,
+  });
+  printSummary(summary, values.quiet);
+  return 0;
+}
+
+async function mergeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OUTPUT_OPTIONS });
+  if (values.help) {
+    process.stdout.write(`${MERGE_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('merge needs the output folders of one or more runs');
+  if (values.out === undefined) throw new UsageError('merge needs --out DIR');
+  const summary = await merge({ shards: positionals, out: values.out, ...outputSettings(values) });
+  printSummary(summary, values.quiet);
   return 0;
 }
 
@@ -108,6 +143,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'run') return runCommand(rest);
   if (command === 'score') return scoreCommand(rest);
+  if (command === 'merge') return mergeCommand(rest);
   throw new UsageError(`unknown command "${command}"; try trust-index --help`);
 }
 

@@ -2,6 +2,7 @@ export const MAIN_USAGE = `trust-index — how the news reports the relationship
 
 Usage:
   trust-index run [inputs…] [--out DIR] [--date YYYY-MM-DD] [--period P] [--min-articles N] [--top N] [--seed N] [--quiet]
+  trust-index merge RUN_DIR… --out DIR [--period P] [--min-articles N] [--top N] [--seed N] [--quiet]
   trust-index score [--explain]
   trust-index --help | --version
 
@@ -9,6 +10,8 @@ Commands:
   run     Read news files, score the sentences about country pairs, and write the
           monthly trust index, charts and a report. With no inputs, runs on the
           embedded demo corpus and writes reports/demo/.
+  merge   Combine the output folders of runs over parts of a corpus into the
+          outputs of one run over the whole (byte for byte).
   score   Read one text per line on stdin; write one JSON object per line.
 
 Run 'trust-index COMMAND --help' for a command's options.
@@ -34,7 +37,20 @@ Options:
   -h, --help         this help
 
 Writes: index.csv, index.json, contributions.csv, sentences.jsonl, documents.jsonl,
-skipped.jsonl, report.md and charts/*.png.`;
+skipped.jsonl, state.jsonl (for merge), report.md and charts/*.png.`;
+
+export const MERGE_USAGE = `Usage: trust-index merge RUN_DIR… --out DIR [options]
+
+Merges the output folders of runs over parts of one corpus (split across jobs or
+machines) into the outputs one run over the whole would write: duplicates are
+folded across the parts and every statistic is recomputed. The parts must have
+been made with the same lexicons; --period, --min-articles, --top and --seed
+apply to the merged result as they do to run.
+
+Options:
+  --out DIR          output folder (required)
+  --period P, --min-articles N, --top N, --seed N, --quiet   as for run
+  -h, --help         this help`;
 
 export const SCORE_USAGE = `Usage: trust-index score [--explain]
 

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { type PeriodKind, periodOf } from '../aggregate/periods.js';
+import type { DocumentOutcome } from '../aggregate/runAggregator.js';
 import type { PipelineSink } from '../pipeline.js';
-import type { PairSentence, SkippedInput } from '../types.js';
+import type { DocumentRecord, PairSentence, SkippedInput } from '../types.js';
 import { AtomicLineFile } from './atomicFile.js';
+import { KeyedLineStore } from './keyedLineStore.js';
 
 /** How many sentences per pair and period the report quotes at each end of the scale. */
 export const EXAMPLES_QUOTED = 3;
@@ -22,32 +24,57 @@ function keep(list: PairSentence[], sentence: PairSentence, better: (a: PairSent
 }
 
 const byDocThenIndex = (a: PairSentence, b: PairSentence) =>
-  a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.sentenceIndex - b.sentenceIndex;
+  a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.sentenceIndex - b.sentenceIndex || (a.pair < b.pair ? -1 : 1);
+
+/** A line of state.jsonl: what a merge needs of a document beyond its record and sentences. */
+export interface StateLine {
+  id: string;
+  date: string;
+  exact: string;
+  /** MinHash signature, little-endian uint32s in base64. */
+  minhash: string;
+}
 
 /**
- * Streams sentences.jsonl and skipped.jsonl to temporary files as the
- * pipeline runs and keeps, per pair-period, only the few extreme sentences
- * the report quotes.
+ * Receives documents as the pipeline produces them: their sentences and
+ * fingerprints wait in scratch files and are written, in date-then-id order,
+ * to sentences.jsonl and state.jsonl when the run completes; skipped inputs
+ * go to skipped.jsonl, sorted by where they were read. Per pair-period it
+ * keeps only the few extreme sentences the report quotes.
  */
 export class OutputSink implements PipelineSink {
   readonly extremes = new Map<string, Extremes>();
+  private readonly skips: SkippedInput[] = [];
 
   private constructor(
+    private readonly dir: string,
     private readonly period: PeriodKind,
-    private readonly sentences: AtomicLineFile,
-    private readonly skips: AtomicLineFile,
+    private readonly sentences: KeyedLineStore,
+    private readonly state: KeyedLineStore,
   ) {}
 
   static async open(dir: string, period: PeriodKind): Promise<OutputSink> {
     return new OutputSink(
+      dir,
       period,
-      await AtomicLineFile.open(join(dir, 'sentences.jsonl')),
-      await AtomicLineFile.open(join(dir, 'skipped.jsonl')),
+      await KeyedLineStore.open(join(dir, 'sentences.jsonl')),
+      await KeyedLineStore.open(join(dir, 'state.jsonl')),
     );
   }
 
-  async sentence(sentence: PairSentence): Promise<void> {
-    await this.sentences.writeLine(JSON.stringify(sentence));
+  async document({ record, sentences, fingerprint }: DocumentOutcome): Promise<void> {
+    await this.sentences.write(record.id, sentences.map((s) => JSON.stringify(s)));
+    const line: StateLine = {
+      id: record.id,
+      date: record.date as string,
+      exact: fingerprint.exact,
+      minhash: Buffer.from(fingerprint.minhash.buffer, fingerprint.minhash.byteOffset, fingerprint.minhash.byteLength).toString('base64'),
+    };
+    await this.state.write(record.id, [JSON.stringify(line)]);
+    for (const sentence of sentences) this.keepExtreme(sentence);
+  }
+
+  private keepExtreme(sentence: PairSentence): void {
     const key = `${sentence.pair} ${periodOf(sentence.date, this.period)}`;
     let extremes = this.extremes.get(key);
     if (!extremes) {
@@ -58,21 +85,31 @@ export class OutputSink implements PipelineSink {
     if (sentence.trust > 0) keep(extremes.positive, sentence, (a, b) => b.trust - a.trust || byDocThenIndex(a, b));
   }
 
-  async skipped(skipped: SkippedInput): Promise<void> {
-    await this.skips.writeLine(JSON.stringify(skipped));
+  skipped(skipped: SkippedInput): void {
+    this.skips.push(skipped);
   }
 
-  /** Move the files into place, dropping the sentences of documents folded as duplicates. */
-  async commit(folded: ReadonlySet<string>): Promise<void> {
+  /**
+   * Write the files in document order (date, then id), leaving out the
+   * sentences of documents folded as duplicates.
+   */
+  async commit(documents: readonly DocumentRecord[], folded: ReadonlySet<string>): Promise<void> {
     for (const extremes of this.extremes.values()) {
       extremes.negative = extremes.negative.filter((s) => !folded.has(s.docId)).slice(0, EXAMPLES_QUOTED);
       extremes.positive = extremes.positive.filter((s) => !folded.has(s.docId)).slice(0, EXAMPLES_QUOTED);
     }
-    const keepLine = folded.size === 0 ? undefined : (line: string) => !folded.has((JSON.parse(line) as PairSentence).docId);
-    await Promise.all([this.sentences.commit(keepLine), this.skips.commit()]);
+    const ids = documents.map((d) => d.id);
+    await this.sentences.commit(ids.filter((id) => !folded.has(id)));
+    await this.state.commit(ids);
+    const skipped = await AtomicLineFile.open(join(this.dir, 'skipped.jsonl'));
+    const sorted = [...this.skips].sort(
+      (a, b) => a.origin.localeCompare(b.origin, 'en', { numeric: true }) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
+    );
+    for (const s of sorted) await skipped.writeLine(JSON.stringify(s));
+    await skipped.commit();
   }
 
   async abandon(): Promise<void> {
-    await Promise.all([this.sentences.abandon(), this.skips.abandon()]);
+    await Promise.all([this.sentences.abandon(), this.state.abandon()]);
   }
 }

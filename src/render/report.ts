@@ -1,4 +1,4 @@
-import type { RunCounts } from '../pipeline.js';
+import type { RunCounts } from '../aggregate/runAggregator.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import type { PairPeriodIndex, PairSentence, PairSummary } from '../types.js';
 import { interval, signed } from './format.js';

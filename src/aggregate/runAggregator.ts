@@ -1,0 +1,105 @@
+import type { Fingerprint } from '../text/fingerprint.js';
+import type { ArticlePairScore, DocumentRecord, PairPeriodIndex, PairSentence, PairSummary, SkippedInput } from '../types.js';
+import { articleScores } from './articleScores.js';
+import { DuplicateIndex, type Folded } from './duplicates.js';
+import { type IndexOptions, pairPeriodIndex } from './pairPeriodIndex.js';
+
+/** Counts of what the run read and why anything was left out. */
+export interface RunCounts {
+  inputs: number;
+  documents: number;
+  scored: number;
+  noPair: number;
+  skipped: number;
+  skippedByReason: Record<string, number>;
+  duplicates: number;
+  duplicatesByKind: Record<string, number>;
+  sentences: number;
+  pairSentences: number;
+  boilerplateParagraphs: number;
+  nonEnglishSentences: number;
+}
+
+/** What the aggregator learns of one dated, analysed document. */
+export interface DocumentOutcome {
+  record: DocumentRecord;
+  sentences: PairSentence[];
+  fingerprint: Fingerprint;
+}
+
+export interface AggregateResult {
+  counts: RunCounts;
+  index: PairPeriodIndex[];
+  pairs: PairSummary[];
+  /** Every document with its final status, sorted by date then id. */
+  documents: DocumentRecord[];
+  /** Documents folded as copies of another, sorted by id. */
+  folded: Folded[];
+}
+
+export function emptyCounts(): RunCounts {
+  return {
+    inputs: 0, documents: 0, scored: 0, noPair: 0, skipped: 0, skippedByReason: {}, duplicates: 0, duplicatesByKind: {},
+    sentences: 0, pairSentences: 0, boilerplateParagraphs: 0, nonEnglishSentences: 0,
+  };
+}
+
+function byDateThenId(a: DocumentRecord, b: DocumentRecord): number {
+  const da = a.date ?? '';
+  const db = b.date ?? '';
+  if (da !== db) return da < db ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Collects documents in any order and gives the same result for the same
+ * set: the run and the merge of shard runs both go through it. Holds one
+ * record, one fingerprint and the article scores per document; sentences
+ * stream elsewhere.
+ */
+export class RunAggregator {
+  readonly counts = emptyCounts();
+  private readonly scores = new Map<string, ArticlePairScore[]>();
+  private readonly documents: DocumentRecord[] = [];
+  private readonly duplicates = new DuplicateIndex();
+
+  /** A document or line that did not become a dated document: counted by reason. */
+  addSkipped(skipped: SkippedInput): void {
+    this.counts.skipped += 1;
+    this.counts.skippedByReason[skipped.reason] = (this.counts.skippedByReason[skipped.reason] ?? 0) + 1;
+  }
+
+  /** The record of a skipped document (undated, repeated id), listed with the others. */
+  addSkippedRecord(record: DocumentRecord): void {
+    this.documents.push(record);
+  }
+
+  addDocument(outcome: DocumentOutcome): void {
+    const { record } = outcome;
+    this.duplicates.add(record.id, record.date as string, outcome.fingerprint);
+    this.counts.sentences += record.sentences;
+    this.documents.push(record);
+    this.scores.set(record.id, articleScores(outcome.sentences));
+  }
+
+  finish(options: IndexOptions): AggregateResult {
+    const { counts } = this;
+    const folded = this.duplicates.folded();
+    const foldedById = new Map(folded.map((f) => [f.id, f]));
+    for (const record of this.documents) {
+      const fold = foldedById.get(record.id);
+      if (fold && record.status !== 'skipped') {
+        record.status = 'duplicate';
+        record.duplicateOf = fold.keptId;
+        record.duplicateKind = fold.kind;
+        counts.duplicates += 1;
+        counts.duplicatesByKind[fold.kind] = (counts.duplicatesByKind[fold.kind] ?? 0) + 1;
+      } else if (record.status === 'scored') counts.scored += 1;
+      else if (record.status === 'no-pair') counts.noPair += 1;
+    }
+    const kept = [...this.scores.entries()].filter(([id]) => !foldedById.has(id)).flatMap(([, s]) => s);
+    counts.pairSentences = kept.filter((s) => s.direction === 'both').reduce((n, s) => n + s.sentences, 0);
+    const { index, pairs } = pairPeriodIndex(kept, options);
+    return { counts, index, pairs, documents: this.documents.sort(byDateThenId), folded };
+  }
+}
