@@ -2,6 +2,12 @@ import { type Fingerprint, MINHASHES, estimatedJaccard } from '../text/fingerpri
 
 /** Estimated Jaccard similarity of 3-word shingles above which two stories are copies of one. */
 export const NEAR_DUPLICATE_JACCARD = 0.6;
+/**
+ * Near copies must be published within this many days of each other:
+ * syndication happens within days, while templated reports (weekly grain
+ * shipments) repeat their wording week after week and are different news.
+ */
+export const NEAR_DUPLICATE_DAYS = 3;
 /** LSH banding of the MinHash signature: 16 bands of 4 rows find pairs above ~0.5 with high probability. */
 const BANDS = 16;
 const ROWS = MINHASHES / BANDS;
@@ -10,6 +16,10 @@ interface Member {
   id: string;
   date: string;
   exact: string;
+}
+
+function daysApart(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 }
 
 /** How a document was folded into another. */
@@ -22,7 +32,8 @@ export interface Folded {
 /**
  * Finds syndicated copies as documents stream past: exact copies by the
  * hash of their words, near copies (a story republished with small edits)
- * by MinHash with LSH banding, verified against NEAR_DUPLICATE_JACCARD.
+ * by MinHash with LSH banding, verified against NEAR_DUPLICATE_JACCARD and
+ * NEAR_DUPLICATE_DAYS.
  * Copies are grouped transitively; at the end each group keeps its earliest
  * document (then the smallest id), so the choice does not depend on input
  * order.
@@ -65,6 +76,7 @@ export class DuplicateIndex {
       for (const other of this.bands.get(key) ?? []) candidates.add(other);
     }
     for (const other of [...candidates].sort()) {
+      if (daysApart(date, (this.members.get(other) as Member).date) > NEAR_DUPLICATE_DAYS) continue;
       if (estimatedJaccard(print.minhash, this.signatures.get(other) as Uint32Array) >= NEAR_DUPLICATE_JACCARD) {
         this.union(other, id);
       }

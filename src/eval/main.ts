@@ -1,4 +1,5 @@
 import { actorEval } from './actorEval.js';
+import { duplicateEval } from './duplicateEval.js';
 import { VADER_SETS, evalDir, readRatedSentences, readReuters } from './sharedData.js';
 import { TOOL_THRESHOLD, toneEval } from './toneEval.js';
 
@@ -24,12 +25,17 @@ function main(): void {
   }
   out();
   out('# Country detection on Reuters-21578 stories with two or more place tags');
-  const actors = actorEval(readReuters(dir));
+  const reuters = readReuters(dir);
+  const actors = actorEval(reuters);
   out(`stories: ${actors.stories}; tagged places: ${actors.taggedPlaces}`);
   out(`recall of tagged places found in the story: ${actors.recall.toFixed(3)} (${actors.found}/${actors.taggedPlaces})`);
   out(`stories whose two most-mentioned countries are both tagged: ${actors.topTwoShare.toFixed(3)} (${actors.topTwoStories}/${actors.stories})`);
   const unmapped = [...actors.unmapped.entries()].sort(([, a], [, b]) => b - a).map(([t, n]) => `${t} ${n}`);
   out(`tags that name no country in our list (left out): ${unmapped.join(', ') || 'none'}`);
+  out();
+  out('# Duplicate folding on Reuters-21578 (stories with body text; the collection has 217 groups of identical title+text)');
+  const dups = duplicateEval(reuters);
+  out(`stories: ${dups.stories}; folded: ${dups.folded} (exact ${dups.exact}, near ${dups.near}); groups counted once: ${dups.groups}, of which with an exact copy: ${dups.exactGroups}`);
 }
 
 main();
