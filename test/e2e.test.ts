@@ -58,6 +58,28 @@ describe('the demo run', () => {
     expect(value(pair, thaw)).toBeGreaterThan(20);
   });
 
+  it.each([
+    ['CN-IN', '2020-06', '2021-02'],
+    ['CA-IN', '2024-10', '2025-06'],
+    ['AU-CN', '2020-04', '2022-11'],
+    ['JP-KR', '2018-11', '2023-03'],
+    ['IR-SA', '2016-01', '2021-04'],
+    ['CN-PK', '2024-03', '2025-02'],
+  ])('%s shows a significant fall (%s) and a significant rise (%s)', (pair, fall, rise) => {
+    const cell = (period: string) => summary.index.find((c) => c.pair === pair && c.direction === 'both' && c.period === period);
+    expect(cell(fall)).toMatchObject({ significant: true });
+    expect(cell(fall)?.delta).toBeLessThan(0);
+    expect(cell(rise)).toMatchObject({ significant: true });
+    expect(cell(rise)?.delta).toBeGreaterThan(0);
+  });
+
+  it('finds no significant shift where the corpus holds steady', () => {
+    const steady = summary.index.filter((c) => c.pair === 'CN-IN' && c.direction === 'both' && c.period >= '2024-10');
+    expect(steady.map((c) => c.period)).toEqual(['2024-10', '2024-12', '2025-01']);
+    expect(steady.some((c) => c.significant)).toBe(false);
+    expect(steady.find((c) => c.period === '2024-12')?.lowCoverage).toBe(false);
+  });
+
   it('traces each month’s index to its sentences', () => {
     const sentences = jsonl<PairSentence>(join(out, 'sentences.jsonl'));
     for (const cell of summary.index) {
@@ -84,6 +106,7 @@ describe('the demo run', () => {
     const report = readFileSync(join(out, 'report.md'), 'utf8');
     expect(report).toContain('## Key findings');
     expect(report).toMatch(/- \*\*China – India \(CN-IN\)\*\*, \d+ articles over \d+ months: lowest −\d+\.\d in 2020-06/);
+    expect(report).toMatch(/Largest significant moves: \*\*[A-Z]{2}-[A-Z]{2}\*\* (fell|rose) from/);
     for (const pair of ['CN-IN', 'CA-IN', 'AU-CN', 'JP-KR', 'IR-SA', 'CN-PK']) {
       expect(report).toContain(`(${pair})`);
       expect(report).toContain(`](charts/index-${pair}.png)`);

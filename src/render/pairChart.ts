@@ -25,8 +25,14 @@ export interface PairChartInput {
 type Point = number | null;
 
 /** A legend-only dataset: explains a marker style without drawing data. */
-function legendEntry(label: string, pointStyle: 'circle' | 'rectRot', fill: string, stroke: string): ChartDataset<'line', Point[]> {
-  return { label, data: [], pointStyle, pointRadius: 6, backgroundColor: fill, borderColor: stroke, borderWidth: 2, showLine: false };
+function legendEntry(
+  label: string,
+  pointStyle: 'circle' | 'rectRot',
+  fill: string,
+  stroke: string,
+  order: number,
+): ChartDataset<'line', Point[]> {
+  return { label, data: [], pointStyle, pointRadius: 6, backgroundColor: fill, borderColor: stroke, borderWidth: 2, showLine: false, order };
 }
 
 /**
@@ -90,14 +96,16 @@ export function pairIndexChart({ pair, title, cells, period }: PairChartInput): 
           barPercentage: 0.8,
           order: 3,
         },
-        legendEntry('Low coverage (hollow)', 'circle', '#ffffff', PALETTE.index),
-        legendEntry('Significant change (p < 0.05)', 'rectRot', PALETTE.significant, PALETTE.significant),
+        // The index line's own legend swatch would copy its first point, which may be hollow.
+        legendEntry('Trust index', 'circle', PALETTE.index, PALETTE.index, 1),
+        legendEntry('Low coverage (hollow)', 'circle', '#ffffff', PALETTE.index, 4),
+        legendEntry('Significant change (p < 0.05)', 'rectRot', PALETTE.significant, PALETTE.significant, 5),
       ],
     },
     options: {
       plugins: {
         title: { display: true, text: `${title} (${pair}): trust index by ${period}, ${first} to ${last}`, font: { size: 15 } },
-        legend: { position: 'bottom', labels: { usePointStyle: true } },
+        legend: { position: 'bottom', labels: { usePointStyle: true, filter: (item) => item.datasetIndex !== 0 } },
       },
       scales: {
         x: { title: { display: true, text: period[0]?.toUpperCase() + period.slice(1) }, grid: { color: PALETTE.grid } },
