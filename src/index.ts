@@ -3,6 +3,7 @@
  * for use on their own.
  */
 export { run, type RunOptions, type RunSummary } from './run.js';
+export { merge, type MergeOptions } from './merge.js';
 export { runPipeline, analyzeDocument, type PipelineSink, type PipelineResult } from './pipeline.js';
 export type { RunCounts } from './aggregate/runAggregator.js';
 export { readInputs, type IngestOptions } from './ingest/readInputs.js';
