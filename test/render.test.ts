@@ -85,7 +85,7 @@ describe('renderReport', () => {
       report: { top: 20 },
       extremes: new Map([['CN-PK 2024-11', { negative: [hostile], positive: [] }]]),
       names,
-      charts: new Map([['CN-PK', 'charts/index-CN-PK.png']]),
+      charts: { overview: null, pairs: new Map([['CN-PK', { index: 'charts/index-CN-PK.png', dimensions: 'charts/dimensions-CN-PK.png', movers: null }]]) },
       meta: { tool: 'trust-index', version: '0.0.0', lexicons: {}, options: {} },
     });
     const quoteLine = report.split('\n').find((l) => l.includes('onerror')) ?? '';

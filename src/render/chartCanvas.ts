@@ -14,7 +14,8 @@ export const PIXEL_RATIO = 2;
 
 let ready = false;
 
-function prepare(): void {
+/** Register the bundled font and chart.js's components, once. */
+export function prepareCanvas(): void {
   if (ready) return;
   const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   GlobalFonts.registerFromPath(join(fontDir, 'DejaVuSans.ttf'), CHART_FONT);
@@ -41,7 +42,7 @@ const whiteBackground: Plugin = {
 
 /** Render a chart.js configuration to PNG bytes at twice the nominal size. */
 export function renderChart<T extends ChartType>(config: ChartConfiguration<T>, width: number, height: number): Buffer {
-  prepare();
+  prepareCanvas();
   // chart.js takes the canvas size as CSS pixels and scales the bitmap by devicePixelRatio itself.
   const canvas = createCanvas(width, height);
   const chart = new Chart(canvas as unknown as HTMLCanvasElement, {

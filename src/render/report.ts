@@ -5,6 +5,7 @@ import { interval, signed } from './format.js';
 import { pairName } from './indexTables.js';
 import { boldEvidence, escapeMarkdown, safeLink, table } from './markdown.js';
 import type { Extremes } from './outputSink.js';
+import type { ChartFiles } from './writeOutputs.js';
 
 /** What the run was, for the reproducibility footer. */
 export interface RunMetadata {
@@ -35,7 +36,7 @@ export interface ReportInput {
   names: ReadonlyMap<string, string>;
   pairs: PairSummary[];
   /** Chart file (relative to the report) per pair. */
-  charts: ReadonlyMap<string, string>;
+  charts: ChartFiles;
   options: IndexOptions;
   report: ReportOptions;
   meta: RunMetadata;
@@ -176,7 +177,7 @@ function dyads(pair: string, index: readonly PairPeriodIndex[]): string[] {
 }
 
 function pairSection(pair: string, cells: PairPeriodIndex[], input: ReportInput): string[] {
-  const chart = input.charts.get(pair);
+  const chart = input.charts.pairs.get(pair);
   const rows = cells.map((c) => [
     c.lowCoverage ? `${c.period} (low coverage)` : c.period,
     signed(c.index),
@@ -188,10 +189,12 @@ function pairSection(pair: string, cells: PairPeriodIndex[], input: ReportInput)
   return [
     `## ${escapeMarkdown(pairName(pair, input.names))} (${pair})`,
     '',
-    ...(chart ? [`![Trust index of ${pair} by ${input.options.period}](${chart})`, ''] : []),
+    ...(chart ? [`![Trust index of ${pair} by ${input.options.period}](${chart.index})`, ''] : []),
     table(['Period', 'Index', '95% CI', 'Shrunk', 'Articles', 'Change from previous'], rows),
     '',
+    ...(chart ? [`![Index of ${pair} by dimension](${chart.dimensions})`, ''] : []),
     ...dimensionTable(cells),
+    ...(chart?.movers ? [`![Entries that moved the latest ${input.options.period} of ${pair}](${chart.movers})`, ''] : []),
     ...movers(cells),
     ...dyads(pair, input.index),
     ...evidence(pair, cells, input.extremes),
@@ -273,6 +276,7 @@ export function renderReport(input: ReportInput): string {
     '',
     ...summary(input.counts, undirected, input.options.period),
     '',
+    ...(input.charts.overview ? [`![All pairs by ${input.options.period}](${input.charts.overview})`, ''] : []),
     '## Key findings',
     '',
     ...significantMoves(undirected),

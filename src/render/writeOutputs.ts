@@ -7,6 +7,10 @@ import { AtomicLineFile, writeFileAtomic } from './atomicFile.js';
 import { type ReportOptions, type RunMetadata, renderReport, reportedPairs } from './report.js';
 import type { Extremes } from './outputSink.js';
 import { pairIndexChart } from './pairChart.js';
+import { dimensionChart } from './dimensionChart.js';
+import { moversChart } from './moversChart.js';
+import { overviewChart } from './overviewChart.js';
+import type { PairPeriodIndex } from '../types.js';
 import { pairName } from './indexTables.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 
@@ -26,28 +30,62 @@ export interface OutputInput {
 }
 
 /** Chart file names are built from pair codes only, never from input text. */
-function chartFile(pair: string): string {
-  return `charts/index-${pair.replace(/[^A-Z-]/g, '')}.png`;
+function chartFile(kind: string, pair: string): string {
+  return `charts/${kind}-${pair.replace(/[^A-Z-]/g, '')}.png`;
 }
 
-/** Write index.csv, index.json, the charts and report.md, each atomically. */
-export async function writeOutputs({ dir, result, extremes, names, options, report, meta }: OutputInput): Promise<string[]> {
-  const charts = new Map<string, string>();
-  for (const [pair, cells] of reportedPairs(result.index, options.minArticles, report.top)) {
-    const file = chartFile(pair);
-    await writeFileAtomic(join(dir, file), pairIndexChart({ pair, title: pairName(pair, names), cells, period: options.period }));
-    charts.set(pair, file);
+/** The chart files of a report, relative to it. */
+export interface ChartFiles {
+  overview: string | null;
+  pairs: Map<string, { index: string; dimensions: string; movers: string | null }>;
+}
+
+async function writeCharts(
+  dir: string,
+  result: PipelineResult,
+  names: ReadonlyMap<string, string>,
+  options: IndexOptions,
+  report: ReportOptions,
+): Promise<ChartFiles> {
+  const reported = reportedPairs(result.index, options.minArticles, report.top);
+  const files: ChartFiles = { overview: null, pairs: new Map() };
+  for (const [pair, cells] of reported) {
+    const title = pairName(pair, names);
+    const index = chartFile('index', pair);
+    await writeFileAtomic(join(dir, index), pairIndexChart({ pair, title, cells, period: options.period }));
+    const dimensions = chartFile('dimensions', pair);
+    await writeFileAtomic(join(dir, dimensions), dimensionChart(pair, title, cells, options.period));
+    const latest = cells[cells.length - 1] as PairPeriodIndex;
+    let movers: string | null = null;
+    if (latest.topEntries.length > 0) {
+      movers = chartFile('movers', pair);
+      await writeFileAtomic(join(dir, movers), moversChart(pair, title, latest));
+    }
+    files.pairs.set(pair, { index, dimensions, movers });
   }
+  if (reported.length > 0) {
+    files.overview = 'charts/overview.png';
+    await writeFileAtomic(join(dir, files.overview), overviewChart(reported, new Map(reported.map(([p]) => [p, pairName(p, names)])), options.period));
+  }
+  return files;
+}
+
+/** Write documents.jsonl, index.csv, index.json, contributions.csv, the charts and report.md, each atomically. */
+export async function writeOutputs({ dir, result, extremes, names, options, report, meta }: OutputInput): Promise<string[]> {
+  const charts = await writeCharts(dir, result, names, options, report);
   const json = { ...meta, counts: result.counts, pairs: result.pairs, index: result.index };
   const documents = await AtomicLineFile.open(join(dir, 'documents.jsonl'));
   for (const record of result.documents) await documents.writeLine(JSON.stringify(record));
   await documents.commit();
   await writeFileAtomic(join(dir, 'index.csv'), indexCsv(result.index, names));
   await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
-  await writeFileAtomic(join(dir, 'index.json'), `${JSON.stringify(json, null, 2)}\n`);
   await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, names, charts, options, report, meta }));
+  const chartList = [
+    ...(charts.overview ? [charts.overview] : []),
+    ...[...charts.pairs.values()].flatMap((c) => [c.index, c.dimensions, ...(c.movers ? [c.movers] : [])]),
+  ];
   return [
     'index.csv', 'index.json', 'contributions.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl', 'skipped.jsonl',
-    ...charts.values(),
+    'state.jsonl', ...chartList,
   ];
 }
