@@ -78,6 +78,7 @@ export async function writeOutputs({ dir, result, extremes, names, options, repo
   for (const record of result.documents) await documents.writeLine(JSON.stringify(record));
   await documents.commit();
   await writeFileAtomic(join(dir, 'index.csv'), indexCsv(result.index, names));
+  await writeFileAtomic(join(dir, 'index.json'), `${JSON.stringify(json, null, 2)}\n`);
   await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
   await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, names, charts, options, report, meta }));
   const chartList = [
