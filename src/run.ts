@@ -45,6 +45,30 @@ export interface OutputSettings {
   defaultDate: string | null;
   index?: Partial<IndexOptions>;
   top?: number;
+  /** Only these pairs (`CN-PK`, either order) in the index, charts and report. */
+  pairs?: string[];
+  /** Only periods starting in these months (`YYYY-MM`, inclusive). */
+  from?: string;
+  to?: string;
+}
+
+/** A pair key from user input: codes upper-cased and sorted, so `pk-cn` is `CN-PK`. */
+export function normalisePair(pair: string): string {
+  return pair.toUpperCase().split(/[-–]/).sort().join('-');
+}
+
+/**
+ * Keep the cells the user asked for. Statistics are computed on everything
+ * first, so the change into the first selected period is still tested
+ * against the period before it.
+ */
+function selectCells(result: PipelineResult, settings: OutputSettings): PipelineResult {
+  const pairs = settings.pairs ? new Set(settings.pairs.map(normalisePair)) : null;
+  const keep = (c: { pair: string; month?: string }) =>
+    (!pairs || pairs.has(c.pair)) &&
+    (!settings.from || c.month === undefined || c.month >= settings.from) &&
+    (!settings.to || c.month === undefined || c.month <= settings.to);
+  return { ...result, index: result.index.filter(keep), pairs: result.pairs.filter((p) => keep({ pair: p.pair })) };
 }
 
 /**
@@ -63,6 +87,7 @@ export async function produceOutputs(
   try {
     result = await produce(sink, index);
     await sink.commit(result.documents, new Set(result.folded.map((f) => f.id)));
+    result = selectCells(result, settings);
   } catch (error) {
     await sink.abandon();
     throw error;
@@ -71,7 +96,16 @@ export async function produceOutputs(
     tool: 'trust-index',
     version: toolVersion(),
     lexicons: lexiconDigests(),
-    options: { defaultDate: settings.defaultDate, ...index, top },
+    // The documents read, by id, date and content hash: the same corpus gives the same digest, however split.
+    corpus: fileDigest(join(settings.out, 'state.jsonl')),
+    options: {
+      defaultDate: settings.defaultDate,
+      ...index,
+      top,
+      pairs: settings.pairs?.map(normalisePair).sort() ?? null,
+      from: settings.from ?? null,
+      to: settings.to ?? null,
+    },
   };
   const files = await writeOutputs({
     dir: settings.out,

@@ -182,6 +182,19 @@ describe('the command line', () => {
     }
   });
 
+  it('keeps only the pairs and months asked for', () => {
+    const cwd = tempDir('cli-select');
+    execFileSync('node', [CLI, 'run', '--quiet', '--pairs', 'pk-cn', '--from', '2024-01', '--to', '2024-12', '--out', 'sel'], { cwd });
+    const rows = readFileSync(join(cwd, 'sel', 'index.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      const [pair, , , month] = row.split(',');
+      expect(pair).toBe('CN-PK');
+      expect(month && month >= '2024-01' && month <= '2024-12').toBe(true);
+    }
+    expect(readdirSync(join(cwd, 'sel', 'charts')).filter((f) => f.startsWith('index-'))).toEqual(['index-CN-PK.png']);
+  });
+
   it('prints help for each command', () => {
     expect(execFileSync('node', [CLI, 'run', '--help'], { encoding: 'utf8' })).toContain('Usage: trust-index run');
     expect(execFileSync('node', [CLI, 'score', '--help'], { encoding: 'utf8' })).toContain('Usage: trust-index score');

@@ -86,7 +86,7 @@ describe('renderReport', () => {
       extremes: new Map([['CN-PK 2024-11', { negative: [hostile], positive: [] }]]),
       names,
       charts: { overview: null, pairs: new Map([['CN-PK', { index: 'charts/index-CN-PK.png', dimensions: 'charts/dimensions-CN-PK.png', movers: null }]]) },
-      meta: { tool: 'trust-index', version: '0.0.0', lexicons: {}, options: {} },
+      meta: { tool: 'trust-index', version: '0.0.0', lexicons: {}, corpus: '0123456789abcdef', options: {} },
     });
     const quoteLine = report.split('\n').find((l) => l.includes('onerror')) ?? '';
     expect(quoteLine).not.toMatch(/(^|[^\\])<img/);

@@ -22,6 +22,9 @@ const OUTPUT_OPTIONS = {
   period: { type: 'string' },
   'min-articles': { type: 'string' },
   top: { type: 'string' },
+  pairs: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -31,10 +34,23 @@ interface OutputFlags {
   period?: string;
   'min-articles'?: string;
   top?: string;
+  pairs?: string;
+  from?: string;
+  to?: string;
 }
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const PAIR = /^[A-Za-z]{2}[-–][A-Za-z]{2}$/;
+
 /** The index and report options shared by `run` and `merge`, checked. */
-function outputSettings(values: OutputFlags): { index: Partial<IndexOptions>; top?: number } {
+function outputSettings(values: OutputFlags): { index: Partial<IndexOptions>; top?: number; pairs?: string[]; from?: string; to?: string } {
+  for (const flag of ['from', 'to'] as const) {
+    const value = values[flag];
+    if (value !== undefined && !MONTH.test(value)) throw new UsageError(`--${flag} must be YYYY-MM, got "${value}"`);
+  }
+  const pairs = values.pairs?.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const badPair = pairs?.find((p) => !PAIR.test(p));
+  if (badPair !== undefined) throw new UsageError(`--pairs takes pairs of two-letter codes such as CN-PK, got "${badPair}"`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
   const period = values.period ?? 'month';
@@ -47,6 +63,9 @@ function outputSettings(values: OutputFlags): { index: Partial<IndexOptions>; to
   if (top !== undefined && !(Number.isInteger(top) && top >= 1)) throw new UsageError(`--top must be a whole number ≥ 1, got "${values.top}"`);
   return {
     ...(top !== undefined ? { top } : {}),
+    ...(pairs !== undefined ? { pairs } : {}),
+    ...(values.from !== undefined ? { from: values.from } : {}),
+    ...(values.to !== undefined ? { to: values.to } : {}),
     index: {
       period: period as PeriodKind,
       ...(seed !== undefined ? { seed } : {}),

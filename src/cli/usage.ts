@@ -1,7 +1,8 @@
 export const MAIN_USAGE = `trust-index — how the news reports the relationship between two countries
 
 Usage:
-  trust-index run [inputs…] [--out DIR] [--date YYYY-MM-DD] [--period P] [--min-articles N] [--top N] [--seed N] [--quiet]
+  trust-index run [inputs…] [--out DIR] [--date YYYY-MM-DD] [--period P] [--min-articles N] [--top N]
+                  [--pairs CN-PK,…] [--from YYYY-MM] [--to YYYY-MM] [--seed N] [--quiet]
   trust-index merge RUN_DIR… --out DIR [--period P] [--min-articles N] [--top N] [--seed N] [--quiet]
   trust-index score [--explain]
   trust-index --help | --version
@@ -32,6 +33,10 @@ Options:
                      never "significant" (default 5)
   --top N            pairs given a section and a chart in the report, most covered
                      first (default 20); every pair is in index.csv
+  --pairs CN-PK,…    only these pairs in the index, charts and report
+  --from YYYY-MM, --to YYYY-MM
+                     only periods starting in these months (statistics are still
+                     computed on everything, so the first change is still tested)
   --seed N           seed of the bootstrap and permutation tests (default 20241128)
   --quiet            print nothing but errors
   -h, --help         this help
@@ -49,7 +54,8 @@ apply to the merged result as they do to run.
 
 Options:
   --out DIR          output folder (required)
-  --period P, --min-articles N, --top N, --seed N, --quiet   as for run
+  --period, --min-articles, --top, --pairs, --from, --to, --seed, --quiet
+                     as for run
   -h, --help         this help`;
 
 export const SCORE_USAGE = `Usage: trust-index score [--explain]

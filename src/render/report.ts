@@ -13,6 +13,8 @@ export interface RunMetadata {
   version: string;
   /** sha256 (first 16 hex digits) of each lexicon file. */
   lexicons: Record<string, string>;
+  /** sha256 of state.jsonl: the documents read, by id, date and content hash. */
+  corpus: string;
   options: Record<string, unknown>;
 }
 
@@ -241,6 +243,7 @@ function footer(meta: RunMetadata): string[] {
     '',
     `- Tool: ${meta.tool} ${meta.version}`,
     `- Lexicons (sha256): ${lexicons}`,
+    `- Documents read (sha256 of \`state.jsonl\`: ids, dates and content hashes): ${meta.corpus}`,
     // Inside a code span nothing is interpreted; only a backtick could end it early.
     `- Options: \`${JSON.stringify(meta.options).replace(/`/g, "'")}\``,
   ];
