@@ -16,6 +16,13 @@ import { defaultScorer, scoreTokens } from '../score/scoreSentence.js';
 import { articleBody } from '../text/body.js';
 import { tokenizeWords } from '../text/words.js';
 import { type Throughput, mbPerSecond, measureSideBySide, throughputTable } from './timing.js';
+import { DEFAULT_INDEX_OPTIONS } from '../aggregate/pairPeriodIndex.js';
+import { periodRange } from '../aggregate/periods.js';
+import { seededRandom } from '../aggregate/random.js';
+import { emptyCounts } from '../aggregate/runAggregator.js';
+import type { PipelineResult } from '../pipeline.js';
+import { writeOutputs } from '../render/writeOutputs.js';
+import type { PairPeriodIndex } from '../types.js';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 /** VADER runs at about 0.3 MB/s: every scorer is timed on the same first 2 MB of sentences. */
@@ -113,10 +120,55 @@ async function endToEndBench(dir: string): Promise<void> {
   }
 }
 
+/** A synthetic index of `pairs` pairs over `months` months, every cell well covered. */
+function syntheticResult(pairs: number, months: number): PipelineResult {
+  const random = seededRandom(7);
+  const codes = [...defaultGazetteer().names.keys()].sort();
+  const timeline = periodRange('2022-01', '2030-12', 'month').slice(0, months);
+  const index: PairPeriodIndex[] = [];
+  for (let p = 0; p < pairs; p += 1) {
+    const pair = [codes[p] as string, codes[p + 100] as string].sort().join('-');
+    let level = 0;
+    for (const period of timeline) {
+      level = Math.max(-90, Math.min(90, level + (random() - 0.5) * 30));
+      const articles = 3 + Math.floor(random() * 20);
+      index.push({
+        pair, direction: 'both', period, month: period, articles, sentences: articles * 2, sources: 3, trust: level / 100,
+        tone: 0, index: Math.round(level * 10) / 10, ciLow: Math.round(level - 10), ciHigh: Math.round(level + 10),
+        lowCoverage: articles < 5, indexShrunk: Math.round(level * 9) / 10, previousPeriod: null, delta: null, pChange: null,
+        significant: random() < 0.1, rolling3: Math.round(level), dimensions: { diplomatic: Math.round(level / 2), general: Math.round(level / 2) },
+        topEntries: [{ entry: 'talks', dimension: 'diplomatic', contribution: Math.round(level / 2) }],
+      });
+    }
+  }
+  const counts = emptyCounts();
+  return { counts, index, pairs: [], documents: [], folded: [] };
+}
+
+async function renderBench(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'trust-index-render-'));
+  try {
+    const result = syntheticResult(40, 36);
+    const start = process.hrtime.bigint();
+    const files = await writeOutputs({
+      dir: work, result, extremes: new Map(), names: defaultGazetteer().names,
+      options: { ...DEFAULT_INDEX_OPTIONS }, report: { top: 40 },
+      meta: { tool: 'trust-index', version: 'bench', lexicons: {}, corpus: '', options: {} },
+    });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    out();
+    out('# Rendering: 40 pairs × 36 months (synthetic index), report and every chart');
+    out(`${files.filter((f) => f.endsWith('.png')).length} charts and the report in ${seconds.toFixed(1)} s (target < 60 s)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  await renderBench();
   const dir = evalDir();
   if (!dir) {
-    out('trust-index bench: ../shared/eval not found (set TRUST_INDEX_EVAL_DIR); nothing to measure, skipping.');
+    out('trust-index bench: ../shared/eval not found (set TRUST_INDEX_EVAL_DIR); the corpus benchmarks are skipped.');
     return;
   }
   const sentences = readReuters(dir).flatMap((story) => articleBody(story.text ?? '').sentences.map((s) => s.text));
