@@ -1,6 +1,7 @@
 import { sentenceDirection } from './actors/direction.js';
 import { findCountries } from './actors/findCountries.js';
 import { pairsOf } from './actors/pairs.js';
+import { continuesPair, principalPair } from './actors/relationship.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
 import { type AggregateResult, type DocumentOutcome, RunAggregator } from './aggregate/runAggregator.js';
 import type { IngestItem } from './ingest/records.js';
@@ -37,24 +38,29 @@ function fullText(doc: NewsDocument): string {
 }
 
 /**
- * text → actors → score for one dated document: the sentences of its body
- * that name two or more countries, scored once and attributed to every pair
- * among those countries.
+ * text → actors → score for one dated document. A sentence that names two or
+ * more countries is scored once and attributed to every pair among them; a
+ * sentence that names fewer but continues the article's principal pair
+ * ("the two nations", "Beijing's concerns" in an article about China and
+ * Pakistan) is attributed to that pair and marked inherited.
  */
 export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Scorer): DocumentAnalysis {
   const body = articleBody(fullText(doc));
   const mentions = new Map<string, number>();
-  const sentences: PairSentence[] = [];
-  for (const sentence of body.sentences) {
+  const read = body.sentences.map((sentence) => {
     const tokens = tokenizeWords(sentence.text);
     const found = findCountries(sentence.text, tokens);
-    const codes = found.map((m) => m.code);
-    for (const code of codes) mentions.set(code, (mentions.get(code) ?? 0) + 1);
-    const pairs = pairsOf(codes);
-    if (pairs.length === 0) continue;
+    for (const m of found) mentions.set(m.code, (mentions.get(m.code) ?? 0) + 1);
+    return { sentence, tokens, found, pairs: pairsOf(found.map((m) => m.code)) };
+  });
+  const principal = principalPair(read.map((r) => r.pairs));
+  const sentences: PairSentence[] = [];
+  for (const { sentence, tokens, found, pairs } of read) {
+    const inherited = pairs.length === 0 && principal !== null && continuesPair(found.map((m) => m.code), tokens, principal);
+    if (pairs.length === 0 && !inherited) continue;
     const score = scoreTokens(sentence.text, tokens, scorer);
-    const direction = sentenceDirection(sentence.text, found, tokens, score.trustEvidence);
-    for (const pair of pairs) {
+    const direction = inherited ? null : sentenceDirection(sentence.text, found, tokens, score.trustEvidence);
+    for (const pair of inherited ? [principal as string] : pairs) {
       sentences.push({
         docId: doc.id,
         date: doc.date,
@@ -65,6 +71,7 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
         tone: score.tone,
         trustEvidence: score.trustEvidence,
         toneEvidence: score.toneEvidence,
+        ...(inherited ? { inherited: true } : {}),
         ...(direction ? { direction: `${direction.source}>${direction.target}` } : {}),
         ...(doc.source !== undefined ? { source: doc.source } : {}),
         ...(doc.url !== undefined ? { url: doc.url } : {}),

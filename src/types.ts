@@ -103,6 +103,8 @@ export interface PairSentence {
   toneEvidence: EvidenceItem[];
   /** `CN>PK` when the sentence makes plain who acts on whom; absent otherwise. */
   direction?: string;
+  /** True when the sentence names fewer than two countries and is attributed to the article's principal pair. */
+  inherited?: boolean;
   source?: string;
   url?: string;
 }
