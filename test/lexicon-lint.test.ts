@@ -40,8 +40,8 @@ describe('trust.tsv', () => {
     expect(unreachable.map((e) => `${e.origin} ${e.term}`)).toEqual([]);
   });
   it('is a real lexicon, not a stub', () => {
-    expect(entries.length).toBeGreaterThanOrEqual(800);
-    expect(entries.filter((e) => e.term.includes(' ')).length).toBeGreaterThanOrEqual(290);
+    expect(entries.length).toBeGreaterThanOrEqual(900);
+    expect(entries.filter((e) => e.term.includes(" ")).length).toBeGreaterThanOrEqual(300);
   });
 });
 
@@ -93,5 +93,14 @@ describe('countries.tsv', () => {
   it('can reach every term', () => {
     const unreachable = entries.filter((e) => !reachable(gazetteer.trie, termKeys(e.term), (v) => v.term, e.term));
     expect(unreachable.map((e) => `${e.origin} ${e.term}`)).toEqual([]);
+  });
+});
+
+describe('relationship.tsv', () => {
+  const path = join(LEXICON_DIR, 'relationship.tsv');
+  const rows = readTsv(path).rows;
+  it('has no duplicates and one known category', () => {
+    expect(duplicates(rows.map((r) => r.fields.get('term') ?? ''))).toEqual([]);
+    expect(rows.every((r) => r.fields.get('category') === 'relationship' && r.fields.get('note'))).toBe(true);
   });
 });
