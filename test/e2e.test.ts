@@ -89,7 +89,8 @@ describe('the demo run', () => {
       const docs = [...new Set(cellSentences.map((s) => s.docId))];
       const articleMeans = docs.map((d) => mean(cellSentences.filter((s) => s.docId === d).map((s) => s.trust)));
       expect(docs.length).toBe(cell.articles);
-      expect(Math.round(mean(articleMeans) * 1000) / 10).toBe(cell.index);
+      // The index is the mean article score ×100, rounded to one decimal.
+      expect(Math.round(mean(articleMeans) * 100 * 10) / 10).toBe(cell.index);
     }
   });
 
