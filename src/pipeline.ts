@@ -83,6 +83,7 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
     record: {
       id: doc.id,
       date: doc.date,
+      ...(doc.dateRule !== undefined ? { dateRule: doc.dateRule } : {}),
       title: doc.title,
       ...(doc.source !== undefined ? { source: doc.source } : {}),
       status: pairs.length > 0 ? 'scored' : 'no-pair',

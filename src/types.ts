@@ -8,6 +8,8 @@ export interface NewsDocument {
   id: string;
   /** ISO date `YYYY-MM-DD`, or null when no usable date was found. */
   date: string | null;
+  /** How the date was found: metadata, url, text-header ("Ноябрь 2024"), text, or default (`--date`). */
+  dateRule?: string;
   title: string;
   text: string;
   url?: string;
@@ -113,6 +115,8 @@ export interface PairSentence {
 export interface DocumentRecord {
   id: string;
   date: string | null;
+  /** How the date was found (see NewsDocument.dateRule). */
+  dateRule?: string;
   title: string;
   source?: string;
   status: 'scored' | 'no-pair' | 'skipped' | 'duplicate';

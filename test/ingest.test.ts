@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../src/ingest/dates.js';
 import { contentId } from '../src/ingest/identity.js';
+import { dateFromHeader, dateFromText, dateFromUrl, inferDate } from '../src/ingest/inferDate.js';
 import type { IngestItem } from '../src/ingest/records.js';
 import { readInputs } from '../src/ingest/readInputs.js';
 import { tempDir } from './helpers.js';
@@ -74,5 +75,44 @@ describe('readInputs', () => {
     const items = await collect([join(dir, 'nope.jsonl'), join(dir, 'ok.txt')]);
     expect(items[0]).toMatchObject({ kind: 'skipped', skipped: { reason: 'unreadable', origin: join(dir, 'nope.jsonl') } });
     expect(items[1]?.kind).toBe('document');
+  });
+});
+
+describe('inferDate', () => {
+  it('reads a month-year header in another language', () => {
+    expect(dateFromHeader('ru24.net\nNews in English\nНоябрь\n2024\n\nHeadline')).toBe('2024-11-01');
+    expect(dateFromHeader('Accueil\nnovembre 2024\nTitre')).toBe('2024-11-01');
+    expect(dateFromHeader('May the talks succeed.')).toBeNull();
+  });
+
+  it('reads a dated URL', () => {
+    expect(dateFromUrl('https://news.example/2024/11/28/china-pakistan')).toBe('2024-11-28');
+    expect(dateFromUrl('https://news.example/2024-11-28-story')).toBe('2024-11-28');
+    expect(dateFromUrl('https://news.example/story/2024')).toBeNull();
+  });
+
+  it('reads a full English date in the text, and not a partial one', () => {
+    expect(dateFromText('The talks ended on March 10, 2023 in Beijing.')).toBe('2023-03-10');
+    expect(dateFromText('The talks ended on March 10 in Beijing.')).toBeNull();
+  });
+
+  it('prefers the URL, then the header, then the text, then the default, and records the rule', () => {
+    expect(inferDate('March 10, 2023', 'https://x.example/2024/01/02/a', null)).toEqual({ date: '2024-01-02', rule: 'url' });
+    expect(inferDate('Ноябрь 2024\nOn March 10, 2023', undefined, null)).toEqual({ date: '2024-11-01', rule: 'text-header' });
+    expect(inferDate('On March 10, 2023, they met.', undefined, '2020-01-01')).toEqual({ date: '2023-03-10', rule: 'text' });
+    expect(inferDate('No date here.', undefined, '2020-01-01')).toEqual({ date: '2020-01-01', rule: 'default' });
+    expect(inferDate('No date here.', undefined, null)).toBeNull();
+  });
+
+  it('dates JSONL records from metadata first, then the URL', async () => {
+    const dir = tempDir('dates');
+    const file = join(dir, 'n.jsonl');
+    writeFileSync(file, [
+      JSON.stringify({ id: 'a', date: '2024-11-02', text: 'x', url: 'https://x.example/2020/01/01/a' }),
+      JSON.stringify({ id: 'b', text: 'x', url: 'https://x.example/2020/01/01/b' }),
+      JSON.stringify({ id: 'c', text: 'nothing to go by' }),
+    ].join('\n'));
+    const docs = (await collect([file])).map((i) => (i.kind === 'document' ? [i.document.date, i.document.dateRule ?? null] : null));
+    expect(docs).toEqual([['2024-11-02', 'metadata'], ['2020-01-01', 'url'], [null, null]]);
   });
 });

@@ -104,3 +104,13 @@ describe('relationship.tsv', () => {
     expect(rows.every((r) => r.fields.get('category') === 'relationship' && r.fields.get('note'))).toBe(true);
   });
 });
+
+describe('months.tsv', () => {
+  const path = join(LEXICON_DIR, 'months.tsv');
+  const rows = readTsv(path).rows;
+  it('has unique lower-case names and months 1 to 12', () => {
+    expect(duplicates(rows.map((r) => r.fields.get('term') ?? ''))).toEqual([]);
+    expect(rows.every((r) => (r.fields.get('term') ?? '') === (r.fields.get('term') ?? '').toLowerCase())).toBe(true);
+    expect(rows.every((r) => [...Array(12).keys()].map((i) => String(i + 1)).includes(r.fields.get('month') ?? ''))).toBe(true);
+  });
+});

@@ -19,9 +19,9 @@ describe.skipIf(!HAS_SHARED)('the seed page, read as it is', () => {
     expect(summary.counts.nonEnglishSentences).toBeGreaterThan(50);
   });
 
-  it('counts the page as undated without --date', async () => {
+  it('dates the page by its "Ноябрь 2024" header without --date', async () => {
     const summary = await run({ inputs: [SEED], out: tempDir('seed-undated'), defaultDate: null });
-    expect(summary.counts.skippedByReason).toEqual({ undated: 1 });
-    expect(summary.index).toEqual([]);
+    expect(summary.documents[0]).toMatchObject({ date: '2024-11-01', dateRule: 'text-header' });
+    expect(summary.index.find((c) => c.pair === 'CN-PK' && c.direction === 'both')?.period).toBe('2024-11');
   });
 });

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { isoDay } from './dates.js';
+import { inferDate } from './inferDate.js';
 import { contentId } from './identity.js';
 import { type IngestItem, documentItem, skippedItem } from './records.js';
 
@@ -24,12 +25,16 @@ export function recordToItem(record: unknown, origin: string, defaultDate: strin
   if (!body || body.trim() === '') {
     return skippedItem({ origin, id, reason: 'missing-text', message: 'no "text" field, or it is empty' });
   }
+  const given = isoDay(fields.get('date'));
+  const url = text(fields.get('url'));
+  const found = given ? { date: given, rule: 'metadata' } : inferDate(body, url, defaultDate);
   return documentItem({
     id: id ?? contentId(body),
-    date: isoDay(fields.get('date')) ?? defaultDate,
+    date: found?.date ?? null,
+    ...(found ? { dateRule: found.rule } : {}),
     title: text(fields.get('title')) ?? '',
     text: body,
-    url: text(fields.get('url')),
+    url,
     source: text(fields.get('source')),
     origin,
   });
