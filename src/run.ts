@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultGazetteer } from './actors/gazetteer.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
+import { DEFAULT_FIELDS, type FieldMap } from './ingest/fields.js';
 import { readInputs } from './ingest/readInputs.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from './paths.js';
 import { type PipelineResult, runPipeline } from './pipeline.js';
@@ -12,8 +13,10 @@ import { fileDigest, writeOutputs } from './render/writeOutputs.js';
 export const LEXICON_FILES = ['countries.tsv', 'country-codes.tsv', 'trust.tsv', 'tone.tsv', 'modifiers.tsv'];
 
 export interface RunOptions {
-  /** Files and directories to read. */
+  /** Files and directories to read; `-` is standard input (JSONL). */
   inputs: string[];
+  /** Field names of JSONL and CSV records, where they differ from id, date, title, text, url, source. */
+  fields?: Partial<FieldMap>;
   /** Output folder. */
   out: string;
   /** Date for documents that carry none (`YYYY-MM-DD`); null leaves them undated and skipped. */
@@ -122,6 +125,10 @@ export async function produceOutputs(
 /** Read the inputs, run every stage, and write the outputs into `out`. */
 export async function run(options: RunOptions): Promise<RunSummary> {
   return produceOutputs(options, (sink, index) =>
-    runPipeline(readInputs(options.inputs, { defaultDate: options.defaultDate }), sink, { index }),
+    runPipeline(
+      readInputs(options.inputs, { defaultDate: options.defaultDate, fields: { ...DEFAULT_FIELDS, ...options.fields } }),
+      sink,
+      { index },
+    ),
   );
 }

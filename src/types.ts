@@ -25,7 +25,13 @@ export type SkipReason =
   | 'undated'
   | 'unreadable'
   | 'not-a-record'
-  | 'duplicate-id';
+  | 'duplicate-id'
+  | 'malformed-csv'
+  | 'malformed-xml'
+  | 'no-article'
+  | 'binary'
+  | 'invalid-utf8'
+  | 'empty';
 
 /** An input problem: what was skipped, where, and why. */
 export interface SkippedInput {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { mean } from 'simple-statistics';
@@ -194,6 +194,22 @@ describe('the command line', () => {
       expect(month && month >= '2024-01' && month <= '2024-12').toBe(true);
     }
     expect(readdirSync(join(cwd, 'sel', 'charts')).filter((f) => f.startsWith('index-'))).toEqual(['index-CN-PK.png']);
+  });
+
+  it('exits with code 3 under --strict when an input was skipped, and still writes the outputs', () => {
+    const cwd = tempDir('cli-strict');
+    writeFileSync(join(cwd, 'n.jsonl'), `${JSON.stringify({ id: 'a', date: '2024-01-01', text: 'China and Japan met.' })}\n{broken\n`);
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync('node', [CLI, 'run', 'n.jsonl', '--strict', '--quiet', '--out', 'o'], { cwd, encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      status = (error as { status: number }).status;
+      stderr = (error as { stderr: string }).stderr;
+    }
+    expect(status).toBe(3);
+    expect(stderr).toMatch(/--strict: 1 inputs skipped/);
+    expect(readFileSync(join(cwd, 'o', 'skipped.jsonl'), 'utf8')).toContain('"reason":"malformed-json"');
   });
 
   it('prints help for each command', () => {

@@ -5,6 +5,7 @@ import { findCountries } from '../actors/findCountries.js';
 import { pairsOf } from '../actors/pairs.js';
 import { PERIOD_KINDS, type PeriodKind } from '../aggregate/periods.js';
 import { isoDay } from '../ingest/dates.js';
+import type { FieldMap } from '../ingest/fields.js';
 import { DEMO_CORPUS } from '../paths.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { merge } from '../merge.js';
@@ -15,6 +16,9 @@ import { explainScore } from './explain.js';
 import { MAIN_USAGE, MERGE_USAGE, RUN_USAGE, SCORE_USAGE } from './usage.js';
 
 class UsageError extends Error {}
+
+/** Exit code when --strict is given and some input was skipped (the outputs are still written). */
+const EXIT_STRICT = 3;
 
 const OUTPUT_OPTIONS = {
   out: { type: 'string' },
@@ -89,7 +93,17 @@ async function runCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...OUTPUT_OPTIONS, date: { type: 'string' } },
+    options: {
+      ...OUTPUT_OPTIONS,
+      date: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      'id-field': { type: 'string' },
+      'date-field': { type: 'string' },
+      'title-field': { type: 'string' },
+      'text-field': { type: 'string' },
+      'url-field': { type: 'string' },
+      'source-field': { type: 'string' },
+    },
   });
   if (values.help) {
     process.stdout.write(`${RUN_USAGE}\n`);
@@ -99,13 +113,23 @@ async function runCommand(args: string[]): Promise<number> {
   if (values.date !== undefined && defaultDate === null) throw new UsageError(`--date must be YYYY-MM-DD, got "${values.date}"`);
   const settings = outputSettings(values);
   const demo = positionals.length === 0;
+  const fields: Partial<FieldMap> = {};
+  for (const name of ['id', 'date', 'title', 'text', 'url', 'source'] as const) {
+    const value = values[`${name}-field`];
+    if (value !== undefined) fields[name] = value;
+  }
   const summary = await run({
     inputs: demo ? [DEMO_CORPUS] : positionals,
     out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
     defaultDate,
+    fields,
     ...settings,
   });
   printSummary(summary, values.quiet);
+  if (values.strict && summary.counts.skipped > 0) {
+    process.stderr.write(`trust-index: --strict: ${summary.counts.skipped} inputs skipped; see ${summary.out}/skipped.jsonl\n`);
+    return EXIT_STRICT;
+  }
   return 0;
 }
 

@@ -16,18 +16,24 @@ Commands:
   score   Read one text per line on stdin; write one JSON object per line.
 
 Run 'trust-index COMMAND --help' for a command's options.
-Exit codes: 0 success, 1 the run failed, 2 bad usage.`;
+Exit codes: 0 success, 1 the run failed, 2 bad usage, 3 inputs skipped under --strict.`;
 
 export const RUN_USAGE = `Usage: trust-index run [inputs…] [options]
 
-Inputs are JSONL/NDJSON files (one document a line: id, date, title, text, url,
-source), plain .txt/.md files (one document each), or directories of them.
-With no inputs, the embedded demo corpus is used.
+Inputs are JSONL/NDJSON (one document a line: id, date, title, text, url,
+source), CSV/TSV with a header row (same columns), RSS or Atom feeds (.xml,
+.rss, .atom), HTML pages (.html: the article is extracted), plain .txt/.md
+files, any of them gzipped (.gz), directories of them, or - for JSONL on
+standard input. With no inputs, the embedded demo corpus is used.
 
 Options:
   --out DIR          output folder (default: reports/demo for the demo, reports/run otherwise)
-  --date YYYY-MM-DD  date for documents that carry none (e.g. a .txt page);
-                     without it such documents are counted as undated and skipped
+  --date YYYY-MM-DD  date for documents whose date cannot be found in their
+                     metadata, URL, page header or text; without it they are
+                     counted as undated and skipped
+  --id-field, --date-field, --title-field, --text-field, --url-field,
+  --source-field NAME  field names of JSONL and CSV records
+  --strict           exit with code 3 when any input was skipped
   --period P         week, month (default) or quarter
   --min-articles N   periods with fewer articles are low-coverage: flagged, shrunk,
                      never "significant" (default 5)

@@ -1,6 +1,7 @@
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { isoDay } from './dates.js';
+import { DEFAULT_FIELDS, type FieldMap } from './fields.js';
 import { inferDate } from './inferDate.js';
 import { contentId } from './identity.js';
 import { type IngestItem, documentItem, skippedItem } from './records.js';
@@ -12,30 +13,31 @@ function text(value: unknown): string | undefined {
 }
 
 /**
- * Turn one parsed JSON line into a document, or say why it cannot be one.
- * Fields: id, date, title, text (required), url, source.
+ * Turn one parsed record (a JSON line, a CSV row) into a document, or say why
+ * it cannot be one. Fields by `fields`: id, date, title, text (required),
+ * url, source.
  */
-export function recordToItem(record: unknown, origin: string, defaultDate: string | null): IngestItem {
+export function recordToItem(record: unknown, origin: string, defaultDate: string | null, fields: FieldMap = DEFAULT_FIELDS): IngestItem {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
     return skippedItem({ origin, id: null, reason: 'not-a-record', message: 'line is JSON but not an object' });
   }
-  const fields = new Map(Object.entries(record));
-  const body = text(fields.get('text'));
-  const id = text(fields.get('id')) ?? (body ? contentId(body) : null);
+  const values = new Map(Object.entries(record));
+  const body = text(values.get(fields.text));
+  const id = text(values.get(fields.id)) ?? (body ? contentId(body) : null);
   if (!body || body.trim() === '') {
-    return skippedItem({ origin, id, reason: 'missing-text', message: 'no "text" field, or it is empty' });
+    return skippedItem({ origin, id, reason: 'missing-text', message: `no "${fields.text}" field, or it is empty` });
   }
-  const given = isoDay(fields.get('date'));
-  const url = text(fields.get('url'));
+  const given = isoDay(values.get(fields.date));
+  const url = text(values.get(fields.url));
   const found = given ? { date: given, rule: 'metadata' } : inferDate(body, url, defaultDate);
   return documentItem({
     id: id ?? contentId(body),
     date: found?.date ?? null,
     ...(found ? { dateRule: found.rule } : {}),
-    title: text(fields.get('title')) ?? '',
+    title: text(values.get(fields.title)) ?? '',
     text: body,
     url,
-    source: text(fields.get('source')),
+    source: text(values.get(fields.source)),
     origin,
   });
 }
@@ -44,8 +46,13 @@ export function recordToItem(record: unknown, origin: string, defaultDate: strin
  * Stream a JSONL file one document a line. A line that is not valid JSON is
  * reported with its file and line number and the rest of the file is read.
  */
-export async function* readJsonl(path: string, defaultDate: string | null): AsyncGenerator<IngestItem> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+export async function* readJsonl(
+  input: Readable,
+  path: string,
+  defaultDate: string | null,
+  fields: FieldMap = DEFAULT_FIELDS,
+): AsyncGenerator<IngestItem> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   for await (const line of lines) {
     lineNumber += 1;
@@ -58,6 +65,6 @@ export async function* readJsonl(path: string, defaultDate: string | null): Asyn
       yield skippedItem({ origin, id: null, reason: 'malformed-json', message: (error as Error).message });
       continue;
     }
-    yield recordToItem(record, origin, defaultDate);
+    yield recordToItem(record, origin, defaultDate, fields);
   }
 }

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { inferDate } from './inferDate.js';
 import { type IngestItem, documentItem } from './records.js';
 
@@ -8,11 +6,10 @@ import { type IngestItem, documentItem } from './records.js';
  * found in the text (a "month year" header such as "Ноябрь 2024", or a full
  * date), else the one given on the command line (`--date`), else none.
  */
-export async function* readPlainText(path: string, defaultDate: string | null): AsyncGenerator<IngestItem> {
-  const text = await readFile(path, 'utf8');
+export function* readPlainText(text: string, id: string, path: string, defaultDate: string | null): Generator<IngestItem> {
   const found = inferDate(text, undefined, defaultDate);
   yield documentItem({
-    id: basename(path),
+    id,
     date: found?.date ?? null,
     ...(found ? { dateRule: found.rule } : {}),
     title: '',

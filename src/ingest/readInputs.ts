@@ -1,45 +1,103 @@
+import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { text as streamText } from 'node:stream/consumers';
+import { createGunzip } from 'node:zlib';
+import { readCsv } from './csv.js';
+import { readFeed } from './feed.js';
+import { DEFAULT_FIELDS, type FieldMap } from './fields.js';
+import { readHtml } from './html.js';
 import { readJsonl } from './jsonl.js';
 import { readPlainText } from './plainText.js';
 import { type IngestItem, skippedItem } from './records.js';
 
-const JSONL = new Set(['.jsonl', '.ndjson']);
-const TEXT = new Set(['.txt', '.md']);
+/** Formats by file extension (after any `.gz`). */
+const FORMATS = new Map<string, Format>([
+  ['.jsonl', 'jsonl'], ['.ndjson', 'jsonl'], ['.csv', 'csv'], ['.tsv', 'tsv'], ['.txt', 'text'], ['.md', 'text'],
+  ['.html', 'html'], ['.htm', 'html'], ['.xml', 'feed'], ['.rss', 'feed'], ['.atom', 'feed'],
+]);
+type Format = 'jsonl' | 'csv' | 'tsv' | 'text' | 'html' | 'feed';
 
 export interface IngestOptions {
-  /** Date given to documents that carry none (`--date`); null leaves them undated. */
+  /** Date for documents whose date cannot be found (`--date`); null leaves them undated. */
   defaultDate: string | null;
+  /** Field names of JSONL and CSV records. */
+  fields?: FieldMap;
 }
 
-/** Files below a directory, in sorted order so every run reads them alike. */
+/** The format of a path, looking through a `.gz` suffix; null for files we do not read. */
+export function formatOf(path: string): Format | null {
+  const name = path.toLowerCase().endsWith('.gz') ? path.slice(0, -3) : path;
+  return FORMATS.get(extname(name).toLowerCase()) ?? null;
+}
+
+/** Files below a directory that we can read, in sorted order so every run reads them alike. */
 async function* walk(dir: string): AsyncGenerator<string> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(path);
-    else if (JSONL.has(extname(path)) || TEXT.has(extname(path))) yield path;
+    else if (formatOf(path)) yield path;
   }
 }
 
-async function* readFile(path: string, options: IngestOptions): AsyncGenerator<IngestItem> {
-  const ext = extname(path).toLowerCase();
-  if (JSONL.has(ext)) yield* readJsonl(path, options.defaultDate);
-  else yield* readPlainText(path, options.defaultDate);
+function open(path: string): Readable {
+  const file = createReadStream(path);
+  return path.toLowerCase().endsWith('.gz') ? file.pipe(createGunzip()) : file;
 }
 
 /**
- * Stream documents from files and directories (JSONL/NDJSON, .txt, .md).
- * An unreadable path is reported and the other inputs are still read.
+ * Why a whole file's text cannot be read, if it cannot: empty, binary (NUL
+ * bytes), or not UTF-8 (replacement characters where bytes were invalid).
  */
-export async function* readInputs(paths: readonly string[], options: IngestOptions): AsyncGenerator<IngestItem> {
+function unreadable(text: string, path: string): IngestItem | null {
+  if (text.trim() === '') return skippedItem({ origin: path, id: null, reason: 'empty', message: 'the file is empty' });
+  if (text.includes('\u0000')) return skippedItem({ origin: path, id: null, reason: 'binary', message: 'the file holds binary data' });
+  const invalid = text.match(/\uFFFD/g)?.length ?? 0;
+  if (invalid > 0 && invalid / text.length > 0.001) {
+    return skippedItem({ origin: path, id: null, reason: 'invalid-utf8', message: `${invalid} bytes are not valid UTF-8` });
+  }
+  return null;
+}
+
+async function* readWhole(input: Readable, path: string, format: 'text' | 'html' | 'feed', options: IngestOptions): AsyncGenerator<IngestItem> {
+  const text = await streamText(input);
+  const problem = unreadable(text, path);
+  if (problem) {
+    yield problem;
+    return;
+  }
+  if (format === 'html') yield readHtml(text, path, options.defaultDate);
+  else if (format === 'feed') yield* readFeed(text, path, options.defaultDate);
+  else yield* readPlainText(text, basename(path).replace(/\.gz$/i, ''), path, options.defaultDate);
+}
+
+async function* readStream(input: Readable, path: string, format: Format, options: IngestOptions): AsyncGenerator<IngestItem> {
+  const fields = options.fields ?? DEFAULT_FIELDS;
+  if (format === 'jsonl') yield* readJsonl(input, path, options.defaultDate, fields);
+  else if (format === 'csv' || format === 'tsv') yield* readCsv(input, path, format === 'csv' ? ',' : '\t', options.defaultDate, fields);
+  else yield* readWhole(input, path, format, options);
+}
+
+/**
+ * Stream documents from files and directories — JSONL/NDJSON, CSV/TSV, RSS
+ * and Atom feeds, HTML pages, .txt/.md, each optionally gzipped — or from
+ * standard input (`-`, read as JSONL). A path that cannot be read is
+ * reported and the other inputs are still read.
+ */
+export async function* readInputs(paths: readonly string[], options: IngestOptions, stdin: Readable = process.stdin): AsyncGenerator<IngestItem> {
   for (const path of paths) {
+    if (path === '-') {
+      yield* readStream(stdin, '<stdin>', 'jsonl', options);
+      continue;
+    }
     try {
       const info = await stat(path);
-      if (info.isDirectory()) {
-        for await (const file of walk(path)) yield* readFile(file, options);
-      } else {
-        yield* readFile(path, options);
+      const files = info.isDirectory() ? walk(path) : (async function* () { yield path; })();
+      for await (const file of files) {
+        const format = formatOf(file) ?? 'text';
+        yield* readStream(open(file), file, format, options);
       }
     } catch (error) {
       yield skippedItem({ origin: path, id: null, reason: 'unreadable', message: (error as Error).message });

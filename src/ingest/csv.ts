@@ -1,0 +1,45 @@
+import type { Readable } from 'node:stream';
+import { type CsvError, parse } from 'csv-parse';
+import { DEFAULT_FIELDS, type FieldMap } from './fields.js';
+import { recordToItem } from './jsonl.js';
+import { type IngestItem, skippedItem } from './records.js';
+
+/**
+ * Stream a CSV or TSV file with a header row (csv-parse: quoting, embedded
+ * newlines and delimiters handled). A row with the wrong number of fields is
+ * reported with its line and the rest of the file is read.
+ */
+export async function* readCsv(
+  input: Readable,
+  path: string,
+  delimiter: ',' | '\t',
+  defaultDate: string | null,
+  fields: FieldMap = DEFAULT_FIELDS,
+): AsyncGenerator<IngestItem> {
+  const skipped: IngestItem[] = [];
+  const parser = input.pipe(
+    parse({
+      columns: true,
+      delimiter,
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (error: CsvError | undefined) => {
+        const line = (error as { lines?: number } | undefined)?.lines;
+        skipped.push(skippedItem({
+          origin: line ? `${path}:${line}` : path,
+          id: null,
+          reason: 'malformed-csv',
+          message: error?.message ?? 'unreadable row',
+        }));
+        return undefined;
+      },
+    }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    yield* skipped.splice(0);
+    yield recordToItem(record, `${path}:${info.lines}`, defaultDate, fields);
+  }
+  yield* skipped.splice(0);
+}
