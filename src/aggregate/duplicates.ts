@@ -18,6 +18,13 @@ interface Member {
   exact: string;
 }
 
+/** A 32-bit hash of one band of a signature, salted with the band number; collisions only add candidates, which are verified. */
+function bandKey(band: number, rows: Uint32Array): number {
+  let hash = Math.imul(band + 1, 0x9e3779b1) >>> 0;
+  for (const value of rows) hash = Math.imul(hash ^ value, 0x01000193) >>> 0;
+  return hash;
+}
+
 function daysApart(a: string, b: string): number {
   return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 }
@@ -42,7 +49,8 @@ export class DuplicateIndex {
   private readonly parent = new Map<string, string>();
   private readonly members = new Map<string, Member>();
   private readonly exact = new Map<string, string>();
-  private readonly bands = new Map<string, string[]>();
+  /** Documents by band hash: a number per band rather than a string keeps memory small on big archives. */
+  private readonly bands = new Map<number, string[]>();
   private readonly signatures = new Map<string, Uint32Array>();
 
   private find(id: string): string {
@@ -69,9 +77,9 @@ export class DuplicateIndex {
     this.exact.set(print.exact, id);
     if (print.minhash.length === 0) return;
     const candidates = new Set<string>();
-    const keys: string[] = [];
+    const keys: number[] = [];
     for (let band = 0; band < BANDS; band += 1) {
-      const key = `${band}:${Array.from(print.minhash.subarray(band * ROWS, (band + 1) * ROWS)).join(',')}`;
+      const key = bandKey(band, print.minhash.subarray(band * ROWS, (band + 1) * ROWS));
       keys.push(key);
       for (const other of this.bands.get(key) ?? []) candidates.add(other);
     }
