@@ -16,6 +16,15 @@ describe.skipIf(!HAS_SHARED)('the seed page, read as it is', () => {
     expect(cnpk.length).toBeGreaterThan(15);
     expect(cnpk.filter((s) => s.trust < 0).length / cnpk.length).toBeGreaterThan(0.8);
     expect(sentences.some((s) => /appeared first on|opinions expressed|DISCLAIMER/i.test(s.text))).toBe(false);
+    // Sentences that only refer back to the pair are attributed to it, marked inherited.
+    for (const cue of ['between the two nations', 'As both countries navigate']) {
+      expect(cnpk.find((s) => s.text.includes(cue))).toMatchObject({ pair: 'CN-PK' });
+    }
+    expect(cnpk.find((s) => s.text.startsWith('As both countries navigate'))?.inherited).toBe(true);
+    for (const phrase of ["We don’t trust that", 'deep mistrust', 'explicitly rebuffed', 'declined sharply']) {
+      const sentence = cnpk.find((s) => s.text.includes(phrase));
+      expect(sentence?.trust, phrase).toBeLessThan(0);
+    }
     expect(summary.counts.nonEnglishSentences).toBeGreaterThan(50);
   });
 
