@@ -40,8 +40,12 @@ const whiteBackground: Plugin = {
   },
 };
 
-/** Render a chart.js configuration to PNG bytes at twice the nominal size. */
-export function renderChart<T extends ChartType>(config: ChartConfiguration<T>, width: number, height: number): Buffer {
+/**
+ * Render a chart.js configuration to PNG bytes at twice the nominal size.
+ * Drawing is synchronous; PNG encoding (most of the cost, ~0.1 s a chart)
+ * runs off the main thread, so several charts encode in parallel.
+ */
+export function renderChart<T extends ChartType>(config: ChartConfiguration<T>, width: number, height: number): Promise<Buffer> {
   prepareCanvas();
   // chart.js takes the canvas size as CSS pixels and scales the bitmap by devicePixelRatio itself.
   const canvas = createCanvas(width, height);
@@ -50,7 +54,7 @@ export function renderChart<T extends ChartType>(config: ChartConfiguration<T>, 
     options: { ...config.options, responsive: false, animation: false, devicePixelRatio: PIXEL_RATIO },
     plugins: [...(config.plugins ?? []), whiteBackground],
   } as ChartConfiguration<T>);
-  const png = canvas.toBuffer('image/png');
-  chart.destroy();
-  return png;
+  // destroy() clears the canvas, so it waits until the PNG is encoded.
+  const png = canvas.encode('png');
+  return png.finally(() => chart.destroy());
 }

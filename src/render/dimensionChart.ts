@@ -11,7 +11,7 @@ const DIMENSION_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00'
  * diverging stacked bars (cooperation above zero, distrust below). The bars
  * of a period add up to its index.
  */
-export function dimensionChart(pair: string, title: string, cells: readonly PairPeriodIndex[], period: string): Buffer {
+export function dimensionChart(pair: string, title: string, cells: readonly PairPeriodIndex[], period: string): Promise<Buffer> {
   const dimensions = [...TRUST_DIMENSIONS];
   const config: ChartConfiguration<'bar', number[], string> = {
     type: 'bar',

@@ -6,7 +6,7 @@ import { renderChart } from './chartCanvas.js';
  * Per pair: the lexicon entries that moved the latest period most, as
  * horizontal bars in index points (blue pushed the index up, orange down).
  */
-export function moversChart(pair: string, title: string, cell: PairPeriodIndex): Buffer {
+export function moversChart(pair: string, title: string, cell: PairPeriodIndex): Promise<Buffer> {
   const entries = cell.topEntries;
   const config: ChartConfiguration<'bar', number[], string> = {
     type: 'bar',

@@ -25,7 +25,7 @@ export function divergingColour(index: number): string {
  * number of articles in each cell, hatched-free white where a period has no
  * articles and a lighter cell edge where coverage is low.
  */
-export function overviewChart(rows: ReadonlyArray<[string, PairPeriodIndex[]]>, labels: ReadonlyMap<string, string>, period: PeriodKind): Buffer {
+export function overviewChart(rows: ReadonlyArray<[string, PairPeriodIndex[]]>, labels: ReadonlyMap<string, string>, period: PeriodKind): Promise<Buffer> {
   prepareCanvas();
   const all = rows.flatMap(([, cells]) => cells.map((c) => c.period)).sort();
   const periods = all.length === 0 ? [] : periodRange(all[0] as string, all[all.length - 1] as string, period);
@@ -88,5 +88,5 @@ export function overviewChart(rows: ReadonlyArray<[string, PairPeriodIndex[]]>, 
   ctx.fillText('−100 distrust', keyX - 50, keyY + 11);
   ctx.fillText('0', keyX + 150, keyY + 30);
   ctx.fillText('+100 trust', keyX + 345, keyY + 11);
-  return canvas.toBuffer('image/png');
+  return canvas.encode('png');
 }

@@ -41,7 +41,7 @@ function legendEntry(
  * without articles are gaps; low-coverage periods are hollow points;
  * significant changes are orange diamonds.
  */
-export function pairIndexChart({ pair, title, cells, period }: PairChartInput): Buffer {
+export function pairIndexChart({ pair, title, cells, period }: PairChartInput): Promise<Buffer> {
   const first = cells[0]?.period ?? '';
   const last = cells[cells.length - 1]?.period ?? '';
   const periods = periodRange(first, last, period);

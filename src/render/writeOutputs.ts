@@ -49,24 +49,28 @@ async function writeCharts(
 ): Promise<ChartFiles> {
   const reported = reportedPairs(result.index, options.minArticles, report.top);
   const files: ChartFiles = { overview: null, pairs: new Map() };
+  // Charts are drawn one after another but encoded in parallel; each file is written when its PNG is ready.
+  const writes: Array<Promise<void>> = [];
+  const chart = (file: string, png: Promise<Buffer>) => writes.push(png.then((bytes) => writeFileAtomic(join(dir, file), bytes)));
   for (const [pair, cells] of reported) {
     const title = pairName(pair, names);
     const index = chartFile('index', pair);
-    await writeFileAtomic(join(dir, index), pairIndexChart({ pair, title, cells, period: options.period }));
+    chart(index, pairIndexChart({ pair, title, cells, period: options.period }));
     const dimensions = chartFile('dimensions', pair);
-    await writeFileAtomic(join(dir, dimensions), dimensionChart(pair, title, cells, options.period));
+    chart(dimensions, dimensionChart(pair, title, cells, options.period));
     const latest = cells[cells.length - 1] as PairPeriodIndex;
     let movers: string | null = null;
     if (latest.topEntries.length > 0) {
       movers = chartFile('movers', pair);
-      await writeFileAtomic(join(dir, movers), moversChart(pair, title, latest));
+      chart(movers, moversChart(pair, title, latest));
     }
     files.pairs.set(pair, { index, dimensions, movers });
   }
   if (reported.length > 0) {
     files.overview = 'charts/overview.png';
-    await writeFileAtomic(join(dir, files.overview), overviewChart(reported, new Map(reported.map(([p]) => [p, pairName(p, names)])), options.period));
+    chart(files.overview, overviewChart(reported, new Map(reported.map(([p]) => [p, pairName(p, names)])), options.period));
   }
+  await Promise.all(writes);
   return files;
 }
 
