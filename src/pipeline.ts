@@ -2,6 +2,7 @@ import { sentenceDirection } from './actors/direction.js';
 import { findCountries } from './actors/findCountries.js';
 import { pairsOf } from './actors/pairs.js';
 import { continuesPair, principalPair } from './actors/relationship.js';
+import { type AnalysedDocument, AnalysisPool } from './analysisPool.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
 import { type AggregateResult, type DocumentOutcome, RunAggregator } from './aggregate/runAggregator.js';
 import type { IngestItem } from './ingest/records.js';
@@ -20,6 +21,8 @@ export interface PipelineSink {
 export interface PipelineOptions {
   scorer?: Scorer;
   index?: IndexOptions;
+  /** Worker threads for text, actors and scoring; 1 runs everything in this thread. Outputs are the same. */
+  jobs?: number;
 }
 
 export type PipelineResult = AggregateResult;
@@ -33,7 +36,7 @@ export interface DocumentAnalysis {
 }
 
 /** The text a document is read from: its title, then its body. */
-function fullText(doc: NewsDocument): string {
+export function fullText(doc: NewsDocument): string {
   return doc.title ? `${doc.title}\n\n${doc.text}` : doc.text;
 }
 
@@ -116,6 +119,8 @@ export async function runPipeline(
   options: PipelineOptions = {},
 ): Promise<PipelineResult> {
   const scorer = options.scorer ?? defaultScorer();
+  const jobs = options.jobs ?? 1;
+  const pool = jobs > 1 && !options.scorer ? new AnalysisPool(jobs) : null;
   const aggregator = new RunAggregator();
   const { counts } = aggregator;
   const seenIds = new Set<string>();
@@ -124,29 +129,54 @@ export async function runPipeline(
     if (record) aggregator.addSkippedRecord(record);
     await sink.skipped(skipped);
   };
-  for await (const item of items) {
-    counts.inputs += 1;
-    if (item.kind === 'skipped') {
-      await skip(item.skipped);
-      continue;
-    }
-    const doc = item.document;
-    counts.documents += 1;
-    if (seenIds.has(doc.id)) {
-      await skip({ origin: doc.origin, id: doc.id, reason: 'duplicate-id', message: `id "${doc.id}" was already read` }, skippedRecord(doc, 'duplicate-id'));
-      continue;
-    }
-    seenIds.add(doc.id);
-    if (doc.date === null) {
-      await skip({ origin: doc.origin, id: doc.id, reason: 'undated', message: 'no usable date' }, skippedRecord(doc, 'undated'));
-      continue;
-    }
-    const analysis = analyzeDocument({ ...doc, date: doc.date }, scorer);
+  const collect = async ({ analysis, fingerprint: print }: AnalysedDocument) => {
     counts.boilerplateParagraphs += analysis.boilerplateParagraphs;
     counts.nonEnglishSentences += analysis.nonEnglishSentences;
-    const outcome = { record: analysis.record, sentences: analysis.sentences, fingerprint: fingerprint(fullText(doc)) };
+    const outcome = { record: analysis.record, sentences: analysis.sentences, fingerprint: print };
     aggregator.addDocument(outcome);
     await sink.document(outcome);
+  };
+  // With workers, batches run while reading goes on; their results are collected as they come back.
+  const inFlight = new Set<Promise<void>>();
+  const track = (batch: Promise<AnalysedDocument[]>) => {
+    const done: Promise<void> = batch.then(async (results) => {
+      for (const result of results) await collect(result);
+    }).finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  };
+  try {
+    for await (const item of items) {
+      counts.inputs += 1;
+      if (item.kind === 'skipped') {
+        await skip(item.skipped);
+        continue;
+      }
+      const doc = item.document;
+      counts.documents += 1;
+      if (seenIds.has(doc.id)) {
+        await skip({ origin: doc.origin, id: doc.id, reason: 'duplicate-id', message: `id "${doc.id}" was already read` }, skippedRecord(doc, 'duplicate-id'));
+        continue;
+      }
+      seenIds.add(doc.id);
+      if (doc.date === null) {
+        await skip({ origin: doc.origin, id: doc.id, reason: 'undated', message: 'no usable date' }, skippedRecord(doc, 'undated'));
+        continue;
+      }
+      const dated = { ...doc, date: doc.date };
+      if (!pool) {
+        await collect({ analysis: analyzeDocument(dated, scorer), fingerprint: fingerprint(fullText(doc)) });
+        continue;
+      }
+      track(pool.add(dated));
+      // Keep reading from running far ahead of the workers, so memory stays flat.
+      while (pool.load > jobs * 2) await Promise.race(inFlight);
+    }
+    if (pool) {
+      track(pool.flush());
+      while (inFlight.size > 0) await Promise.race(inFlight);
+    }
+  } finally {
+    await pool?.close();
   }
   return aggregator.finish(options.index ?? DEFAULT_INDEX_OPTIONS);
 }

@@ -17,6 +17,8 @@ export interface RunOptions {
   inputs: string[];
   /** Field names of JSONL and CSV records, where they differ from id, date, title, text, url, source. */
   fields?: Partial<FieldMap>;
+  /** Worker threads for text, actors and scoring (default 1); the outputs do not depend on it. */
+  jobs?: number;
   /** Output folder. */
   out: string;
   /** Date for documents that carry none (`YYYY-MM-DD`); null leaves them undated and skipped. */
@@ -128,7 +130,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     runPipeline(
       readInputs(options.inputs, { defaultDate: options.defaultDate, fields: { ...DEFAULT_FIELDS, ...options.fields } }),
       sink,
-      { index },
+      { index, ...(options.jobs !== undefined ? { jobs: options.jobs } : {}) },
     ),
   );
 }

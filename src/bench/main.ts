@@ -97,24 +97,27 @@ async function endToEndBench(dir: string): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'trust-index-bench-'));
   const runner = fileURLToPath(new URL('./runOnce.js', import.meta.url));
   out();
-  out('# Whole run (ingest → report) on Reuters-21578, one process, --jobs 1');
-  out('corpus          MB     seconds    MB/s   peak RSS MB');
-  const results: Array<{ maxRssMB: number }> = [];
+  out('# Whole run (ingest → report) on Reuters-21578, one process');
+  out('corpus       jobs     MB     seconds    MB/s   peak RSS MB');
+  const results = new Map<string, { seconds: number; maxRssMB: number }>();
   try {
-    for (const copies of [1, 8]) {
+    for (const [copies, jobs] of [[1, 1], [1, 2], [8, 2]] as const) {
       const input = copies === 1 ? join(dir, REUTERS_FILE) : join(work, `reuters-x${copies}.jsonl`);
       if (copies > 1) await replicate(join(dir, REUTERS_FILE), copies, input);
       const megabytes = statSync(input).size / 1e6;
-      const result = JSON.parse(execFileSync('node', [runner, input, join(work, `out-${copies}`)], { encoding: 'utf8' })) as {
-        seconds: number;
-        maxRssMB: number;
-      };
-      results.push(result);
-      out(`Reuters ×${copies}`.padEnd(12) + `${megabytes.toFixed(0).padStart(6)} ${result.seconds.toFixed(1).padStart(10)} ` +
+      const result = JSON.parse(
+        execFileSync('node', [runner, input, join(work, `out-${copies}-${jobs}`), String(jobs)], { encoding: 'utf8' }),
+      ) as { seconds: number; maxRssMB: number };
+      results.set(`${copies}x${jobs}`, result);
+      out(`Reuters ×${copies}`.padEnd(12) + `${String(jobs).padStart(5)} ${megabytes.toFixed(0).padStart(6)} ${result.seconds.toFixed(1).padStart(10)} ` +
         `${(megabytes / result.seconds).toFixed(2).padStart(7)} ${result.maxRssMB.toFixed(0).padStart(12)}`);
     }
-    const [one, eight] = results as [{ maxRssMB: number }, { maxRssMB: number }];
-    out(`peak RSS growth 1× → 8×: ${((100 * (eight.maxRssMB - one.maxRssMB)) / one.maxRssMB).toFixed(0)}% (target < 25%, ≤ 400 MB)`);
+    const one = results.get('1x2') as { seconds: number; maxRssMB: number };
+    const eight = results.get('8x2') as { seconds: number; maxRssMB: number };
+    const single = results.get('1x1') as { seconds: number; maxRssMB: number };
+    out(`--jobs 2 vs --jobs 1: ${(single.seconds / one.seconds).toFixed(2)}× faster (target ≥ 1.6×); end to end with --jobs 2: ` +
+      `${(statSync(join(dir, REUTERS_FILE)).size / 1e6 / one.seconds).toFixed(2)} MB/s (target ≥ 4)`);
+    out(`peak RSS growth 1× → 8× (--jobs 2): ${((100 * (eight.maxRssMB - one.maxRssMB)) / one.maxRssMB).toFixed(0)}% (target < 25%, ≤ 400 MB)`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { findCountries } from '../actors/findCountries.js';
 import { pairsOf } from '../actors/pairs.js';
 import { PERIOD_KINDS, type PeriodKind } from '../aggregate/periods.js';
+import { defaultJobs } from '../analysisPool.js';
 import { isoDay } from '../ingest/dates.js';
 import type { FieldMap } from '../ingest/fields.js';
 import { DEMO_CORPUS } from '../paths.js';
@@ -97,6 +98,7 @@ async function runCommand(args: string[]): Promise<number> {
       ...OUTPUT_OPTIONS,
       date: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      jobs: { type: 'string' },
       'id-field': { type: 'string' },
       'date-field': { type: 'string' },
       'title-field': { type: 'string' },
@@ -118,7 +120,10 @@ async function runCommand(args: string[]): Promise<number> {
     const value = values[`${name}-field`];
     if (value !== undefined) fields[name] = value;
   }
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}"`);
   const summary = await run({
+    jobs,
     inputs: demo ? [DEMO_CORPUS] : positionals,
     out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
     defaultDate,

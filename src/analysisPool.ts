@@ -1,0 +1,107 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { PACKAGE_ROOT } from './paths.js';
+import type { DocumentAnalysis } from './pipeline.js';
+import type { Fingerprint } from './text/fingerprint.js';
+import type { NewsDocument } from './types.js';
+
+/** What analysing one document yields: the pipeline's analysis and the document's fingerprint. */
+export interface AnalysedDocument {
+  analysis: DocumentAnalysis;
+  fingerprint: Fingerprint;
+}
+
+export type DatedDocument = NewsDocument & { date: string };
+
+/** Documents sent to a worker at once: enough to make messaging cheap, few enough to keep memory flat. */
+const BATCH = 16;
+
+interface Batch {
+  docs: DatedDocument[];
+  resolve: (results: AnalysedDocument[]) => void;
+  reject: (error: Error) => void;
+}
+
+/** The default number of jobs: the machine's cores. */
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/**
+ * Worker threads that run text → actors → score on documents, so `--jobs N`
+ * uses N cores. Results come back in whatever order workers finish; the
+ * aggregator and the output files do not depend on that order, so the
+ * outputs are byte for byte those of one job.
+ */
+export class AnalysisPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Batch[] = [];
+  private readonly busy = new Map<Worker, Batch>();
+  private pending: DatedDocument[] = [];
+  private failure: Error | null = null;
+
+  constructor(jobs: number) {
+    // The built worker, also when this module runs from src/ under the test runner.
+    const script = join(PACKAGE_ROOT, 'dist', 'analysisWorker.js');
+    for (let i = 0; i < jobs; i += 1) {
+      const worker = new Worker(script);
+      worker.on('message', (results: AnalysedDocument[]) => this.done(worker, results));
+      worker.on('error', (error: Error) => this.fail(error));
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  /** Batches waiting or running: the caller waits while this is high, so reading never runs far ahead. */
+  get load(): number {
+    return this.queue.length + this.busy.size;
+  }
+
+  /** Queue a document; resolves with the analyses of a full batch when it has run, else with none. */
+  add(doc: DatedDocument): Promise<AnalysedDocument[]> {
+    this.pending.push(doc);
+    return this.pending.length >= BATCH ? this.flush() : Promise.resolve([]);
+  }
+
+  /** Send what is pending as a batch. */
+  flush(): Promise<AnalysedDocument[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const docs = this.pending;
+    this.pending = [];
+    if (docs.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ docs, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop() as Worker;
+      const batch = this.queue.shift() as Batch;
+      this.busy.set(worker, batch);
+      worker.postMessage(batch.docs);
+    }
+  }
+
+  private done(worker: Worker, results: AnalysedDocument[]): void {
+    const batch = this.busy.get(worker);
+    this.busy.delete(worker);
+    this.idle.push(worker);
+    batch?.resolve(results);
+    this.dispatch();
+  }
+
+  private fail(error: Error): void {
+    this.failure = error;
+    for (const batch of [...this.busy.values(), ...this.queue]) batch.reject(error);
+    this.busy.clear();
+    this.queue.length = 0;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
