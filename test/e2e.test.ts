@@ -212,6 +212,15 @@ describe('the command line', () => {
     expect(readFileSync(join(cwd, 'o', 'skipped.jsonl'), 'utf8')).toContain('"reason":"malformed-json"');
   });
 
+  it('writes the same files with --jobs 2 as with --jobs 1', () => {
+    const cwd = tempDir('cli-jobs');
+    for (const jobs of ['1', '2']) execFileSync('node', [CLI, 'run', '--quiet', '--jobs', jobs, '--out', `j${jobs}`], { cwd });
+    const files = [...TEXT_OUTPUTS, ...readdirSync(join(cwd, 'j1', 'charts')).map((c) => `charts/${c}`)];
+    for (const file of files) {
+      expect(readFileSync(join(cwd, 'j2', file)).equals(readFileSync(join(cwd, 'j1', file))), file).toBe(true);
+    }
+  });
+
   it('prints help for each command', () => {
     expect(execFileSync('node', [CLI, 'run', '--help'], { encoding: 'utf8' })).toContain('Usage: trust-index run');
     expect(execFileSync('node', [CLI, 'score', '--help'], { encoding: 'utf8' })).toContain('Usage: trust-index score');
