@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleBody } from '../src/text/body.js';
+import { MAX_PIECE, articleBody, boundedPieces } from '../src/text/body.js';
 import { latinShare } from '../src/text/language.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { tokenizeWords } from '../src/text/words.js';
@@ -60,5 +60,22 @@ describe('latinShare', () => {
   it('counts letters only', () => {
     expect(latinShare('abc ДЕ 123')).toBeCloseTo(0.6, 10);
     expect(latinShare('2024')).toBe(0);
+  });
+});
+
+describe('boundedPieces', () => {
+  it('cuts long paragraphs at sentence ends, then spaces, then anywhere', () => {
+    const sentences = Array.from({ length: 200 }, (_, i) => `China and Pakistan met ${i}.`).join(' ');
+    const pieces = boundedPieces(sentences);
+    expect(pieces.every((p) => p.length <= MAX_PIECE)).toBe(true);
+    expect(pieces.join('')).toBe(sentences);
+    expect(pieces.slice(0, -1).every((p) => /\.\s$/.test(p))).toBe(true);
+    const token = 'x'.repeat(5000);
+    expect(boundedPieces(token).map((p) => p.length)).toEqual([2000, 2000, 1000]);
+  });
+
+  it('keeps a page of one endless paragraph readable', () => {
+    const body = articleBody(`${'x'.repeat(200_000)} China and India met.`);
+    expect(body.sentences[body.sentences.length - 1]?.text).toContain('China and India met.');
   });
 });

@@ -25,6 +25,33 @@ function paragraphs(text: string): string[] {
     .filter((p) => p !== '');
 }
 
+/** Longest piece handed to the sentence splitter at once; see boundedPieces. */
+export const MAX_PIECE = 2_000;
+const SAFE_CUT = /[.!?]["'”’)\]]?\s+(?=["“‘(]?\p{Lu})/gu;
+
+/**
+ * Cut a long paragraph into pieces of at most MAX_PIECE characters, at a
+ * sentence end followed by a capital where there is one, else at a space,
+ * else anywhere (a giant token). natural's sentence splitter does work in
+ * proportion to length × sentences, so unbounded paragraphs (a page with no
+ * blank lines, a 50 MB line) would take minutes; bounded pieces keep it linear.
+ */
+export function boundedPieces(paragraph: string): string[] {
+  const pieces: string[] = [];
+  let rest = paragraph;
+  while (rest.length > MAX_PIECE) {
+    const window = rest.slice(0, MAX_PIECE);
+    let cut = -1;
+    for (const match of window.matchAll(SAFE_CUT)) cut = (match.index ?? 0) + match[0].length;
+    if (cut <= 0) cut = window.lastIndexOf(' ') + 1;
+    if (cut <= 0) cut = MAX_PIECE;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
 /**
  * Extract the sentences of an article body: drop page boilerplate (footers,
  * disclaimers) and sentences not in English, split the rest with natural.
@@ -43,7 +70,7 @@ export function articleBody(text: string): ArticleBody {
       inDisclaimer = !inDisclaimer && opensDisclaimer(paragraph);
       continue;
     }
-    for (const sentence of splitSentences(paragraph)) {
+    for (const sentence of boundedPieces(paragraph).flatMap(splitSentences)) {
       if (!looksEnglish(sentence)) {
         body.nonEnglishSentences += 1;
         continue;

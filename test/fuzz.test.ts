@@ -1,0 +1,109 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/aggregate/random.js';
+import { readFeed } from '../src/ingest/feed.js';
+import { readHtml } from '../src/ingest/html.js';
+import type { IngestItem } from '../src/ingest/records.js';
+import { readInputs } from '../src/ingest/readInputs.js';
+import { findCountries } from '../src/actors/findCountries.js';
+import { scoreSentence } from '../src/score/scoreSentence.js';
+import { articleBody } from '../src/text/body.js';
+import { tokenizeWords } from '../src/text/words.js';
+import { tempDir } from './helpers.js';
+
+/** A guard against hangs, not a speed test: no input may take anywhere near this long. */
+const HANG_MS = 5_000;
+
+const random = seededRandom(20241128);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+const int = (n: number) => Math.floor(random() * n);
+
+const SEEDS = [
+  'China and Pakistan signed an agreement on the corridor.',
+  "We don't trust that more soldiers will keep us safe, the businessman said.",
+  'Die Beziehungen zwischen Deutschland und Frankreich sind gut.',
+  'Отношения между Россией и Китаем укрепляются.',
+  'Japan lifted its export controls on South Korea; Seoul welcomed the move!',
+];
+const PIECES = ['(', ')', '"', '“', '”', '’', '—', '\u0000', '\uFFFD', '\u200b', '🇨🇳', '🇵🇰', '.', '...', '?!', 'U.S.', 'Sino-', '-', '\n\n', '\t', '<b>', '</p>', '&amp;', 'n\'t', 'no', 'not', 'but'];
+
+function mutate(text: string): string {
+  let out = text;
+  for (let i = int(6); i >= 0; i -= 1) {
+    const at = int(out.length + 1);
+    const op = int(4);
+    if (op === 0) out = out.slice(0, at) + pick(PIECES) + out.slice(at);
+    else if (op === 1) out = out.slice(0, at) + out.slice(at + int(10));
+    else if (op === 2) out = out.slice(0, at) + String.fromCharCode(int(0xffff)) + out.slice(at);
+    else out = out + out.slice(0, int(out.length));
+  }
+  return out;
+}
+
+/** Inputs are capped at 5,000 characters; huge single inputs have their own tests (a 50 MB line, a 200 KB token). */
+function randomText(): string {
+  return generate().slice(0, 5_000);
+}
+
+function generate(): string {
+  const kind = int(5);
+  if (kind === 0) return mutate(pick(SEEDS));
+  if (kind === 1) return Array.from({ length: int(200) }, () => String.fromCharCode(int(0x3000))).join('');
+  if (kind === 2) return `${'x'.repeat(int(200_000))} China and India`;
+  if (kind === 3) return Array.from({ length: int(50) }, () => mutate(pick(SEEDS))).join(pick([' ', '\n', '\n\n']));
+  return pick(SEEDS).split('').reverse().join('');
+}
+
+function guarded<T>(fn: () => T): T {
+  const start = Date.now();
+  const result = fn();
+  expect(Date.now() - start).toBeLessThan(HANG_MS);
+  return result;
+}
+
+describe('fuzz', () => {
+  it('scores thousands of random and mutated texts without crashing, and keeps scores in range', () => {
+    for (let i = 0; i < 2000; i += 1) {
+      const text = randomText();
+      const result = guarded(() => {
+        const body = articleBody(text);
+        for (const s of body.sentences.slice(0, 20)) findCountries(s.text, tokenizeWords(s.text));
+        return scoreSentence(text.slice(0, 5000));
+      });
+      expect(result.trust).toBeGreaterThan(-1);
+      expect(result.trust).toBeLessThan(1);
+      expect(result.tone).toBeGreaterThan(-1);
+      expect(result.tone).toBeLessThan(1);
+    }
+  });
+
+  it('reads deeply nested and broken HTML and XML without crashing', () => {
+    for (let i = 0; i < 200; i += 1) {
+      const depth = int(2000);
+      const html = `${'<div><span>'.repeat(depth)}${mutate(pick(SEEDS))}${'</span></div>'.repeat(int(depth + 1))}`;
+      const item = guarded(() => readHtml(mutate(html), `page-${i}.html`, null));
+      expect(['document', 'skipped']).toContain(item.kind);
+      const feed = `<rss><channel>${'<item><description>'.repeat(int(50))}${mutate(pick(SEEDS))}`;
+      const items = guarded(() => [...readFeed(mutate(feed), `feed-${i}.rss`, null)]);
+      expect(items.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('accounts for every line of a file of random and truncated JSON', async () => {
+    const dir = tempDir('fuzz');
+    const file = join(dir, 'fuzz.jsonl');
+    const lines: string[] = [];
+    for (let i = 0; i < 1500; i += 1) {
+      const record = JSON.stringify({ id: `f${i}`, date: pick(['2024-11-02', '2024-13-01', 'soon', '']), text: randomText().slice(0, 20_000) });
+      const kind = int(4);
+      const line = kind === 0 ? record.slice(0, int(record.length)) : kind === 1 ? mutate(record) : record;
+      lines.push(line.replace(/\r?\n/g, ' '));
+    }
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const items: IngestItem[] = [];
+    for await (const item of readInputs([file], { defaultDate: null })) items.push(item);
+    expect(items.length).toBe(lines.filter((l) => l.trim() !== '').length);
+    expect(items.every((i) => (i.kind === 'document' ? i.document.id !== '' : i.skipped.message !== ''))).toBe(true);
+  });
+});
