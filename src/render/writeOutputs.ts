@@ -34,6 +34,9 @@ function chartFile(kind: string, pair: string): string {
   return `charts/${kind}-${pair.replace(/[^A-Z-]/g, '')}.png`;
 }
 
+/** Charts encoding at once: enough to use every core, few enough to keep memory bounded. */
+const CHARTS_IN_FLIGHT = 4;
+
 /** The chart files of a report, relative to it. */
 export interface ChartFiles {
   overview: string | null;
@@ -49,26 +52,34 @@ async function writeCharts(
 ): Promise<ChartFiles> {
   const reported = reportedPairs(result.index, options.minArticles, report.top);
   const files: ChartFiles = { overview: null, pairs: new Map() };
-  // Charts are drawn one after another but encoded in parallel; each file is written when its PNG is ready.
-  const writes: Array<Promise<void>> = [];
-  const chart = (file: string, png: Promise<Buffer>) => writes.push(png.then((bytes) => writeFileAtomic(join(dir, file), bytes)));
+  // Charts are drawn one after another and encoded in parallel, a few at a time: each canvas holds
+  // ~7 MB until its PNG is written, so an unbounded number would undo the flat memory of the run.
+  const writes = new Set<Promise<void>>();
+  const chart = async (file: string, draw: () => Promise<Buffer>) => {
+    while (writes.size >= CHARTS_IN_FLIGHT) await Promise.race(writes);
+    const write: Promise<void> = draw()
+      .then((bytes) => writeFileAtomic(join(dir, file), bytes))
+      .finally(() => writes.delete(write));
+    writes.add(write);
+  };
   for (const [pair, cells] of reported) {
     const title = pairName(pair, names);
     const index = chartFile('index', pair);
-    chart(index, pairIndexChart({ pair, title, cells, period: options.period }));
+    await chart(index, () => pairIndexChart({ pair, title, cells, period: options.period }));
     const dimensions = chartFile('dimensions', pair);
-    chart(dimensions, dimensionChart(pair, title, cells, options.period));
+    await chart(dimensions, () => dimensionChart(pair, title, cells, options.period));
     const latest = cells[cells.length - 1] as PairPeriodIndex;
     let movers: string | null = null;
     if (latest.topEntries.length > 0) {
       movers = chartFile('movers', pair);
-      chart(movers, moversChart(pair, title, latest));
+      await chart(movers, () => moversChart(pair, title, latest));
     }
     files.pairs.set(pair, { index, dimensions, movers });
   }
   if (reported.length > 0) {
     files.overview = 'charts/overview.png';
-    chart(files.overview, overviewChart(reported, new Map(reported.map(([p]) => [p, pairName(p, names)])), options.period));
+    const labels = new Map(reported.map(([p]) => [p, pairName(p, names)]));
+    await chart(files.overview, () => overviewChart(reported, labels, options.period));
   }
   await Promise.all(writes);
   return files;
