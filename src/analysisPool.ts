@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from './paths.js';
+import type { FindOptions } from './actors/findCountries.js';
 import type { DocumentAnalysis } from './pipeline.js';
 import type { Fingerprint } from './text/fingerprint.js';
 import type { NewsDocument } from './types.js';
@@ -42,11 +43,11 @@ export class AnalysisPool {
   private pending: DatedDocument[] = [];
   private failure: Error | null = null;
 
-  constructor(jobs: number) {
+  constructor(jobs: number, actors: FindOptions) {
     // The built worker, also when this module runs from src/ under the test runner.
     const script = join(PACKAGE_ROOT, 'dist', 'analysisWorker.js');
     for (let i = 0; i < jobs; i += 1) {
-      const worker = new Worker(script);
+      const worker = new Worker(script, { workerData: actors });
       worker.on('message', (results: AnalysedDocument[]) => this.done(worker, results));
       worker.on('error', (error: Error) => this.fail(error));
       this.workers.push(worker);

@@ -1,5 +1,5 @@
 import { sentenceDirection } from './actors/direction.js';
-import { findCountries } from './actors/findCountries.js';
+import { type FindOptions, findCountries } from './actors/findCountries.js';
 import { pairsOf } from './actors/pairs.js';
 import { continuesPair, principalPair } from './actors/relationship.js';
 import { type AnalysedDocument, AnalysisPool } from './analysisPool.js';
@@ -23,6 +23,8 @@ export interface PipelineOptions {
   index?: IndexOptions;
   /** Worker threads for text, actors and scoring; 1 runs everything in this thread. Outputs are the same. */
   jobs?: number;
+  /** Count proxies (state bodies, flagship firms, places inside a country) as their country; on by default. */
+  proxies?: boolean;
 }
 
 export type PipelineResult = AggregateResult;
@@ -47,12 +49,12 @@ export function fullText(doc: NewsDocument): string {
  * ("the two nations", "Beijing's concerns" in an article about China and
  * Pakistan) is attributed to that pair and marked inherited.
  */
-export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Scorer): DocumentAnalysis {
+export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Scorer, actors: FindOptions = {}): DocumentAnalysis {
   const body = articleBody(fullText(doc));
   const mentions = new Map<string, number>();
   const read = body.sentences.map((sentence) => {
     const tokens = tokenizeWords(sentence.text);
-    const found = findCountries(sentence.text, tokens);
+    const found = findCountries(sentence.text, tokens, undefined, actors);
     for (const m of found) mentions.set(m.code, (mentions.get(m.code) ?? 0) + 1);
     return { sentence, tokens, found, pairs: pairsOf(found.map((m) => m.code)) };
   });
@@ -64,6 +66,8 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
     const score = scoreTokens(sentence.text, tokens, scorer);
     const direction = inherited ? null : sentenceDirection(sentence.text, found, tokens, score.trustEvidence);
     for (const pair of inherited ? [principal as string] : pairs) {
+      // A pair found only through a proxy (Huawei for China) is marked, so readers can weigh it.
+      const viaProxy = pair.split('-').some((code) => found.some((m) => m.code === code) && found.every((m) => m.code !== code || m.category === 'proxy'));
       sentences.push({
         docId: doc.id,
         date: doc.date,
@@ -75,6 +79,7 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
         trustEvidence: score.trustEvidence,
         toneEvidence: score.toneEvidence,
         ...(inherited ? { inherited: true } : {}),
+        ...(viaProxy ? { proxy: true } : {}),
         ...(direction ? { direction: `${direction.source}>${direction.target}` } : {}),
         ...(doc.source !== undefined ? { source: doc.source } : {}),
         ...(doc.url !== undefined ? { url: doc.url } : {}),
@@ -120,7 +125,8 @@ export async function runPipeline(
 ): Promise<PipelineResult> {
   const scorer = options.scorer ?? defaultScorer();
   const jobs = options.jobs ?? 1;
-  const pool = jobs > 1 && !options.scorer ? new AnalysisPool(jobs) : null;
+  const actors = { proxies: options.proxies !== false };
+  const pool = jobs > 1 && !options.scorer ? new AnalysisPool(jobs, actors) : null;
   const aggregator = new RunAggregator();
   const { counts } = aggregator;
   const seenIds = new Set<string>();
@@ -164,7 +170,7 @@ export async function runPipeline(
       }
       const dated = { ...doc, date: doc.date };
       if (!pool) {
-        await collect({ analysis: analyzeDocument(dated, scorer), fingerprint: fingerprint(fullText(doc)) });
+        await collect({ analysis: analyzeDocument(dated, scorer, actors), fingerprint: fingerprint(fullText(doc)) });
         continue;
       }
       track(pool.add(dated));

@@ -19,6 +19,8 @@ export interface RunOptions {
   fields?: Partial<FieldMap>;
   /** Worker threads for text, actors and scoring (default 1); the outputs do not depend on it. */
   jobs?: number;
+  /** Count proxies (state bodies, flagship firms, places inside a country) as their country; on by default. */
+  proxies?: boolean;
   /** Output folder. */
   out: string;
   /** Date for documents that carry none (`YYYY-MM-DD`); null leaves them undated and skipped. */
@@ -130,7 +132,11 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     runPipeline(
       readInputs(options.inputs, { defaultDate: options.defaultDate, fields: { ...DEFAULT_FIELDS, ...options.fields } }),
       sink,
-      { index, ...(options.jobs !== undefined ? { jobs: options.jobs } : {}) },
+      {
+        index,
+        ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+        ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
+      },
     ),
   );
 }

@@ -113,6 +113,8 @@ export interface PairSentence {
   direction?: string;
   /** True when the sentence names fewer than two countries and is attributed to the article's principal pair. */
   inherited?: boolean;
+  /** True when one of the pair's countries is named only through a proxy (Huawei, the Bundesbank, Texas). */
+  proxy?: boolean;
   source?: string;
   url?: string;
 }

@@ -18,7 +18,8 @@ describe('findCountries', () => {
     ['Anglo-Saxon law differs.', []],
     ['Papua New Guinea and Guinea-Bissau voted.', ['PG', 'GW']],
     ['Equatorial Guinea and Guinea met.', ['GQ', 'GN']],
-    ['The governor of New Mexico visited Mexico.', ['MX']],
+    ['The governor of New Mexico visited Mexico.', ['US', 'MX']],
+    ['The Bundesbank and the Bank of Japan held rates.', ['DE', 'JP']],
     ['Tell us what the US will do.', ['US']],
     ['The U.S. and the UK agreed.', ['US', 'GB']],
     ['An investment of US$ 82 million was planned.', []],
@@ -36,6 +37,12 @@ describe('findCountries', () => {
     ['The Dominican Republic and Dominica', ['DO', 'DM']],
   ])('%s', (sentence, expected) => {
     expect(codes(sentence)).toEqual(expected);
+  });
+
+  it('leaves proxies out when asked', () => {
+    const s = 'Huawei phones were banned in Texas, Pakistan said.';
+    expect(findCountries(s, tokenizeWords(s)).map((m) => [m.code, m.category])).toEqual([['CN', 'proxy'], ['US', 'proxy'], ['PK', 'name']]);
+    expect(findCountries(s, tokenizeWords(s), undefined, { proxies: false }).map((m) => m.code)).toEqual(['PK']);
   });
 
   it('reports the surface form, span and category of each mention', () => {

@@ -24,6 +24,15 @@ function titleCaseAlternate(key: string): string | undefined {
 
 type Match = TrieMatch<GazetteerEntry>;
 
+export interface FindOptions {
+  /**
+   * Count proxies — state bodies, armed forces, flagship firms, places inside
+   * a country (the Bundesbank, the PLA, Huawei, Texas) — as their country.
+   * On by default; their mentions carry the category `proxy`.
+   */
+  proxies?: boolean;
+}
+
 /** A sentence prepared for matching: token keys and the test for multi-word joins. */
 interface Scan {
   sentence: string;
@@ -73,6 +82,7 @@ export function findCountries(
   sentence: string,
   tokens: Token[],
   gazetteer: Gazetteer = defaultGazetteer(),
+  options: FindOptions = {},
 ): CountryMention[] {
   const mentions: CountryMention[] = [];
   const scan = prepareScan(sentence, tokens);
@@ -90,7 +100,8 @@ export function findCountries(
     const holds = entry.category !== 'combining' || combiningHolds(scan, match, gazetteer);
     const start = tokens[i]?.start ?? 0;
     const end = tokens[match.end - 1]?.end ?? start;
-    if (entry.code !== '-' && holds && !CURRENCY_AFTER.test(sentence.slice(end, end + 1))) {
+    const wanted = options.proxies !== false || entry.category !== 'proxy';
+    if (entry.code !== '-' && holds && wanted && !CURRENCY_AFTER.test(sentence.slice(end, end + 1))) {
       mentions.push({ code: entry.code, surface: sentence.slice(start, end), start, end, category: entry.category });
     }
     i = holds ? match.end : i + 1;

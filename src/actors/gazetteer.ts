@@ -6,7 +6,7 @@ import { field, readTsv } from '../tsv.js';
 
 /** Categories a gazetteer row may have; see lexicons/README.md. */
 export const GAZETTEER_CATEGORIES = new Set([
-  'name', 'alias', 'former', 'demonym', 'capital', 'metonym', 'combining', 'not-a-country',
+  'name', 'alias', 'former', 'demonym', 'capital', 'metonym', 'combining', 'not-a-country', 'proxy',
 ]);
 
 export interface GazetteerEntry {

@@ -99,6 +99,7 @@ async function runCommand(args: string[]): Promise<number> {
       date: { type: 'string' },
       strict: { type: 'boolean', default: false },
       jobs: { type: 'string' },
+      'no-proxies': { type: 'boolean', default: false },
       'id-field': { type: 'string' },
       'date-field': { type: 'string' },
       'title-field': { type: 'string' },
@@ -124,6 +125,7 @@ async function runCommand(args: string[]): Promise<number> {
   if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}"`);
   const summary = await run({
     jobs,
+    proxies: !values['no-proxies'],
     inputs: demo ? [DEMO_CORPUS] : positionals,
     out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
     defaultDate,

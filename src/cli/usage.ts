@@ -34,6 +34,8 @@ Options:
   --id-field, --date-field, --title-field, --text-field, --url-field,
   --source-field NAME  field names of JSONL and CSV records
   --strict           exit with code 3 when any input was skipped
+  --no-proxies       do not count proxies (state bodies, armed forces, flagship
+                     firms, places inside a country) as their country
   --jobs N           worker threads for reading and scoring (default: the number of
                      cores); the outputs are the same for any N
   --period P         week, month (default) or quarter
