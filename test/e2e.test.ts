@@ -221,6 +221,25 @@ describe('the command line', () => {
     }
   });
 
+  it('exits with code 4 and writes alerts when a pair moves past a threshold in the latest period', () => {
+    const cwd = tempDir('cli-alert');
+    let status = 0;
+    let stdout = '';
+    try {
+      execFileSync('node', [CLI, 'run', '--quiet', '--to', '2024-10', '--alert-drop', '20', '--out', 'a'], { cwd, encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      status = (error as { status: number }).status;
+      stdout = (error as { stdout: string }).stdout;
+    }
+    expect(status).toBe(4);
+    expect(stdout).toContain('**Canada – India (CA-IN)** fell');
+    const { alerts } = JSON.parse(readFileSync(join(cwd, 'a', 'alerts.json'), 'utf8'));
+    expect(alerts).toEqual([expect.objectContaining({ pair: 'CA-IN', kind: 'drop', period: '2024-10', previousPeriod: '2023-11' })]);
+    // A threshold no move reaches: alerts.json is written, empty, and the run exits 0.
+    execFileSync('node', [CLI, 'run', '--quiet', '--to', '2024-10', '--alert-drop', '99', '--out', 'b'], { cwd });
+    expect(JSON.parse(readFileSync(join(cwd, 'b', 'alerts.json'), 'utf8')).alerts).toEqual([]);
+  });
+
   it('prints help for each command', () => {
     expect(execFileSync('node', [CLI, 'run', '--help'], { encoding: 'utf8' })).toContain('Usage: trust-index run');
     expect(execFileSync('node', [CLI, 'score', '--help'], { encoding: 'utf8' })).toContain('Usage: trust-index score');

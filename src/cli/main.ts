@@ -6,6 +6,10 @@ import { pairsOf } from '../actors/pairs.js';
 import { PERIOD_KINDS, type PeriodKind } from '../aggregate/periods.js';
 import { defaultJobs } from '../analysisPool.js';
 import { isoDay } from '../ingest/dates.js';
+import { defaultGazetteer } from '../actors/gazetteer.js';
+import { type AlertOptions, alertsMarkdown, findAlerts } from '../render/alerts.js';
+import { writeFileAtomic } from '../render/atomicFile.js';
+import { join } from 'node:path';
 import type { FieldMap } from '../ingest/fields.js';
 import { DEMO_CORPUS } from '../paths.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
@@ -20,6 +24,24 @@ class UsageError extends Error {}
 
 /** Exit code when --strict is given and some input was skipped (the outputs are still written). */
 const EXIT_STRICT = 3;
+/** Exit code when an alert threshold was crossed (the outputs and alerts.json/md are written). */
+const EXIT_ALERT = 4;
+
+function alertThresholds(drop: string | undefined, rise: string | undefined): AlertOptions | null {
+  if (drop === undefined && rise === undefined) return null;
+  const parse = (flag: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const points = Number(value);
+    if (!(Number.isFinite(points) && points > 0)) throw new UsageError(`--${flag} takes index points > 0, got "${value}"`);
+    return points;
+  };
+  const thresholds: AlertOptions = {};
+  const dropPoints = parse('alert-drop', drop);
+  const risePoints = parse('alert-rise', rise);
+  if (dropPoints !== undefined) thresholds.drop = dropPoints;
+  if (risePoints !== undefined) thresholds.rise = risePoints;
+  return thresholds;
+}
 
 const OUTPUT_OPTIONS = {
   out: { type: 'string' },
@@ -100,6 +122,8 @@ async function runCommand(args: string[]): Promise<number> {
       strict: { type: 'boolean', default: false },
       jobs: { type: 'string' },
       'no-proxies': { type: 'boolean', default: false },
+      'alert-drop': { type: 'string' },
+      'alert-rise': { type: 'string' },
       'id-field': { type: 'string' },
       'date-field': { type: 'string' },
       'title-field': { type: 'string' },
@@ -133,6 +157,17 @@ async function runCommand(args: string[]): Promise<number> {
     ...settings,
   });
   printSummary(summary, values.quiet);
+  const thresholds = alertThresholds(values['alert-drop'], values['alert-rise']);
+  if (thresholds) {
+    const alerts = findAlerts(summary.index, thresholds);
+    const markdown = alertsMarkdown(alerts, defaultGazetteer().names);
+    await writeFileAtomic(join(summary.out, 'alerts.json'), `${JSON.stringify({ thresholds, alerts }, null, 2)}\n`);
+    await writeFileAtomic(join(summary.out, 'alerts.md'), markdown);
+    if (alerts.length > 0) {
+      process.stdout.write(markdown);
+      return EXIT_ALERT;
+    }
+  }
   if (values.strict && summary.counts.skipped > 0) {
     process.stderr.write(`trust-index: --strict: ${summary.counts.skipped} inputs skipped; see ${summary.out}/skipped.jsonl\n`);
     return EXIT_STRICT;

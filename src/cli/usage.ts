@@ -16,7 +16,8 @@ Commands:
   score   Read one text per line on stdin; write one JSON object per line.
 
 Run 'trust-index COMMAND --help' for a command's options.
-Exit codes: 0 success, 1 the run failed, 2 bad usage, 3 inputs skipped under --strict.`;
+Exit codes: 0 success, 1 the run failed, 2 bad usage, 3 inputs skipped under --strict,
+4 an alert threshold was crossed.`;
 
 export const RUN_USAGE = `Usage: trust-index run [inputs…] [options]
 
@@ -34,6 +35,10 @@ Options:
   --id-field, --date-field, --title-field, --text-field, --url-field,
   --source-field NAME  field names of JSONL and CSV records
   --strict           exit with code 3 when any input was skipped
+  --alert-drop N, --alert-rise N
+                     write alerts.json and alerts.md, print them and exit with code 4
+                     when a pair's index moved by at least N points in the latest
+                     period, with a significant change
   --no-proxies       do not count proxies (state bodies, armed forces, flagship
                      firms, places inside a country) as their country
   --jobs N           worker threads for reading and scoring (default: the number of
