@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CORPUS } from '../src/paths.js';
 import { type RunSummary, run } from '../src/run.js';
 import type { DocumentRecord, PairSentence } from '../src/types.js';
-import { CLI, tempDir } from './helpers.js';
+import { CLI, ROOT, tempDir } from './helpers.js';
 
 const TEXT_OUTPUTS = [
   'index.csv', 'index.json', 'contributions.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl', 'skipped.jsonl', 'state.jsonl',
@@ -243,5 +243,48 @@ describe('the command line', () => {
   it('prints help for each command', () => {
     expect(execFileSync('node', [CLI, 'run', '--help'], { encoding: 'utf8' })).toContain('Usage: trust-index run');
     expect(execFileSync('node', [CLI, 'score', '--help'], { encoding: 'utf8' })).toContain('Usage: trust-index score');
+  });
+});
+
+describe('analyze', () => {
+  it('returns the same tables run writes, in memory', async () => {
+    const { analyze } = await import('../src/analyze.js');
+    const result = await analyze([DEMO_CORPUS]);
+    const out = tempDir('analyze');
+    const summary = await run({ inputs: [DEMO_CORPUS], out, defaultDate: null });
+    expect(result.index).toEqual(summary.index);
+    const written = jsonl<PairSentence>(join(out, 'sentences.jsonl'));
+    expect(result.sentences).toEqual(written);
+    expect(result.documents).toEqual(jsonl<DocumentRecord>(join(out, 'documents.jsonl')));
+  });
+});
+
+describe('config file', () => {
+  it('gives run its options, with command-line flags winning', () => {
+    const cwd = tempDir('config');
+    writeFileSync(join(cwd, 'c.json'), JSON.stringify({ inputs: [DEMO_CORPUS], out: 'cfg', period: 'quarter', minArticles: 3, top: 2 }));
+    execFileSync('node', [CLI, 'run', '--config', 'c.json', '--top', '3', '--quiet'], { cwd });
+    const meta = JSON.parse(readFileSync(join(cwd, 'cfg', 'index.json'), 'utf8'));
+    expect(meta.options).toMatchObject({ period: 'quarter', minArticles: 3, top: 3 });
+  });
+
+  it('rejects an invalid config with the file and every bad key', () => {
+    const cwd = tempDir('config-bad');
+    writeFileSync(join(cwd, 'bad.json'), JSON.stringify({ period: 'fortnight', minArticle: 3 }));
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync('node', [CLI, 'run', '--config', 'bad.json'], { cwd, encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      status = (error as { status: number }).status;
+      stderr = (error as { stderr: string }).stderr;
+    }
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/bad\.json: period: .*; \(top level\): Unrecognized key: "minArticle"/);
+  });
+
+  it('validates the example config shipped in examples/', async () => {
+    const { readConfig } = await import('../src/cli/config.js');
+    expect(readConfig(join(ROOT, 'examples', 'scheduled', 'trust-index.config.json')).alertDrop).toBe(15);
   });
 });

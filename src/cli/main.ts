@@ -17,6 +17,7 @@ import { merge } from '../merge.js';
 import { type RunSummary, run, toolVersion } from '../run.js';
 import { scoreTokens } from '../score/scoreSentence.js';
 import { tokenizeWords } from '../text/words.js';
+import { type RunConfig, configFlags, readConfig } from './config.js';
 import { explainScore } from './explain.js';
 import { MAIN_USAGE, MERGE_USAGE, RUN_USAGE, SCORE_USAGE } from './usage.js';
 
@@ -113,7 +114,8 @@ function printSummary(summary: RunSummary, quiet: boolean): void {
 }
 
 async function runCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values: given, positionals: listed, tokens } = parseArgs({
+    tokens: true,
     args,
     allowPositionals: true,
     options: {
@@ -130,8 +132,20 @@ async function runCommand(args: string[]): Promise<number> {
       'text-field': { type: 'string' },
       'url-field': { type: 'string' },
       'source-field': { type: 'string' },
+      config: { type: 'string' },
     },
   });
+  // Flags given on the command line win over the config file's values.
+  let config: RunConfig | null = null;
+  try {
+    config = given.config === undefined ? null : readConfig(given.config);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const explicit = new Set<string>(tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])));
+  const fromConfig = config ? Object.entries(configFlags(config)).filter(([name]) => !explicit.has(name)) : [];
+  const values = { ...given, ...Object.fromEntries(fromConfig) } as typeof given;
+  const positionals = listed.length > 0 ? listed : (config?.inputs ?? []);
   if (values.help) {
     process.stdout.write(`${RUN_USAGE}\n`);
     return 0;

@@ -34,6 +34,8 @@ Options:
                      counted as undated and skipped
   --id-field, --date-field, --title-field, --text-field, --url-field,
   --source-field NAME  field names of JSONL and CSV records
+  --config FILE      read these options from a JSON file (trust-index.config.json);
+                     flags on the command line win over it
   --strict           exit with code 3 when any input was skipped
   --alert-drop N, --alert-rise N
                      write alerts.json and alerts.md, print them and exit with code 4

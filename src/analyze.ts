@@ -1,0 +1,55 @@
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
+import type { DocumentOutcome, RunCounts } from './aggregate/runAggregator.js';
+import { DEFAULT_FIELDS, type FieldMap } from './ingest/fields.js';
+import { readInputs } from './ingest/readInputs.js';
+import { runPipeline } from './pipeline.js';
+import type { DocumentRecord, PairPeriodIndex, PairSentence, PairSummary, SkippedInput } from './types.js';
+
+export interface AnalyzeOptions {
+  defaultDate?: string | null;
+  index?: Partial<IndexOptions>;
+  fields?: Partial<FieldMap>;
+  proxies?: boolean;
+}
+
+/** The tables a run produces, as arrays of records, for notebooks and programs. */
+export interface Analysis {
+  counts: RunCounts;
+  /** One record per pair × direction × period (as index.csv). */
+  index: PairPeriodIndex[];
+  /** Per pair and direction: long-run mean and linear trend. */
+  pairs: PairSummary[];
+  /** Every document with its status (as documents.jsonl). */
+  documents: DocumentRecord[];
+  /** Every scored pair-sentence of the documents kept (as sentences.jsonl). */
+  sentences: PairSentence[];
+  skipped: SkippedInput[];
+}
+
+/**
+ * Run the pipeline and return its tables in memory instead of writing files:
+ * the same numbers `trust-index run` writes, for a notebook or a program.
+ * Holds every sentence in memory, so for large archives use `run` and read
+ * the files.
+ *
+ * @example
+ * const { index } = await analyze(['examples/demo/news.jsonl']);
+ * index.filter((c) => c.pair === 'CN-PK' && c.direction === 'both').map((c) => [c.period, c.index]);
+ */
+export async function analyze(inputs: string[], options: AnalyzeOptions = {}): Promise<Analysis> {
+  const outcomes: DocumentOutcome[] = [];
+  const skipped: SkippedInput[] = [];
+  const items = readInputs(inputs, { defaultDate: options.defaultDate ?? null, fields: { ...DEFAULT_FIELDS, ...options.fields } });
+  const result = await runPipeline(
+    items,
+    { document: (outcome) => void outcomes.push(outcome), skipped: (s) => void skipped.push(s) },
+    { index: { ...DEFAULT_INDEX_OPTIONS, ...options.index }, ...(options.proxies !== undefined ? { proxies: options.proxies } : {}) },
+  );
+  const folded = new Set(result.folded.map((f) => f.id));
+  const order = new Map(result.documents.map((d, i) => [d.id, i]));
+  const sentences = outcomes
+    .filter((o) => !folded.has(o.record.id))
+    .sort((a, b) => (order.get(a.record.id) ?? 0) - (order.get(b.record.id) ?? 0))
+    .flatMap((o) => o.sentences);
+  return { counts: result.counts, index: result.index, pairs: result.pairs, documents: result.documents, sentences, skipped };
+}
