@@ -288,3 +288,25 @@ describe('config file', () => {
     expect(readConfig(join(ROOT, 'examples', 'scheduled', 'trust-index.config.json')).alertDrop).toBe(15);
   });
 });
+
+describe('an interrupted run', () => {
+  it('leaves the previous outputs intact, and the next run completes them', async () => {
+    const { spawn } = await import('node:child_process');
+    const cwd = tempDir('killed');
+    execFileSync('node', [CLI, 'run', '--quiet', '--jobs', '1', '--out', 'o'], { cwd });
+    const before = new Map(TEXT_OUTPUTS.map((f) => [f, readFileSync(join(cwd, 'o', f))]));
+    // A bigger input so the second run is still busy when it is killed.
+    const big = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
+    const lines = Array.from({ length: 30 }, (_, copy) => big.map((l) => JSON.stringify({ ...JSON.parse(l), id: `${JSON.parse(l).id}-${copy}` }))).flat();
+    writeFileSync(join(cwd, 'big.jsonl'), `${lines.join('\n')}\n`);
+    const child = spawn('node', [CLI, 'run', 'big.jsonl', '--quiet', '--jobs', '1', '--out', 'o'], { cwd, stdio: 'ignore' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    for (const [file, bytes] of before) expect(readFileSync(join(cwd, 'o', file)).equals(bytes), file).toBe(true);
+    // Rerun to completion: the same outputs as a run that was never interrupted.
+    execFileSync('node', [CLI, 'run', '--quiet', '--jobs', '1', '--out', 'o'], { cwd });
+    for (const [file, bytes] of before) expect(readFileSync(join(cwd, 'o', file)).equals(bytes), file).toBe(true);
+    expect(readdirSync(join(cwd, 'o')).filter((f) => /\.tmp-|\.unsorted-/.test(f))).toEqual([]);
+  });
+});

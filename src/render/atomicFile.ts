@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 
 let temporaries = 0;
@@ -64,5 +64,34 @@ export class AtomicLineFile {
   async abandon(): Promise<void> {
     this.stream.destroy();
     await rm(this.temporary, { force: true });
+  }
+}
+
+/** Scratch files name the process that wrote them: `index.csv.tmp-1234-1`, `sentences.jsonl.unsorted-1234`. */
+const SCRATCH = /\.(?:tmp|unsorted)-(\d+)/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove scratch files a killed run left in an output folder. Files of a
+ * process still running (another run writing to the same folder) are kept.
+ */
+export async function removeStaleScratch(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = SCRATCH.exec(name);
+    if (match && !alive(Number(match[1]))) await rm(join(dir, name), { force: true });
   }
 }

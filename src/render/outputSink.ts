@@ -3,7 +3,7 @@ import { type PeriodKind, periodOf } from '../aggregate/periods.js';
 import type { DocumentOutcome } from '../aggregate/runAggregator.js';
 import type { PipelineSink } from '../pipeline.js';
 import type { DocumentRecord, PairSentence, SkippedInput } from '../types.js';
-import { AtomicLineFile } from './atomicFile.js';
+import { AtomicLineFile, removeStaleScratch } from './atomicFile.js';
 import { KeyedLineStore } from './keyedLineStore.js';
 
 /** How many sentences per pair and period the report quotes at each end of the scale. */
@@ -54,6 +54,8 @@ export class OutputSink implements PipelineSink {
   ) {}
 
   static async open(dir: string, period: PeriodKind): Promise<OutputSink> {
+    await removeStaleScratch(dir);
+    await removeStaleScratch(join(dir, 'charts'));
     return new OutputSink(
       dir,
       period,
