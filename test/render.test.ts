@@ -47,7 +47,7 @@ describe('indexCsv', () => {
         'previous_period,delta,p_change,significant,rolling3,trust,tone,dim_diplomatic,dim_security,dim_economic,' +
         'dim_technology,dim_people,dim_general',
     );
-    expect(row).toBe('CN-PK,China – Pakistan,both,2024-11,2024-11,1,2,1,-35,,,-20,1,,,,,-35,-0.3500,-0.1000,0,0,0,0,0,-35');
+    expect(row).toBe('CN-PK,China – Pakistan,both,2024-11,2024-11,1,2,1,-35,,,-20,true,,,,false,-35,-0.3500,-0.1000,0,0,0,0,0,-35');
   });
 
   it('lists the entries that moved each period in a tidy table', () => {

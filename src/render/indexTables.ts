@@ -28,7 +28,8 @@ export function indexCsv(index: readonly PairPeriodIndex[], names: ReadonlyMap<s
     blank(c.pChange), c.significant, c.rolling3, c.trust.toFixed(4), c.tone.toFixed(4),
     ...DIMENSIONS.map((d) => c.dimensions[d] ?? 0),
   ]);
-  return stringify([[...INDEX_CSV_COLUMNS], ...rows]);
+  // Booleans as true/false (csv-stringify's default is 1 and an empty cell), so pandas reads them as booleans.
+  return stringify([[...INDEX_CSV_COLUMNS], ...rows], { cast: { boolean: (value) => (value ? 'true' : 'false') } });
 }
 
 /** `contributions.csv`: per pair × period, the entries that moved the index most, in index points. */
