@@ -10,7 +10,9 @@ import { OutputSink } from './render/outputSink.js';
 import { DEFAULT_TOP_PAIRS } from './render/report.js';
 import { fileDigest, writeOutputs } from './render/writeOutputs.js';
 
-export const LEXICON_FILES = ['countries.tsv', 'country-codes.tsv', 'trust.tsv', 'tone.tsv', 'modifiers.tsv'];
+export const LEXICON_FILES = [
+  'countries.tsv', 'country-codes.tsv', 'trust.tsv', 'tone.tsv', 'modifiers.tsv', 'relationship.tsv', 'months.tsv',
+];
 
 export interface RunOptions {
   /** Files and directories to read; `-` is standard input (JSONL). */

@@ -23,6 +23,8 @@ export const UNDIRECTED = 'both';
 
 /** Pairs given a section and a chart by default: the most covered ones. */
 export const DEFAULT_TOP_PAIRS = 20;
+/** Pairs given a section when none reaches the coverage threshold. */
+const FALLBACK_PAIRS = 3;
 /** Rows of the "Other pairs" table; the rest are in index.csv. */
 const OTHER_PAIRS_LISTED = 40;
 
@@ -57,7 +59,10 @@ export function reportedPairs(
   minArticles: number,
   top: number,
 ): Array<[string, PairPeriodIndex[]]> {
-  return cellsByPair(index).filter(([, cells]) => articleCount(cells) >= minArticles).slice(0, top);
+  const pairs = cellsByPair(index);
+  const covered = pairs.filter(([, cells]) => articleCount(cells) >= minArticles);
+  // A small input (one page, a few articles) still gets its evidence shown: its best-covered pairs.
+  return (covered.length > 0 ? covered : pairs.slice(0, FALLBACK_PAIRS)).slice(0, top);
 }
 
 /**
@@ -262,7 +267,7 @@ function otherPairs(shown: ReadonlySet<string>, input: ReportInput): string[] {
     '## Other pairs',
     '',
     `Pairs with fewer than ${input.options.minArticles} articles, or beyond the ${input.report.top} most covered: ` +
-      `${minor.length} pairs${minor.length > OTHER_PAIRS_LISTED ? `, the ${OTHER_PAIRS_LISTED} most covered listed` : ''}. ` +
+      `${plural(minor.length, 'pair')}${minor.length > OTHER_PAIRS_LISTED ? `, the ${OTHER_PAIRS_LISTED} most covered listed` : ''}. ` +
       'All their periods are in `index.csv`.',
     '',
     table(['Pair', 'Articles', 'Periods'], rows),
@@ -284,9 +289,10 @@ export function renderReport(input: ReportInput): string {
     '',
     ...significantMoves(undirected),
     ...coverageWarning(undirected, input.options.minArticles),
-    ...(pairs.length > 0
-      ? findings(pairs, input.pairs, input.names, input.options.period)
-      : [`- No pair was named together in ${input.options.minArticles} or more articles; see "Other pairs" and \`index.csv\`.`]),
+    ...(pairs.some(([, cells]) => articleCount(cells) < input.options.minArticles)
+      ? [`- No pair was named together in ${input.options.minArticles} or more articles: the figures below rest on few articles and are shown for their evidence.`]
+      : []),
+    ...findings(pairs, input.pairs, input.names, input.options.period),
     '',
     ...pairs.flatMap(([pair, cells]) => pairSection(pair, cells, input)),
     ...otherPairs(new Set(pairs.map(([pair]) => pair)), input),
