@@ -69,7 +69,7 @@ async function addShard(dir: string, aggregator: RunAggregator, sink: OutputSink
       aggregator.addSkippedRecord(record);
       continue;
     }
-    const outcome = { record, sentences: sentences.get(record.id) ?? [], fingerprint: fingerprintOf(print) };
+    const outcome = { record, sentences: sentences.get(record.id) ?? [], names: print.names ?? [], fingerprint: fingerprintOf(print) };
     aggregator.addDocument(outcome);
     await sink.document(outcome);
   }

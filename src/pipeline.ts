@@ -2,6 +2,7 @@ import { sentenceDirection } from './actors/direction.js';
 import { type FindOptions, findCountries } from './actors/findCountries.js';
 import { pairsOf } from './actors/pairs.js';
 import { continuesPair, principalPair } from './actors/relationship.js';
+import { unknownNames } from './actors/unknownNames.js';
 import { type AnalysedDocument, AnalysisPool } from './analysisPool.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
 import { type AggregateResult, type DocumentOutcome, RunAggregator } from './aggregate/runAggregator.js';
@@ -33,6 +34,8 @@ export type PipelineResult = AggregateResult;
 export interface DocumentAnalysis {
   record: DocumentRecord;
   sentences: PairSentence[];
+  /** Capitalised names in sentences with a country that matched nothing: candidates for the gazetteer. */
+  names: string[];
   boilerplateParagraphs: number;
   nonEnglishSentences: number;
 }
@@ -59,6 +62,7 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
     return { sentence, tokens, found, pairs: pairsOf(found.map((m) => m.code)) };
   });
   const principal = principalPair(read.map((r) => r.pairs));
+  const names = [...new Set(read.flatMap((r) => unknownNames(r.sentence.text, r.tokens, r.found)))].sort();
   const sentences: PairSentence[] = [];
   for (const { sentence, tokens, found, pairs } of read) {
     const inherited = pairs.length === 0 && principal !== null && continuesPair(found.map((m) => m.code), tokens, principal);
@@ -102,6 +106,7 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
       pairs,
     },
     sentences,
+    names,
     boilerplateParagraphs: body.boilerplateParagraphs,
     nonEnglishSentences: body.nonEnglishSentences,
   };
@@ -138,7 +143,7 @@ export async function runPipeline(
   const collect = async ({ analysis, fingerprint: print }: AnalysedDocument) => {
     counts.boilerplateParagraphs += analysis.boilerplateParagraphs;
     counts.nonEnglishSentences += analysis.nonEnglishSentences;
-    const outcome = { record: analysis.record, sentences: analysis.sentences, fingerprint: print };
+    const outcome = { record: analysis.record, sentences: analysis.sentences, names: analysis.names, fingerprint: print };
     aggregator.addDocument(outcome);
     await sink.document(outcome);
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCountries } from '../src/actors/findCountries.js';
 import { sentenceDirection } from '../src/actors/direction.js';
+import { unknownNames } from '../src/actors/unknownNames.js';
 import { pairsOf } from '../src/actors/pairs.js';
 import { scoreSentence } from '../src/score/scoreSentence.js';
 import { tokenizeWords } from '../src/text/words.js';
@@ -77,5 +78,22 @@ describe('sentenceDirection', () => {
     ['After talks, the envoy said China and Pakistan would cooperate.', null],
   ])('%s → %s', (text, expected) => {
     expect(direction(text)).toBe(expected);
+  });
+});
+
+describe('unknownNames', () => {
+  function names(text: string): string[] {
+    const tokens = tokenizeWords(text);
+    return unknownNames(text, tokens, findCountries(text, tokens));
+  }
+
+  it('lists capitalised names beside a country that matched nothing', () => {
+    expect(names('The Balochistan Liberation Army attacked Chinese engineers on Tuesday.')).toEqual(['Balochistan Liberation Army']);
+    expect(names('Chinese ambassador Jiang Zaidong’s warning was blunt.')).toEqual(['Jiang Zaidong']);
+  });
+
+  it('leaves out sentence-opening words, calendar words and sentences without a country', () => {
+    expect(names('Officials in Pakistan met in November.')).toEqual([]);
+    expect(names('The Balochistan Liberation Army claimed it.')).toEqual([]);
   });
 });

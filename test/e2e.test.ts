@@ -10,7 +10,8 @@ import type { DocumentRecord, PairSentence } from '../src/types.js';
 import { CLI, ROOT, tempDir } from './helpers.js';
 
 const TEXT_OUTPUTS = [
-  'index.csv', 'index.json', 'contributions.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl', 'skipped.jsonl', 'state.jsonl',
+  'index.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl',
+  'skipped.jsonl', 'state.jsonl',
 ];
 
 function jsonl<T>(path: string): T[] {

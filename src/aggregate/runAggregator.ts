@@ -24,7 +24,15 @@ export interface RunCounts {
 export interface DocumentOutcome {
   record: DocumentRecord;
   sentences: PairSentence[];
+  /** Capitalised names that matched no country (see actors/unknownNames). */
+  names: string[];
   fingerprint: Fingerprint;
+}
+
+/** A name the gazetteer does not know, and how many documents used it beside a country. */
+export interface UnknownActor {
+  name: string;
+  documents: number;
 }
 
 export interface AggregateResult {
@@ -35,6 +43,8 @@ export interface AggregateResult {
   documents: DocumentRecord[];
   /** Documents folded as copies of another, sorted by id. */
   folded: Folded[];
+  /** Names beside countries that matched nothing, most frequent first. */
+  unknownActors: UnknownActor[];
 }
 
 export function emptyCounts(): RunCounts {
@@ -60,6 +70,7 @@ function byDateThenId(a: DocumentRecord, b: DocumentRecord): number {
 export class RunAggregator {
   readonly counts = emptyCounts();
   private readonly scores = new Map<string, ArticlePairScore[]>();
+  private readonly names = new Map<string, string[]>();
   private readonly documents: DocumentRecord[] = [];
   private readonly duplicates = new DuplicateIndex();
 
@@ -80,6 +91,7 @@ export class RunAggregator {
     this.counts.sentences += record.sentences;
     this.documents.push(record);
     this.scores.set(record.id, articleScores(outcome.sentences));
+    if (outcome.names.length > 0) this.names.set(record.id, outcome.names);
   }
 
   finish(options: IndexOptions): AggregateResult {
@@ -100,6 +112,14 @@ export class RunAggregator {
     const kept = [...this.scores.entries()].filter(([id]) => !foldedById.has(id)).flatMap(([, s]) => s);
     counts.pairSentences = kept.filter((s) => s.direction === 'both').reduce((n, s) => n + s.sentences, 0);
     const { index, pairs } = pairPeriodIndex(kept, options);
-    return { counts, index, pairs, documents: this.documents.sort(byDateThenId), folded };
+    const frequency = new Map<string, number>();
+    for (const [id, names] of this.names) {
+      if (foldedById.has(id)) continue;
+      for (const name of names) frequency.set(name, (frequency.get(name) ?? 0) + 1);
+    }
+    const unknownActors = [...frequency.entries()]
+      .map(([name, documents]) => ({ name, documents }))
+      .sort((a, b) => b.documents - a.documents || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { counts, index, pairs, documents: this.documents.sort(byDateThenId), folded, unknownActors };
   }
 }

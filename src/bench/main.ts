@@ -145,7 +145,7 @@ function syntheticResult(pairs: number, months: number): PipelineResult {
     }
   }
   const counts = emptyCounts();
-  return { counts, index, pairs: [], documents: [], folded: [] };
+  return { counts, index, pairs: [], documents: [], folded: [], unknownActors: [] };
 }
 
 async function renderBench(): Promise<void> {

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { TRUST_DIMENSIONS } from '../score/lexicon.js';
+import type { UnknownActor } from '../aggregate/runAggregator.js';
 import type { PairPeriodIndex } from '../types.js';
 
 const DIMENSIONS = [...TRUST_DIMENSIONS];
@@ -38,4 +39,17 @@ export function contributionsCsv(index: readonly PairPeriodIndex[]): string {
     c.topEntries.map((e, rank) => [c.pair, c.direction, c.period, rank + 1, e.entry, e.dimension, e.contribution]),
   );
   return stringify([['pair', 'direction', 'period', 'rank', 'entry', 'dimension', 'contribution'], ...rows]);
+}
+
+/** Names listed in `unknown-actors.csv`, the most frequent. */
+export const UNKNOWN_ACTORS_LISTED = 500;
+
+/**
+ * `unknown-actors.csv`: capitalised names used beside countries that matched
+ * nothing in the gazetteer, by the number of documents, for a curator to
+ * add as names, metonyms or proxies.
+ */
+export function unknownActorsCsv(actors: readonly UnknownActor[]): string {
+  const rows = actors.slice(0, UNKNOWN_ACTORS_LISTED).map((a) => [a.name, a.documents]);
+  return stringify([['name', 'documents'], ...rows]);
 }

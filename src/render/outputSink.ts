@@ -33,6 +33,8 @@ export interface StateLine {
   exact: string;
   /** MinHash signature, little-endian uint32s in base64. */
   minhash: string;
+  /** Names beside countries that matched nothing. */
+  names: string[];
 }
 
 /**
@@ -64,13 +66,14 @@ export class OutputSink implements PipelineSink {
     );
   }
 
-  async document({ record, sentences, fingerprint }: DocumentOutcome): Promise<void> {
+  async document({ record, sentences, names, fingerprint }: DocumentOutcome): Promise<void> {
     await this.sentences.write(record.id, sentences.map((s) => JSON.stringify(s)));
     const line: StateLine = {
       id: record.id,
       date: record.date as string,
       exact: fingerprint.exact,
       minhash: Buffer.from(fingerprint.minhash.buffer, fingerprint.minhash.byteOffset, fingerprint.minhash.byteLength).toString('base64'),
+      names,
     };
     await this.state.write(record.id, [JSON.stringify(line)]);
     for (const sentence of sentences) this.keepExtreme(sentence);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PipelineResult } from '../pipeline.js';
-import { contributionsCsv, indexCsv } from './indexTables.js';
+import { contributionsCsv, indexCsv, unknownActorsCsv } from './indexTables.js';
 import { AtomicLineFile, writeFileAtomic } from './atomicFile.js';
 import { type ReportOptions, type RunMetadata, renderReport, reportedPairs } from './report.js';
 import type { Extremes } from './outputSink.js';
@@ -95,13 +95,14 @@ export async function writeOutputs({ dir, result, extremes, names, options, repo
   await writeFileAtomic(join(dir, 'index.csv'), indexCsv(result.index, names));
   await writeFileAtomic(join(dir, 'index.json'), `${JSON.stringify(json, null, 2)}\n`);
   await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
+  await writeFileAtomic(join(dir, 'unknown-actors.csv'), unknownActorsCsv(result.unknownActors));
   await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, names, charts, options, report, meta }));
   const chartList = [
     ...(charts.overview ? [charts.overview] : []),
     ...[...charts.pairs.values()].flatMap((c) => [c.index, c.dimensions, ...(c.movers ? [c.movers] : [])]),
   ];
   return [
-    'index.csv', 'index.json', 'contributions.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl', 'skipped.jsonl',
-    'state.jsonl', ...chartList,
+    'index.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl',
+    'skipped.jsonl', 'state.jsonl', ...chartList,
   ];
 }
