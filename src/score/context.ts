@@ -71,3 +71,18 @@ export function sentenceContext(
   });
   return { text, tokens, clause, cues: findCues(text, tokens, lower, modifiers) };
 }
+
+/**
+ * The nearest cue of a category before a match, within `scope` words and in
+ * the same clause; null when there is none. The scope rules of negation,
+ * hedging and framing.
+ */
+export function precedingCue(ctx: SentenceContext, span: Span, category: string, scope: number): Cue | null {
+  for (let c = ctx.cues.length - 1; c >= 0; c -= 1) {
+    const cue = ctx.cues[c] as Cue;
+    if (cue.modifier.category !== category || cue.end > span.start) continue;
+    if (span.start - cue.end >= scope || ctx.clause[cue.start] !== ctx.clause[span.start]) return null;
+    return cue;
+  }
+  return null;
+}

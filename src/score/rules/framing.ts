@@ -1,4 +1,4 @@
-import type { SentenceContext, Span } from '../context.js';
+import { type SentenceContext, type Span, precedingCue } from '../context.js';
 import type { RuleEffect } from './effect.js';
 
 /** A framing cue reaches this many words ahead ("once characterized by unwavering trust and cooperation"). */
@@ -14,11 +14,6 @@ export const FRAMING_SCOPE = 6;
  * // "what was once an unbreakable partnership": unbreakable (+2) becomes -1.
  */
 export function framing(ctx: SentenceContext, span: Span): RuleEffect | null {
-  for (let c = ctx.cues.length - 1; c >= 0; c -= 1) {
-    const cue = ctx.cues[c];
-    if (!cue || cue.modifier.category !== 'framing' || cue.end > span.start) continue;
-    if (span.start - cue.end >= FRAMING_SCOPE || ctx.clause[cue.start] !== ctx.clause[span.start]) break;
-    return { rule: 'past-framed', factor: cue.modifier.factor, cue: cue.surface };
-  }
-  return null;
+  const cue = precedingCue(ctx, span, 'framing', FRAMING_SCOPE);
+  return cue ? { rule: 'past-framed', factor: cue.modifier.factor, cue: cue.surface } : null;
 }

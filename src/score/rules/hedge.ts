@@ -1,4 +1,4 @@
-import type { SentenceContext, Span } from '../context.js';
+import { type SentenceContext, type Span, precedingCue } from '../context.js';
 import type { RuleEffect } from './effect.js';
 
 /** A modal or condition reaches this many words ahead. */
@@ -12,11 +12,6 @@ export const HEDGE_SCOPE = 6;
  * // "The talks could collapse": collapse is dampened ×0.6.
  */
 export function hedge(ctx: SentenceContext, span: Span): RuleEffect | null {
-  for (let c = ctx.cues.length - 1; c >= 0; c -= 1) {
-    const cue = ctx.cues[c];
-    if (!cue || cue.modifier.category !== 'hedge' || cue.end > span.start) continue;
-    if (span.start - cue.end >= HEDGE_SCOPE || ctx.clause[cue.start] !== ctx.clause[span.start]) break;
-    return { rule: 'hedged', factor: cue.modifier.factor, cue: cue.surface };
-  }
-  return null;
+  const cue = precedingCue(ctx, span, 'hedge', HEDGE_SCOPE);
+  return cue ? { rule: 'hedged', factor: cue.modifier.factor, cue: cue.surface } : null;
 }
