@@ -79,3 +79,10 @@ describe('boundedPieces', () => {
     expect(body.sentences[body.sentences.length - 1]?.text).toContain('China and India met.');
   });
 });
+
+describe('emoticons', () => {
+  it('are tokens, so tone can read them, but not inside words or numbers', () => {
+    expect(tokenizeWords('Great talks :) see you <3').map((t) => t.text)).toEqual(['Great', 'talks', ':)', 'see', 'you', '<3']);
+    expect(tokenizeWords('at 10:30 (note:p)').map((t) => t.text)).toEqual(['at', '10', '30', 'note', 'p']);
+  });
+});

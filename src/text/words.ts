@@ -4,9 +4,10 @@ import type { Token } from '../types.js';
 /**
  * Words are runs of letters and digits, with inner apostrophes kept so that
  * "don't" stays one token (negation needs it) and dotted initialisms such as
- * "U.S." stay whole (the gazetteer needs them).
+ * "U.S." stay whole (the gazetteer needs them). Emoticons (":)", ":-(",
+ * "<3") are tokens too, since tone reads them.
  */
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|(?<![\p{L}\p{N}])[:;=]-?[)(DPp/](?![\p{L}\p{N}])|<3/gu;
 const tokenizer = new RegexpTokenizer({ pattern: WORD, gaps: false });
 
 /** Lower case without a possessive "'s", so "China's" looks up as "china". */
