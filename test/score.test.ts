@@ -188,3 +188,14 @@ describe('inflections', () => {
     expect(inflections(word)).toEqual(forms);
   });
 });
+
+describe('emphasis', () => {
+  it('strengthens every match by 0.15 per exclamation mark, up to three', () => {
+    expect(entry('This is unacceptable!', 'unacceptable').effective).toBe(-3.45);
+    expect(entry('This is unacceptable!!!!!', 'unacceptable').rules).toEqual(['emphasised×1.45 ("!!!")']);
+  });
+
+  it('ignores capitals, which are not emphasis in news', () => {
+    expect(entry('NATO condemned the attack.', 'condemned').rules).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ import {
 import { type ModifierSet, loadModifiers } from './modifiers.js';
 import { contrast } from './rules/contrast.js';
 import { describeEffect, type RuleEffect } from './rules/effect.js';
+import { emphasis } from './rules/emphasis.js';
 import { framing } from './rules/framing.js';
 import { hedge } from './rules/hedge.js';
 import { intensity } from './rules/intensity.js';
@@ -80,6 +81,7 @@ const RULES: Array<(ctx: SentenceContext, span: Span, weight: number) => RuleEff
   contrast,
   framing,
   reversal,
+  emphasis,
 ];
 
 /** A lexicon entry found at tokens [start, end), before any rule has looked at it. */
