@@ -114,3 +114,14 @@ describe('months.tsv', () => {
     expect(rows.every((r) => [...Array(12).keys()].map((i) => String(i + 1)).includes(r.fields.get('month') ?? ''))).toBe(true);
   });
 });
+
+describe('given-names.tsv', () => {
+  const path = join(LEXICON_DIR, 'given-names.tsv');
+  const rows = readTsv(path).rows;
+  it('lists country names only, once each', () => {
+    const terms = rows.map((r) => r.fields.get('term') ?? '');
+    expect(duplicates(terms)).toEqual([]);
+    const gazetteer = readGazetteerEntries();
+    expect(terms.filter((t) => !gazetteer.some((e) => e.term === t && e.code !== '-'))).toEqual([]);
+  });
+});

@@ -57,6 +57,20 @@ function matchAt(scan: Scan, i: number, gazetteer: Gazetteer): Match | null {
 }
 
 /**
+ * "Jordan Peterson", "Chad Smith": a country name that is also a given name,
+ * directly followed by a capitalised word that is not itself a country, is a
+ * person.
+ */
+function personNamed(scan: Scan, i: number, match: Match, gazetteer: Gazetteer): boolean {
+  if (match.end !== i + 1 || !gazetteer.givenNames.has(scan.keys[i] as string)) return false;
+  const next = scan.tokens[match.end];
+  const current = scan.tokens[i] as Token;
+  if (!next || !/^\s+$/.test(scan.sentence.slice(current.end, next.start)) || !/^\p{Lu}\p{Ll}/u.test(next.text)) return false;
+  const following = matchAt(scan, match.end, gazetteer);
+  return following === null || following.value.code === '-';
+}
+
+/**
  * A combining form (Sino-, Pak-, Indo-) names a country only when a dash and
  * another country follow it: "Sino-Indian" is CN and IN, "Indo-Pacific" is
  * neither.
@@ -100,7 +114,7 @@ export function findCountries(
     const holds = entry.category !== 'combining' || combiningHolds(scan, match, gazetteer);
     const start = tokens[i]?.start ?? 0;
     const end = tokens[match.end - 1]?.end ?? start;
-    const wanted = options.proxies !== false || entry.category !== 'proxy';
+    const wanted = (options.proxies !== false || entry.category !== 'proxy') && !personNamed(scan, i, match, gazetteer);
     if (entry.code !== '-' && holds && wanted && !CURRENCY_AFTER.test(sentence.slice(end, end + 1))) {
       mentions.push({ code: entry.code, surface: sentence.slice(start, end), start, end, category: entry.category });
     }

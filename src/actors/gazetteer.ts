@@ -24,6 +24,8 @@ export interface Gazetteer {
   trie: TokenTrie<GazetteerEntry>;
   /** Display name per alpha-2 code, from country-codes.tsv. */
   names: Map<string, string>;
+  /** Country names that are also given names (given-names.tsv): "Jordan Peterson" is a person. */
+  givenNames: Set<string>;
 }
 
 /** The key a surface word is stored and looked up under (possessive dropped). */
@@ -37,10 +39,20 @@ export function termKeys(term: string): string[] {
 }
 
 /** Compile gazetteer rows into a token trie keyed by exact-case words. */
-export function compileGazetteer(entries: GazetteerEntry[], names: Map<string, string>): Gazetteer {
+export function compileGazetteer(
+  entries: GazetteerEntry[],
+  names: Map<string, string>,
+  givenNames: Set<string> = new Set(),
+): Gazetteer {
   const trie = createTrie<GazetteerEntry>();
   for (const entry of entries) insert(trie, termKeys(entry.term), entry);
-  return { trie, names };
+  return { trie, names, givenNames };
+}
+
+/** Country names that are also given names, from `given-names.tsv`. */
+export function readGivenNames(dir: string = LEXICON_DIR): Set<string> {
+  const path = join(dir, 'given-names.tsv');
+  return new Set(readTsv(path).rows.map((row) => field(path, row, 'term')));
 }
 
 /** Read the rows of `countries.tsv` in a lexicon folder. */
@@ -68,6 +80,6 @@ let shared: Gazetteer | null = null;
 
 /** The bundled gazetteer, compiled on first use and then reused. */
 export function defaultGazetteer(): Gazetteer {
-  shared ??= compileGazetteer(readGazetteerEntries(), readCountryNames());
+  shared ??= compileGazetteer(readGazetteerEntries(), readCountryNames(), readGivenNames());
   return shared;
 }
