@@ -4,6 +4,7 @@ import { defaultGazetteer } from './actors/gazetteer.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
 import { DEFAULT_FIELDS, type FieldMap } from './ingest/fields.js';
 import { readInputs } from './ingest/readInputs.js';
+import type { IngestItem } from './ingest/records.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from './paths.js';
 import { type PipelineResult, runPipeline } from './pipeline.js';
 import { OutputSink } from './render/outputSink.js';
@@ -32,6 +33,20 @@ export interface RunOptions {
   index?: Partial<IndexOptions>;
   /** Pairs given a section and a chart in the report (the most covered); DEFAULT_TOP_PAIRS by default. */
   top?: number;
+  /** Called after each input item is read, with the running count of items and of text characters. */
+  onProgress?: (items: number, characters: number) => void;
+}
+
+/** Pass items through, reporting progress; the pipeline itself knows nothing of terminals. */
+async function* reporting(items: AsyncIterable<IngestItem>, onProgress: RunOptions['onProgress']): AsyncGenerator<IngestItem> {
+  let count = 0;
+  let characters = 0;
+  for await (const item of items) {
+    count += 1;
+    if (item.kind === 'document') characters += item.document.text.length;
+    onProgress?.(count, characters);
+    yield item;
+  }
 }
 
 export interface RunSummary extends PipelineResult {
@@ -133,7 +148,10 @@ export async function produceOutputs(
 export async function run(options: RunOptions): Promise<RunSummary> {
   return produceOutputs(options, (sink, index) =>
     runPipeline(
-      readInputs(options.inputs, { defaultDate: options.defaultDate, fields: { ...DEFAULT_FIELDS, ...options.fields } }),
+      reporting(
+        readInputs(options.inputs, { defaultDate: options.defaultDate, fields: { ...DEFAULT_FIELDS, ...options.fields } }),
+        options.onProgress,
+      ),
       sink,
       {
         index,

@@ -18,6 +18,7 @@ import { type RunSummary, run, toolVersion } from '../run.js';
 import { scoreTokens } from '../score/scoreSentence.js';
 import { tokenizeWords } from '../text/words.js';
 import { type RunConfig, configFlags, readConfig } from './config.js';
+import { startProgress } from './progress.js';
 import { explainScore } from './explain.js';
 import { MAIN_USAGE, MERGE_USAGE, RUN_USAGE, SCORE_USAGE } from './usage.js';
 
@@ -161,15 +162,19 @@ async function runCommand(args: string[]): Promise<number> {
   }
   const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
   if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}"`);
+  const inputs = demo ? [DEMO_CORPUS] : positionals;
+  const progress = values.quiet ? null : await startProgress(inputs);
   const summary = await run({
+    ...(progress ? { onProgress: (items: number, characters: number) => progress.update(items, characters) } : {}),
     jobs,
     proxies: !values['no-proxies'],
-    inputs: demo ? [DEMO_CORPUS] : positionals,
+    inputs,
     out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
     defaultDate,
     fields,
     ...settings,
   });
+  progress?.stop();
   printSummary(summary, values.quiet);
   const thresholds = alertThresholds(values['alert-drop'], values['alert-rise']);
   if (thresholds) {

@@ -55,7 +55,7 @@ Options:
                      only periods starting in these months (statistics are still
                      computed on everything, so the first change is still tested)
   --seed N           seed of the bootstrap and permutation tests (default 20241128)
-  --quiet            print nothing but errors
+  --quiet            print nothing but errors (no progress on stderr)
   -h, --help         this help
 
 Writes: index.csv, index.json, contributions.csv, sentences.jsonl, documents.jsonl,
