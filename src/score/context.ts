@@ -17,6 +17,8 @@ export interface SentenceContext {
   /** Clause number of each token: commas, semicolons, colons, brackets and dashes end a clause. */
   clause: number[];
   cues: Cue[];
+  /** Exclamation marks in the sentence, counted once for the emphasis rule. */
+  exclamations: number;
 }
 
 /** Tokens of a lexicon match: [start, end). */
@@ -69,7 +71,9 @@ export function sentenceContext(
     if (previous && breaksClause(text, previous.end, token.start)) current += 1;
     clause.push(current);
   });
-  return { text, tokens, clause, cues: findCues(text, tokens, lower, modifiers) };
+  let exclamations = 0;
+  for (let i = text.indexOf('!'); i >= 0; i = text.indexOf('!', i + 1)) exclamations += 1;
+  return { text, tokens, clause, cues: findCues(text, tokens, lower, modifiers), exclamations };
 }
 
 /**

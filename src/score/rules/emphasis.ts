@@ -14,6 +14,6 @@ export const MAX_MARKS = 3;
  * // "We will never accept this!" : every match ×1.15.
  */
 export function emphasis(ctx: SentenceContext, _span: Span): RuleEffect | null {
-  const marks = Math.min(MAX_MARKS, ctx.text.split('!').length - 1);
+  const marks = Math.min(MAX_MARKS, ctx.exclamations);
   return marks === 0 ? null : { rule: 'emphasised', factor: Math.round((1 + PER_MARK * marks) * 100) / 100, cue: '!'.repeat(marks) };
 }
