@@ -5,7 +5,7 @@ import { RunAggregator, type RunCounts } from './aggregate/runAggregator.js';
 import type { PipelineResult } from './pipeline.js';
 import type { OutputSink, StateLine } from './render/outputSink.js';
 import { type OutputSettings, type RunSummary, lexiconDigests, produceOutputs } from './run.js';
-import type { Fingerprint } from './text/fingerprint.js';
+import { type Fingerprint, decodeMinhash } from './text/fingerprint.js';
 import type { DocumentRecord, PairSentence, SkippedInput } from './types.js';
 
 export interface MergeOptions extends Omit<OutputSettings, 'defaultDate'> {
@@ -18,10 +18,7 @@ function readLines(path: string): string[] {
 }
 
 function fingerprintOf(line: StateLine): Fingerprint {
-  const bytes = Buffer.from(line.minhash, 'base64');
-  const minhash = new Uint32Array(bytes.byteLength / 4);
-  for (let i = 0; i < minhash.length; i += 1) minhash[i] = bytes.readUInt32LE(i * 4);
-  return { exact: line.exact, minhash };
+  return { exact: line.exact, minhash: decodeMinhash(line.minhash) };
 }
 
 /** Sentences of a shard, grouped by document: sentences.jsonl holds each document's lines together. */

@@ -3,6 +3,7 @@ import { type FindOptions, findCountries } from './actors/findCountries.js';
 import { pairsOf } from './actors/pairs.js';
 import { continuesPair, principalPair } from './actors/relationship.js';
 import { unknownNames } from './actors/unknownNames.js';
+import { type AnalysisCache, documentKey } from './analysisCache.js';
 import { type AnalysedDocument, AnalysisPool } from './analysisPool.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
 import { type AggregateResult, type DocumentOutcome, RunAggregator } from './aggregate/runAggregator.js';
@@ -26,6 +27,8 @@ export interface PipelineOptions {
   jobs?: number;
   /** Count proxies (state bodies, flagship firms, places inside a country) as their country; on by default. */
   proxies?: boolean;
+  /** Analyses kept from earlier runs: a document found there is not analysed again. */
+  cache?: AnalysisCache;
 }
 
 export type PipelineResult = AggregateResult;
@@ -140,10 +143,18 @@ export async function runPipeline(
     if (record) aggregator.addSkippedRecord(record);
     await sink.skipped(skipped);
   };
+  const { cache } = options;
+  // Keys of documents with the workers, so their fresh analyses can be cached when they come back.
+  const pendingKeys = new Map<string, string>();
   const collect = async ({ analysis, fingerprint: print }: AnalysedDocument) => {
     counts.boilerplateParagraphs += analysis.boilerplateParagraphs;
     counts.nonEnglishSentences += analysis.nonEnglishSentences;
     const outcome = { record: analysis.record, sentences: analysis.sentences, names: analysis.names, fingerprint: print };
+    const key = pendingKeys.get(analysis.record.id);
+    if (key !== undefined) {
+      pendingKeys.delete(analysis.record.id);
+      await cache?.put(key, { analysis, fingerprint: print });
+    }
     aggregator.addDocument(outcome);
     await sink.document(outcome);
   };
@@ -174,6 +185,15 @@ export async function runPipeline(
         continue;
       }
       const dated = { ...doc, date: doc.date };
+      if (cache) {
+        const key = documentKey(dated);
+        const cached = cache.get(key);
+        if (cached) {
+          await collect(cached);
+          continue;
+        }
+        pendingKeys.set(doc.id, key);
+      }
       if (!pool) {
         await collect({ analysis: analyzeDocument(dated, scorer, actors), fingerprint: fingerprint(fullText(doc)) });
         continue;

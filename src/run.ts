@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultGazetteer } from './actors/gazetteer.js';
+import { AnalysisCache, type AnalysisSettings } from './analysisCache.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
 import { DEFAULT_FIELDS, type FieldMap } from './ingest/fields.js';
 import { readInputs } from './ingest/readInputs.js';
@@ -33,6 +34,8 @@ export interface RunOptions {
   index?: Partial<IndexOptions>;
   /** Pairs given a section and a chart in the report (the most covered); DEFAULT_TOP_PAIRS by default. */
   top?: number;
+  /** Folder of analyses kept between runs: documents analysed before (same content, lexicons and options) are not analysed again. */
+  cache?: string;
   /** Called after each input item is read, with the running count of items and of text characters. */
   onProgress?: (items: number, characters: number) => void;
 }
@@ -52,6 +55,8 @@ async function* reporting(items: AsyncIterable<IngestItem>, onProgress: RunOptio
 export interface RunSummary extends PipelineResult {
   out: string;
   files: string[];
+  /** With a cache: documents taken from it and documents analysed (then added to it). */
+  cache?: { reused: number; analysed: number };
 }
 
 /** sha256 digests of the bundled lexicon files, by file name. */
@@ -75,6 +80,8 @@ export interface OutputSettings {
   /** Only periods starting in these months (`YYYY-MM`, inclusive). */
   from?: string;
   to?: string;
+  /** Also write the tables as Parquet files. */
+  parquet?: boolean;
 }
 
 /** A pair key from user input: codes upper-cased and sorted, so `pk-cn` is `CN-PK`. */
@@ -140,12 +147,34 @@ export async function produceOutputs(
     options: index,
     report: { top },
     meta,
+    parquet: settings.parquet === true,
   });
   return { ...result, out: settings.out, files };
 }
 
-/** Read the inputs, run every stage, and write the outputs into `out`. */
+/** Lexicons the analysis reads; months.tsv is read at ingest, so documents' dates carry its effect. */
+function analysisSettings(proxies: boolean): AnalysisSettings {
+  const { 'months.tsv': _ingestOnly, ...lexicons } = lexiconDigests();
+  return { version: toolVersion(), lexicons, proxies };
+}
+
+/**
+ * Read the inputs, run every stage, and write the outputs into `out`. With a
+ * cache, its new analyses are kept only once the outputs are written.
+ */
 export async function run(options: RunOptions): Promise<RunSummary> {
+  const cache = options.cache ? await AnalysisCache.open(options.cache, analysisSettings(options.proxies !== false)) : undefined;
+  try {
+    const summary = await analyseAndWrite(options, cache);
+    await cache?.commit();
+    return cache ? { ...summary, cache: { ...cache.stats } } : summary;
+  } catch (error) {
+    await cache?.abandon();
+    throw error;
+  }
+}
+
+function analyseAndWrite(options: RunOptions, cache: AnalysisCache | undefined): Promise<RunSummary> {
   return produceOutputs(options, (sink, index) =>
     runPipeline(
       reporting(
@@ -157,6 +186,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         index,
         ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
         ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
+        ...(cache ? { cache } : {}),
       },
     ),
   );

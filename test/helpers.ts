@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,3 +15,17 @@ export function tempDir(prefix: string): string {
 }
 
 export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+
+/** Every file of an output folder, charts included, sorted. */
+export function outputFiles(dir: string): string[] {
+  return [
+    ...readdirSync(dir).filter((f) => f !== 'charts'),
+    ...readdirSync(join(dir, 'charts')).map((f) => `charts/${f}`),
+  ].sort();
+}
+
+/** Files whose bytes differ between two output folders (or that only one has). */
+export function differingOutputs(a: string, b: string, keep: (file: string) => boolean = () => true): string[] {
+  const files = [...new Set([...outputFiles(a), ...outputFiles(b)])].filter(keep).sort();
+  return files.filter((f) => !existsSync(join(a, f)) || !existsSync(join(b, f)) || !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+}

@@ -1,19 +1,12 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/aggregate/random.js';
 import { merge } from '../src/merge.js';
 import { DEMO_CORPUS } from '../src/paths.js';
 import { run } from '../src/run.js';
-import { tempDir } from './helpers.js';
+import { differingOutputs, outputFiles, tempDir } from './helpers.js';
 
-/** Every file of an output folder except skipped.jsonl, whose locations name the shard files. */
-function outputFiles(dir: string): string[] {
-  return [
-    ...readdirSync(dir).filter((f) => f !== 'charts' && f !== 'skipped.jsonl'),
-    ...readdirSync(join(dir, 'charts')).map((f) => `charts/${f}`),
-  ].sort();
-}
 
 describe('merge', () => {
   it('gives byte for byte the outputs of one run, from a random split of the demo corpus', async () => {
@@ -31,15 +24,12 @@ describe('merge', () => {
     const whole = await run({ inputs: [join(dir, 'all.jsonl')], out: join(dir, 'whole'), defaultDate: null });
     expect(whole.counts.duplicates).toBe(2);
     for (const i of [0, 1]) await run({ inputs: [join(dir, `shard-${i}.jsonl`)], out: join(dir, `out-${i}`), defaultDate: null });
+    // skipped.jsonl differs only in its locations, which name the shard files.
     const merged = await merge({ shards: [join(dir, 'out-0'), join(dir, 'out-1')], out: join(dir, 'merged') });
     expect(merged.counts).toEqual(whole.counts);
 
-    const files = outputFiles(join(dir, 'whole'));
-    expect(outputFiles(join(dir, 'merged'))).toEqual(files);
-    expect(files).toContain('state.jsonl');
-    for (const file of files) {
-      expect(readFileSync(join(dir, 'merged', file)).equals(readFileSync(join(dir, 'whole', file))), file).toBe(true);
-    }
+    expect(outputFiles(join(dir, 'whole'))).toContain('state.jsonl');
+    expect(differingOutputs(join(dir, 'merged'), join(dir, 'whole'), (f) => f !== 'skipped.jsonl')).toEqual([]);
   });
 
   it('refuses a shard made with other lexicons', async () => {

@@ -14,8 +14,10 @@ export const configSchema = z
   .object({
     inputs: z.array(z.string().min(1)).min(1),
     out: z.string().min(1),
+    cache: z.string().min(1),
     date: z.string().regex(DAY, 'expected YYYY-MM-DD'),
     period: z.enum(['week', 'month', 'quarter']),
+    format: z.enum(['csv', 'parquet']),
     minArticles: z.number().int().min(1),
     top: z.number().int().min(1),
     pairs: z.array(z.string().regex(PAIR, 'expected a pair such as CN-PK')),
@@ -60,8 +62,10 @@ export function configFlags(config: RunConfig): Record<string, string | boolean>
     if (value !== undefined) flags[name] = typeof value === 'boolean' ? value : String(value);
   };
   set('out', config.out);
+  set('cache', config.cache);
   set('date', config.date);
   set('period', config.period);
+  set('format', config.format);
   set('min-articles', config.minArticles);
   set('top', config.top);
   set('pairs', config.pairs?.join(','));

@@ -54,6 +54,7 @@ const OUTPUT_OPTIONS = {
   pairs: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  format: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -66,13 +67,23 @@ interface OutputFlags {
   pairs?: string;
   from?: string;
   to?: string;
+  format?: string;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const PAIR = /^[A-Za-z]{2}[-–][A-Za-z]{2}$/;
 
 /** The index and report options shared by `run` and `merge`, checked. */
-function outputSettings(values: OutputFlags): { index: Partial<IndexOptions>; top?: number; pairs?: string[]; from?: string; to?: string } {
+function outputSettings(values: OutputFlags): {
+  index: Partial<IndexOptions>;
+  top?: number;
+  pairs?: string[];
+  from?: string;
+  to?: string;
+  parquet: boolean;
+} {
+  const format = values.format ?? 'csv';
+  if (format !== 'csv' && format !== 'parquet') throw new UsageError(`--format must be csv or parquet, got "${format}"`);
   for (const flag of ['from', 'to'] as const) {
     const value = values[flag];
     if (value !== undefined && !MONTH.test(value)) throw new UsageError(`--${flag} must be YYYY-MM, got "${value}"`);
@@ -91,6 +102,7 @@ function outputSettings(values: OutputFlags): { index: Partial<IndexOptions>; to
   const top = values.top === undefined ? undefined : Number(values.top);
   if (top !== undefined && !(Number.isInteger(top) && top >= 1)) throw new UsageError(`--top must be a whole number ≥ 1, got "${values.top}"`);
   return {
+    parquet: format === 'parquet',
     ...(top !== undefined ? { top } : {}),
     ...(pairs !== undefined ? { pairs } : {}),
     ...(values.from !== undefined ? { from: values.from } : {}),
@@ -134,6 +146,7 @@ async function runCommand(args: string[]): Promise<number> {
       'url-field': { type: 'string' },
       'source-field': { type: 'string' },
       config: { type: 'string' },
+      cache: { type: 'string' },
     },
   });
   // Flags given on the command line win over the config file's values.
@@ -169,6 +182,7 @@ async function runCommand(args: string[]): Promise<number> {
     jobs,
     proxies: !values['no-proxies'],
     inputs,
+    ...(values.cache !== undefined ? { cache: values.cache } : {}),
     out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
     defaultDate,
     fields,
@@ -176,6 +190,9 @@ async function runCommand(args: string[]): Promise<number> {
   });
   progress?.stop();
   printSummary(summary, values.quiet);
+  if (summary.cache && !values.quiet) {
+    process.stderr.write(`cache: ${summary.cache.reused} documents reused, ${summary.cache.analysed} analysed\n`);
+  }
   const thresholds = alertThresholds(values['alert-drop'], values['alert-rise']);
   if (thresholds) {
     const alerts = findAlerts(summary.index, thresholds);

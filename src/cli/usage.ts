@@ -2,7 +2,7 @@ export const MAIN_USAGE = `trust-index — how the news reports the relationship
 
 Usage:
   trust-index run [inputs…] [--out DIR] [--date YYYY-MM-DD] [--period P] [--min-articles N] [--top N]
-                  [--pairs CN-PK,…] [--from YYYY-MM] [--to YYYY-MM] [--seed N] [--quiet]
+                  [--pairs CN-PK,…] [--from YYYY-MM] [--to YYYY-MM] [--seed N] [--cache DIR] [--quiet]
   trust-index merge RUN_DIR… --out DIR [--period P] [--min-articles N] [--top N] [--seed N] [--quiet]
   trust-index score [--explain]
   trust-index --help | --version
@@ -34,6 +34,9 @@ Options:
                      counted as undated and skipped
   --id-field, --date-field, --title-field, --text-field, --url-field,
   --source-field NAME  field names of JSONL and CSV records
+  --cache DIR        keep each document's analysis in DIR; a rerun analyses only
+                     documents that are new or changed, with the same outputs as a
+                     full run (a lexicon or --no-proxies change starts it afresh)
   --config FILE      read these options from a JSON file (trust-index.config.json);
                      flags on the command line win over it
   --strict           exit with code 3 when any input was skipped
@@ -55,6 +58,8 @@ Options:
                      only periods starting in these months (statistics are still
                      computed on everything, so the first change is still tested)
   --seed N           seed of the bootstrap and permutation tests (default 20241128)
+  --format parquet   also write the tables as Parquet: index, contributions,
+                     documents, mentions, sentences and evidence (.parquet)
   --quiet            print nothing but errors (no progress on stderr)
   -h, --help         this help
 
@@ -71,7 +76,7 @@ apply to the merged result as they do to run.
 
 Options:
   --out DIR          output folder (required)
-  --period, --min-articles, --top, --pairs, --from, --to, --seed, --quiet
+  --period, --min-articles, --top, --pairs, --from, --to, --seed, --format, --quiet
                      as for run
   -h, --help         this help`;
 

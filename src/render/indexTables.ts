@@ -1,15 +1,33 @@
 import { stringify } from 'csv-stringify/sync';
 import { TRUST_DIMENSIONS } from '../score/lexicon.js';
 import type { UnknownActor } from '../aggregate/runAggregator.js';
-import type { PairPeriodIndex } from '../types.js';
+import type { EntryContribution, PairPeriodIndex } from '../types.js';
 
 const DIMENSIONS = [...TRUST_DIMENSIONS];
 
-export const INDEX_CSV_COLUMNS = [
-  'pair', 'pair_name', 'direction', 'month', 'period', 'articles', 'sentences', 'sources', 'index', 'ci_low', 'ci_high',
-  'index_shrunk', 'low_coverage', 'previous_period', 'delta', 'p_change', 'significant', 'rolling3', 'trust', 'tone',
-  ...DIMENSIONS.map((d) => `dim_${d}`),
-] as const;
+/** What a table column holds: Parquet's type for it, and how the CSV writes it. */
+export type ColumnKind = 'string' | 'double' | 'int' | 'boolean' | 'date';
+export type Cell = string | number | boolean | null;
+
+/** One column of a tidy table: its name, kind, and how a row gives its value. */
+export interface Column<Row> {
+  name: string;
+  kind: ColumnKind;
+  /** The column can be empty (null); required otherwise. */
+  nullable?: boolean;
+  value: (row: Row) => Cell;
+  /** The CSV's text, where it differs from the value (rounding). */
+  csv?: (row: Row) => string;
+}
+
+/** A cell for csv-stringify: null as an empty cell. */
+const blank = (value: Cell) => value ?? '';
+
+/** Rows as CSV, header first; booleans as true/false (csv-stringify's default is 1 and an empty cell), so pandas reads them as booleans. */
+export function tableCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
+  const cells = rows.map((row) => columns.map((c) => (c.csv ? c.csv(row) : blank(c.value(row)))));
+  return stringify([columns.map((c) => c.name), ...cells], { cast: { boolean: (value) => (value ? 'true' : 'false') } });
+}
 
 /** A pair's display name from its codes: "China – Pakistan". */
 export function pairName(pair: string, names: ReadonlyMap<string, string>): string {
@@ -19,26 +37,62 @@ export function pairName(pair: string, names: ReadonlyMap<string, string>): stri
     .join(' – ');
 }
 
-const blank = (value: number | string | null) => value ?? '';
+/** The columns of `index.csv` and `index.parquet`: one row per pair × period, tidy (no nested cells). */
+export function indexColumns(names: ReadonlyMap<string, string>): Column<PairPeriodIndex>[] {
+  return [
+    { name: 'pair', kind: 'string', value: (c) => c.pair },
+    { name: 'pair_name', kind: 'string', value: (c) => pairName(c.pair, names) },
+    { name: 'direction', kind: 'string', value: (c) => c.direction },
+    { name: 'month', kind: 'string', value: (c) => c.month },
+    { name: 'period', kind: 'string', value: (c) => c.period },
+    { name: 'articles', kind: 'int', value: (c) => c.articles },
+    { name: 'sentences', kind: 'int', value: (c) => c.sentences },
+    { name: 'sources', kind: 'int', value: (c) => c.sources },
+    { name: 'index', kind: 'double', value: (c) => c.index },
+    { name: 'ci_low', kind: 'double', nullable: true, value: (c) => c.ciLow },
+    { name: 'ci_high', kind: 'double', nullable: true, value: (c) => c.ciHigh },
+    { name: 'index_shrunk', kind: 'double', value: (c) => c.indexShrunk },
+    { name: 'low_coverage', kind: 'boolean', value: (c) => c.lowCoverage },
+    { name: 'previous_period', kind: 'string', nullable: true, value: (c) => c.previousPeriod },
+    { name: 'delta', kind: 'double', nullable: true, value: (c) => c.delta },
+    { name: 'p_change', kind: 'double', nullable: true, value: (c) => c.pChange },
+    { name: 'significant', kind: 'boolean', value: (c) => c.significant },
+    { name: 'rolling3', kind: 'double', value: (c) => c.rolling3 },
+    { name: 'trust', kind: 'double', value: (c) => c.trust, csv: (c) => c.trust.toFixed(4) },
+    { name: 'tone', kind: 'double', value: (c) => c.tone, csv: (c) => c.tone.toFixed(4) },
+    ...DIMENSIONS.map((d): Column<PairPeriodIndex> => ({ name: `dim_${d}`, kind: 'double', value: (c) => c.dimensions[d] ?? 0 })),
+  ];
+}
 
-/** `index.csv`: one row per pair × period, tidy (no nested cells), empty cells where a value does not exist. */
+/** `index.csv`: one row per pair × period, empty cells where a value does not exist. */
 export function indexCsv(index: readonly PairPeriodIndex[], names: ReadonlyMap<string, string>): string {
-  const rows = index.map((c) => [
-    c.pair, pairName(c.pair, names), c.direction, c.month, c.period, c.articles, c.sentences, c.sources, c.index,
-    blank(c.ciLow), blank(c.ciHigh), c.indexShrunk, c.lowCoverage, blank(c.previousPeriod), blank(c.delta),
-    blank(c.pChange), c.significant, c.rolling3, c.trust.toFixed(4), c.tone.toFixed(4),
-    ...DIMENSIONS.map((d) => c.dimensions[d] ?? 0),
-  ]);
-  // Booleans as true/false (csv-stringify's default is 1 and an empty cell), so pandas reads them as booleans.
-  return stringify([[...INDEX_CSV_COLUMNS], ...rows], { cast: { boolean: (value) => (value ? 'true' : 'false') } });
+  return tableCsv(indexColumns(names), index);
+}
+
+/** A row of `contributions`: one of the entries that moved a pair-period's index most. */
+export interface ContributionRow {
+  cell: PairPeriodIndex;
+  rank: number;
+  entry: EntryContribution;
+}
+
+export const CONTRIBUTION_COLUMNS: Column<ContributionRow>[] = [
+  { name: 'pair', kind: 'string', value: (r) => r.cell.pair },
+  { name: 'direction', kind: 'string', value: (r) => r.cell.direction },
+  { name: 'period', kind: 'string', value: (r) => r.cell.period },
+  { name: 'rank', kind: 'int', value: (r) => r.rank },
+  { name: 'entry', kind: 'string', value: (r) => r.entry.entry },
+  { name: 'dimension', kind: 'string', value: (r) => r.entry.dimension },
+  { name: 'contribution', kind: 'double', value: (r) => r.entry.contribution },
+];
+
+export function contributionRows(index: readonly PairPeriodIndex[]): ContributionRow[] {
+  return index.flatMap((cell) => cell.topEntries.map((entry, rank) => ({ cell, rank: rank + 1, entry })));
 }
 
 /** `contributions.csv`: per pair × period, the entries that moved the index most, in index points. */
 export function contributionsCsv(index: readonly PairPeriodIndex[]): string {
-  const rows = index.flatMap((c) =>
-    c.topEntries.map((e, rank) => [c.pair, c.direction, c.period, rank + 1, e.entry, e.dimension, e.contribution]),
-  );
-  return stringify([['pair', 'direction', 'period', 'rank', 'entry', 'dimension', 'contribution'], ...rows]);
+  return tableCsv(CONTRIBUTION_COLUMNS, contributionRows(index));
 }
 
 /** Names listed in `unknown-actors.csv`, the most frequent. */
@@ -50,6 +104,10 @@ export const UNKNOWN_ACTORS_LISTED = 500;
  * add as names, metonyms or proxies.
  */
 export function unknownActorsCsv(actors: readonly UnknownActor[]): string {
-  const rows = actors.slice(0, UNKNOWN_ACTORS_LISTED).map((a) => [a.name, a.documents]);
-  return stringify([['name', 'documents'], ...rows]);
+  return tableCsv(UNKNOWN_ACTOR_COLUMNS, actors.slice(0, UNKNOWN_ACTORS_LISTED));
 }
+
+const UNKNOWN_ACTOR_COLUMNS: Column<UnknownActor>[] = [
+  { name: 'name', kind: 'string', value: (a) => a.name },
+  { name: 'documents', kind: 'int', value: (a) => a.documents },
+];

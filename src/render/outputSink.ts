@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type PeriodKind, periodOf } from '../aggregate/periods.js';
 import type { DocumentOutcome } from '../aggregate/runAggregator.js';
 import type { PipelineSink } from '../pipeline.js';
+import { encodeMinhash } from '../text/fingerprint.js';
 import type { DocumentRecord, PairSentence, SkippedInput } from '../types.js';
 import { AtomicLineFile, removeStaleScratch } from './atomicFile.js';
 import { KeyedLineStore } from './keyedLineStore.js';
@@ -72,7 +73,7 @@ export class OutputSink implements PipelineSink {
       id: record.id,
       date: record.date as string,
       exact: fingerprint.exact,
-      minhash: Buffer.from(fingerprint.minhash.buffer, fingerprint.minhash.byteOffset, fingerprint.minhash.byteLength).toString('base64'),
+      minhash: encodeMinhash(fingerprint.minhash),
       names,
     };
     await this.state.write(record.id, [JSON.stringify(line)]);

@@ -7,6 +7,7 @@ import { AtomicLineFile, writeFileAtomic } from './atomicFile.js';
 import { type ReportOptions, type RunMetadata, renderReport, reportedPairs } from './report.js';
 import type { Extremes } from './outputSink.js';
 import { pairIndexChart } from './pairChart.js';
+import { writeParquetTables } from './parquetTables.js';
 import { dimensionChart } from './dimensionChart.js';
 import { moversChart } from './moversChart.js';
 import { overviewChart } from './overviewChart.js';
@@ -27,6 +28,8 @@ export interface OutputInput {
   options: IndexOptions;
   report: ReportOptions;
   meta: RunMetadata;
+  /** Also write the tables as Parquet (index, contributions, documents, mentions, sentences, evidence). */
+  parquet?: boolean;
 }
 
 /** Chart file names are built from pair codes only, never from input text. */
@@ -85,8 +88,8 @@ async function writeCharts(
   return files;
 }
 
-/** Write documents.jsonl, index.csv, index.json, contributions.csv, the charts and report.md, each atomically. */
-export async function writeOutputs({ dir, result, extremes, names, options, report, meta }: OutputInput): Promise<string[]> {
+/** Write documents.jsonl, index.csv, index.json, contributions.csv, the charts, report.md and any Parquet tables, each atomically. */
+export async function writeOutputs({ dir, result, extremes, names, options, report, meta, parquet }: OutputInput): Promise<string[]> {
   const charts = await writeCharts(dir, result, names, options, report);
   const json = { ...meta, counts: result.counts, pairs: result.pairs, index: result.index };
   const documents = await AtomicLineFile.open(join(dir, 'documents.jsonl'));
@@ -97,12 +100,13 @@ export async function writeOutputs({ dir, result, extremes, names, options, repo
   await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
   await writeFileAtomic(join(dir, 'unknown-actors.csv'), unknownActorsCsv(result.unknownActors));
   await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, names, charts, options, report, meta }));
+  const tables = parquet ? await writeParquetTables(dir, result.index, result.documents, names, `trust-index ${meta.version}`) : [];
   const chartList = [
     ...(charts.overview ? [charts.overview] : []),
     ...[...charts.pairs.values()].flatMap((c) => [c.index, c.dimensions, ...(c.movers ? [c.movers] : [])]),
   ];
   return [
     'index.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl',
-    'skipped.jsonl', 'state.jsonl', ...chartList,
+    'skipped.jsonl', 'state.jsonl', ...tables, ...chartList,
   ];
 }

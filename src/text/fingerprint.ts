@@ -69,3 +69,18 @@ export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
   for (let i = 0; i < a.length; i += 1) if (a[i] === b[i]) equal += 1;
   return equal / a.length;
 }
+
+/** A MinHash signature as text: little-endian uint32s in base64, the same on every machine. */
+export function encodeMinhash(minhash: Uint32Array): string {
+  const bytes = Buffer.alloc(minhash.length * 4);
+  for (let i = 0; i < minhash.length; i += 1) bytes.writeUInt32LE(minhash[i] as number, i * 4);
+  return bytes.toString('base64');
+}
+
+/** The signature `encodeMinhash` wrote. */
+export function decodeMinhash(text: string): Uint32Array {
+  const bytes = Buffer.from(text, 'base64');
+  const minhash = new Uint32Array(bytes.byteLength / 4);
+  for (let i = 0; i < minhash.length; i += 1) minhash[i] = bytes.readUInt32LE(i * 4);
+  return minhash;
+}

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { AnalysedDocument, DatedDocument } from './analysisPool.js';
+import type { DocumentAnalysis } from './pipeline.js';
+import { AtomicLineFile, removeStaleScratch } from './render/atomicFile.js';
+import { decodeMinhash, encodeMinhash } from './text/fingerprint.js';
+
+/** Segments kept before a commit folds them into one, so lookups open few files. */
+const MAX_SEGMENTS = 8;
+const SEGMENT = /^segment-(\d{6})\.jsonl$/;
+
+/** What produced a cached analysis; any change to it makes every cached analysis stale. */
+export interface AnalysisSettings {
+  version: string;
+  /** sha256 of each lexicon the analysis reads (not months.tsv: dates are read at ingest, before the cache). */
+  lexicons: Record<string, string>;
+  proxies: boolean;
+}
+
+/** The cache's sub-folder for these settings: a new lexicon or option starts a fresh one. */
+export function analysisDigest(settings: AnalysisSettings): string {
+  const lexicons = Object.entries(settings.lexicons).sort(([a], [b]) => (a < b ? -1 : 1));
+  return createHash('sha256').update(JSON.stringify([settings.version, lexicons, settings.proxies])).digest('hex').slice(0, 16);
+}
+
+/** A document's key: every field the analysis reads, so an edited story is analysed anew. */
+export function documentKey(doc: DatedDocument): string {
+  const fields = [doc.id, doc.date, doc.dateRule ?? null, doc.title, doc.text, doc.source ?? null, doc.url ?? null];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('base64url').slice(0, 22);
+}
+
+interface CachedLine {
+  key: string;
+  analysis: DocumentAnalysis;
+  exact: string;
+  minhash: string;
+}
+
+interface Location {
+  segment: number;
+  offset: number;
+  length: number;
+}
+
+/**
+ * Analyses of documents (text → actors → score) kept between runs, so a
+ * scheduled rerun analyses only what is new. Entries live in append-only
+ * JSONL segments under `DIR/<settings digest>/`; memory holds only a key →
+ * file position map, and an entry is read back when it is asked for. A run's
+ * new entries go to a scratch segment renamed into place by `commit`, so a
+ * killed run leaves the cache as it was.
+ */
+export class AnalysisCache {
+  /** Documents this run took from the cache, and those it analysed. */
+  readonly stats = { reused: 0, analysed: 0 };
+  private readonly files = new Map<number, number>();
+  private added: AtomicLineFile | null = null;
+
+  private constructor(
+    private readonly root: string,
+    private readonly dir: string,
+    private readonly entries: Map<string, Location>,
+    private readonly segments: number[],
+  ) {}
+
+  static async open(root: string, settings: AnalysisSettings): Promise<AnalysisCache> {
+    const dir = join(root, analysisDigest(settings));
+    await mkdir(dir, { recursive: true });
+    return AnalysisCache.openDir(root, dir);
+  }
+
+  private static async openDir(root: string, dir: string): Promise<AnalysisCache> {
+    await removeStaleScratch(dir);
+    const segments = (await readdir(dir)).flatMap((name) => {
+      const match = SEGMENT.exec(name);
+      return match ? [Number(match[1])] : [];
+    }).sort((a, b) => a - b);
+    const entries = new Map<string, Location>();
+    for (const segment of segments) {
+      let offset = 0;
+      const lines = createInterface({ input: createReadStream(join(dir, segmentName(segment)), 'utf8'), crlfDelay: Infinity });
+      for await (const line of lines) {
+        const length = Buffer.byteLength(line);
+        // The key is the line's first field: read it without parsing the whole entry.
+        const key = /^\{"key":"([^"]+)"/.exec(line)?.[1];
+        if (key !== undefined) entries.set(key, { segment, offset, length });
+        offset += length + 1;
+      }
+    }
+    return new AnalysisCache(root, dir, entries, segments);
+  }
+
+  /** The cached analysis of a document with this key, if any. */
+  get(key: string): AnalysedDocument | undefined {
+    const at = this.entries.get(key);
+    if (!at) return undefined;
+    const line = JSON.parse(this.line(at)) as CachedLine;
+    this.stats.reused += 1;
+    return { analysis: line.analysis, fingerprint: { exact: line.exact, minhash: decodeMinhash(line.minhash) } };
+  }
+
+  /** Keep a fresh analysis; it becomes visible to later runs once this run commits. */
+  async put(key: string, { analysis, fingerprint }: AnalysedDocument): Promise<void> {
+    this.stats.analysed += 1;
+    this.added ??= await AtomicLineFile.open(join(this.dir, segmentName(this.nextSegment())));
+    const line: CachedLine = { key, analysis, exact: fingerprint.exact, minhash: encodeMinhash(fingerprint.minhash) };
+    await this.added.writeLine(JSON.stringify(line));
+  }
+
+  /**
+   * Make this run's analyses part of the cache and drop caches made under
+   * other settings (their lexicons or options are gone). A run that analysed
+   * nothing new leaves the folder untouched.
+   */
+  async commit(): Promise<void> {
+    this.closeFiles();
+    for (const name of await readdir(this.root)) {
+      if (join(this.root, name) !== this.dir) await rm(join(this.root, name), { recursive: true, force: true });
+    }
+    if (!this.added) return;
+    await this.added.commit();
+    this.segments.push(this.nextSegment());
+    if (this.segments.length > MAX_SEGMENTS) await this.compact();
+  }
+
+  async abandon(): Promise<void> {
+    this.closeFiles();
+    await this.added?.abandon();
+  }
+
+  /** Fold every segment into one, keeping the newest entry of each key. */
+  private async compact(): Promise<void> {
+    const merged = await AtomicLineFile.open(join(this.dir, segmentName(this.nextSegment())));
+    const current = await AnalysisCache.openDir(this.root, this.dir);
+    for (const at of current.entries.values()) await merged.writeLine(current.line(at));
+    current.closeFiles();
+    await merged.commit();
+    for (const segment of current.segments) await rm(join(this.dir, segmentName(segment)), { force: true });
+  }
+
+  private line(at: Location): string {
+    const bytes = Buffer.alloc(at.length);
+    readSync(this.file(at.segment), bytes, 0, at.length, at.offset);
+    return bytes.toString('utf8');
+  }
+
+  private nextSegment(): number {
+    return (this.segments.at(-1) ?? 0) + 1;
+  }
+
+  private file(segment: number): number {
+    let fd = this.files.get(segment);
+    if (fd === undefined) {
+      fd = openSync(join(this.dir, segmentName(segment)), 'r');
+      this.files.set(segment, fd);
+    }
+    return fd;
+  }
+
+  private closeFiles(): void {
+    for (const fd of this.files.values()) closeSync(fd);
+    this.files.clear();
+  }
+}
+
+function segmentName(segment: number): string {
+  return `segment-${String(segment).padStart(6, '0')}.jsonl`;
+}

@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analysisDigest, documentKey } from '../src/analysisCache.js';
+import { DEMO_CORPUS } from '../src/paths.js';
+import { run } from '../src/run.js';
+import { CLI, differingOutputs, tempDir } from './helpers.js';
+
+const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
+
+function writeCorpus(path: string, corpus: string[]): string {
+  writeFileSync(path, `${corpus.join('\n')}\n`);
+  return path;
+}
+
+/** Every file under a folder with its bytes, to tell whether anything in it changed. */
+function snapshot(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+  return new Map(files.map((d) => [join(d.parentPath, d.name), readFileSync(join(d.parentPath, d.name), 'base64')]));
+}
+
+describe('an incremental run with --cache', () => {
+  let dir: string;
+  let full: string;
+  beforeAll(async () => {
+    dir = tempDir('cache');
+    full = join(dir, 'full');
+    await run({ inputs: [DEMO_CORPUS], out: full, defaultDate: null });
+  });
+
+  it('analyses only the new documents and writes what a full run writes', async () => {
+    const cache = join(dir, 'cache');
+    const first = writeCorpus(join(dir, 'first.jsonl'), lines.slice(0, 150));
+    const before = await run({ inputs: [first], out: join(dir, 'incremental'), defaultDate: null, cache });
+    expect(before.cache).toEqual({ reused: 0, analysed: 150 });
+    const after = await run({ inputs: [DEMO_CORPUS], out: join(dir, 'incremental'), defaultDate: null, cache });
+    expect(after.cache).toEqual({ reused: 150, analysed: lines.length - 150 });
+    expect(differingOutputs(join(dir, 'incremental'), full)).toEqual([]);
+    // Nothing new: nothing analysed, the cache folder untouched, the same outputs again.
+    const cached = snapshot(cache);
+    const again = await run({ inputs: [DEMO_CORPUS], out: join(dir, 'again'), defaultDate: null, cache, jobs: 2 });
+    expect(again.cache).toEqual({ reused: lines.length, analysed: 0 });
+    expect(snapshot(cache)).toEqual(cached);
+    expect(differingOutputs(join(dir, 'again'), full)).toEqual([]);
+  });
+
+  it('analyses an edited story again, and only that one', async () => {
+    const cache = join(dir, 'cache-edit');
+    await run({ inputs: [DEMO_CORPUS], out: join(dir, 'edit-0'), defaultDate: null, cache, jobs: 2 });
+    const edited = [...lines];
+    const story = JSON.parse(edited[5] as string) as { text: string };
+    edited[5] = JSON.stringify({ ...story, text: `${story.text} Both sides said they no longer trust each other.` });
+    const summary = await run({ inputs: [writeCorpus(join(dir, 'edited.jsonl'), edited)], out: join(dir, 'edit-1'), defaultDate: null, cache });
+    expect(summary.cache).toEqual({ reused: lines.length - 1, analysed: 1 });
+    const uncached = await run({ inputs: [join(dir, 'edited.jsonl')], out: join(dir, 'edit-2'), defaultDate: null });
+    expect(uncached.counts).toEqual(summary.counts);
+    expect(differingOutputs(join(dir, 'edit-1'), join(dir, 'edit-2'))).toEqual([]);
+  });
+
+  it('starts afresh when the analysis settings change, and drops the stale entries', async () => {
+    const cache = join(dir, 'cache-settings');
+    await run({ inputs: [DEMO_CORPUS], out: join(dir, 'settings-0'), defaultDate: null, cache });
+    const [withProxies] = readdirSync(cache);
+    const summary = await run({ inputs: [DEMO_CORPUS], out: join(dir, 'settings-1'), defaultDate: null, cache, proxies: false });
+    expect(summary.cache).toEqual({ reused: 0, analysed: lines.length });
+    expect(readdirSync(cache)).toHaveLength(1);
+    expect(readdirSync(cache)).not.toContain(withProxies);
+  });
+
+  it('keys the settings by every lexicon digest, and documents by every field the analysis reads', () => {
+    const settings = { version: '0.1.0', lexicons: { 'trust.tsv': 'a', 'tone.tsv': 'b' }, proxies: true };
+    const digest = analysisDigest(settings);
+    expect(analysisDigest({ ...settings, lexicons: { 'tone.tsv': 'b', 'trust.tsv': 'a' } })).toBe(digest);
+    expect(analysisDigest({ ...settings, lexicons: { 'trust.tsv': 'a', 'tone.tsv': 'c' } })).not.toBe(digest);
+    expect(analysisDigest({ ...settings, version: '0.1.1' })).not.toBe(digest);
+    expect(analysisDigest({ ...settings, proxies: false })).not.toBe(digest);
+    const doc = { id: 'a', date: '2024-11-01', title: 'T', text: 'Text.', origin: 'x:1' };
+    const key = documentKey(doc);
+    expect(documentKey({ ...doc, origin: 'y:9' })).toBe(key);
+    for (const change of [{ id: 'b' }, { date: '2024-11-02' }, { title: 'U' }, { text: 'Text!' }, { source: 's' }, { url: 'u' }, { dateRule: 'url' }]) {
+      expect(documentKey({ ...doc, ...change }), JSON.stringify(change)).not.toBe(key);
+    }
+  });
+
+  it('folds its segments so a long series of runs opens few files', async () => {
+    const cache = join(dir, 'cache-segments');
+    for (let n = 1; n <= 11; n += 1) {
+      const summary = await run({ inputs: [writeCorpus(join(dir, `part-${n}.jsonl`), lines.slice(0, n))], out: join(dir, 'segments'), defaultDate: null, cache });
+      expect(summary.cache).toEqual({ reused: n - 1, analysed: 1 });
+    }
+    const [settings] = readdirSync(cache);
+    expect(readdirSync(join(cache, settings as string)).length).toBeLessThanOrEqual(8);
+  });
+
+  it('is left as it was by a run killed part-way', async () => {
+    const cache = join(dir, 'cache-killed');
+    await run({ inputs: [DEMO_CORPUS], out: join(dir, 'killed'), defaultDate: null, cache });
+    const cached = snapshot(cache);
+    const copies = Array.from({ length: 30 }, (_, copy) => lines.map((l) => JSON.stringify({ ...JSON.parse(l), id: `${JSON.parse(l).id}-${copy}` }))).flat();
+    const big = writeCorpus(join(dir, 'big.jsonl'), copies);
+    const child = spawn('node', [CLI, 'run', big, '--quiet', '--jobs', '1', '--out', join(dir, 'killed'), '--cache', cache], { stdio: 'ignore' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    const leftovers = snapshot(cache);
+    // Only the killed run's scratch segment may be left; the next run removes it.
+    expect([...leftovers.keys()].filter((f) => !cached.has(f)).every((f) => /\.tmp-\d+-\d+$/.test(f))).toBe(true);
+    for (const [file, bytes] of cached) expect(leftovers.get(file), file).toBe(bytes);
+    const summary = await run({ inputs: [DEMO_CORPUS], out: join(dir, 'killed'), defaultDate: null, cache });
+    expect(summary.cache).toEqual({ reused: lines.length, analysed: 0 });
+    expect(snapshot(cache)).toEqual(cached);
+    expect(differingOutputs(join(dir, 'killed'), full)).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CORPUS } from '../src/paths.js';
+import { run } from '../src/run.js';
+import type { DocumentRecord, PairPeriodIndex, PairSentence } from '../src/types.js';
+import { differingOutputs, tempDir } from './helpers.js';
+
+function jsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as T);
+}
+
+/**
+ * The Parquet files are read back with DuckDB, a reader that shares no code
+ * with the writer, and compared value by value with the JSONL and JSON outputs.
+ */
+describe('--format parquet', () => {
+  let out: string;
+  let db: DuckDBConnection;
+  const query = async (sql: string) => (await db.runAndReadAll(sql)).getRowObjectsJson();
+  const table = (name: string) => `read_parquet('${join(out, `${name}.parquet`)}')`;
+
+  beforeAll(async () => {
+    out = tempDir('parquet');
+    await run({ inputs: [DEMO_CORPUS], out, defaultDate: null, parquet: true });
+    db = await (await DuckDBInstance.create(':memory:')).connect();
+  });
+
+  it('writes the index with the values and nulls of index.json', async () => {
+    const { index } = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { index: PairPeriodIndex[] };
+    const rows = await query(`SELECT * FROM ${table('index')}`);
+    expect(rows).toHaveLength(index.length);
+    rows.forEach((row, i) => {
+      const cell = index[i] as PairPeriodIndex;
+      expect(row).toMatchObject({
+        pair: cell.pair, direction: cell.direction, period: cell.period, articles: cell.articles, index: cell.index,
+        ci_low: cell.ciLow, p_change: cell.pChange, significant: cell.significant, low_coverage: cell.lowCoverage,
+        previous_period: cell.previousPeriod, trust: cell.trust, dim_security: cell.dimensions.security ?? 0,
+      });
+    });
+    const types = await query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${table('index')})`);
+    expect(types).toEqual(expect.arrayContaining([
+      { column_name: 'index', column_type: 'DOUBLE' }, { column_name: 'articles', column_type: 'INTEGER' },
+      { column_name: 'significant', column_type: 'BOOLEAN' }, { column_name: 'ci_low', column_type: 'DOUBLE' },
+    ]));
+  });
+
+  it('writes every pair-sentence, with ISO dates as DATE', async () => {
+    const sentences = jsonl<PairSentence>(join(out, 'sentences.jsonl'));
+    const rows = await query(`SELECT doc_id, strftime(date, '%Y-%m-%d') AS day, pair, sentence_index, text, trust, tone, direction, inherited, proxy, source FROM ${table('sentences')}`);
+    expect(rows).toEqual(sentences.map((s) => ({
+      doc_id: s.docId, day: s.date, pair: s.pair, sentence_index: s.sentenceIndex, text: s.text, trust: s.trust, tone: s.tone,
+      direction: s.direction ?? null, inherited: s.inherited === true, proxy: s.proxy === true, source: s.source ?? null,
+    })));
+    expect(await query(`SELECT typeof(date) AS t FROM ${table('sentences')} LIMIT 1`)).toEqual([{ t: 'DATE' }]);
+  });
+
+  it('writes the evidence of each sentence once, joinable to its sentences', async () => {
+    const sentences = jsonl<PairSentence>(join(out, 'sentences.jsonl'));
+    const once = new Map(sentences.map((s) => [`${s.docId} ${s.sentenceIndex}`, s]));
+    const expected = [...once.values()].reduce((n, s) => n + s.trustEvidence.length + s.toneEvidence.length, 0);
+    expect(await query(`SELECT count(*)::INTEGER AS n FROM ${table('evidence')}`)).toEqual([{ n: expected }]);
+    const orphans = await query(
+      `SELECT count(*)::INTEGER AS n FROM ${table('evidence')} e ANTI JOIN ${table('sentences')} s USING (doc_id, sentence_index)`,
+    );
+    expect(orphans).toEqual([{ n: 0 }]);
+    const negated = await query(`SELECT entry, effective, rules FROM ${table('evidence')} WHERE scale = 'trust' AND rules LIKE '%negated%' LIMIT 1`);
+    expect(negated).toHaveLength(1);
+  });
+
+  it('writes documents flat, with their country mentions as a table of their own', async () => {
+    const documents = jsonl<DocumentRecord>(join(out, 'documents.jsonl'));
+    const rows = await query(`SELECT id, strftime(date, '%Y-%m-%d') AS day, status, sentences FROM ${table('documents')}`);
+    expect(rows).toEqual(documents.map((d) => ({ id: d.id, day: d.date, status: d.status, sentences: d.sentences })));
+    const mentions = await query(`SELECT doc_id, country, mentions FROM ${table('mentions')}`);
+    expect(mentions).toEqual(documents.flatMap((d) => d.countries.map((c) => ({ doc_id: d.id, country: c.code, mentions: c.mentions }))));
+  });
+
+  it('is byte for byte the same on a second run', async () => {
+    const again = tempDir('parquet-again');
+    await run({ inputs: [DEMO_CORPUS], out: again, defaultDate: null, parquet: true });
+    expect(differingOutputs(out, again)).toEqual([]);
+  });
+});
