@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultGazetteer } from '../src/actors/gazetteer.js';
 import { DEMO_CORPUS } from '../src/paths.js';
+import { writeParquetTables } from '../src/render/parquetTables.js';
 import { run } from '../src/run.js';
 import type { DocumentRecord, PairPeriodIndex, PairSentence } from '../src/types.js';
 import { differingOutputs, tempDir } from './helpers.js';
@@ -75,6 +77,24 @@ describe('--format parquet', () => {
     expect(rows).toEqual(documents.map((d) => ({ id: d.id, day: d.date, status: d.status, sentences: d.sentences })));
     const mentions = await query(`SELECT doc_id, country, mentions FROM ${table('mentions')}`);
     expect(mentions).toEqual(documents.flatMap((d) => d.countries.map((c) => ({ doc_id: d.id, country: c.code, mentions: c.mentions }))));
+  });
+
+  it('reads the same across many row groups', async () => {
+    const small = tempDir('parquet-groups');
+    copyFileSync(join(out, 'sentences.jsonl'), join(small, 'sentences.jsonl'));
+    const documents = jsonl<DocumentRecord>(join(out, 'documents.jsonl'));
+    const { index } = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { index: PairPeriodIndex[] };
+    await writeParquetTables(small, index, documents, defaultGazetteer().names, 'test', 100);
+    const groups = await query(`SELECT num_row_groups::INTEGER AS g FROM parquet_file_metadata('${join(small, 'sentences.parquet')}')`);
+    expect(groups[0]?.g).toBeGreaterThan(5);
+    for (const name of ['sentences', 'evidence', 'index', 'documents']) {
+      const one = table(name);
+      const many = `read_parquet('${join(small, `${name}.parquet`)}')`;
+      const differences = await query(
+        `SELECT count(*)::INTEGER AS n FROM ((SELECT * FROM ${one} EXCEPT ALL SELECT * FROM ${many}) UNION ALL (SELECT * FROM ${many} EXCEPT ALL SELECT * FROM ${one}))`,
+      );
+      expect(differences, name).toEqual([{ n: 0 }]);
+    }
   });
 
   it('is byte for byte the same on a second run', async () => {

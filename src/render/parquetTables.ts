@@ -9,6 +9,12 @@ import { type Cell, type Column, type ColumnKind, CONTRIBUTION_COLUMNS, contribu
 /** Rows per row group: enough for good compression, few enough to keep memory flat on big runs. */
 const ROW_GROUP = 50_000;
 
+interface TableOptions {
+  /** The writer named in the files' metadata. */
+  createdBy: string;
+  rowGroup: number;
+}
+
 const PARQUET_TYPES: Record<ColumnKind, { type: 'BYTE_ARRAY' | 'DOUBLE' | 'INT32' | 'BOOLEAN'; converted_type?: 'UTF8' | 'DATE' }> = {
   string: { type: 'BYTE_ARRAY', converted_type: 'UTF8' },
   double: { type: 'DOUBLE' },
@@ -34,7 +40,7 @@ async function* rowsOf<Row>(columns: readonly Column<Row>[], rows: AsyncIterable
  * Write one table as a Parquet file, a row group at a time, into a
  * temporary file renamed into place (like every other output).
  */
-async function writeTable<Row>(path: string, columns: readonly Column<Row>[], rows: AsyncIterable<Row> | Iterable<Row>, createdBy: string): Promise<void> {
+async function writeTable<Row>(path: string, columns: readonly Column<Row>[], rows: AsyncIterable<Row> | Iterable<Row>, options: TableOptions): Promise<void> {
   const temporary = `${path}.tmp-${process.pid}-parquet`;
   const schema = [
     { name: 'root', num_children: columns.length },
@@ -46,8 +52,8 @@ async function writeTable<Row>(path: string, columns: readonly Column<Row>[], ro
       rows: rowsOf(columns, rows),
       columns: columns.map((c) => ({ name: c.name, nullable: c.nullable === true })),
       schema,
-      rowGroupSize: ROW_GROUP,
-      createdBy,
+      rowGroupSize: options.rowGroup,
+      createdBy: options.createdBy,
     });
     await rename(temporary, path);
   } catch (error) {
@@ -160,14 +166,16 @@ export async function writeParquetTables(
   documents: readonly DocumentRecord[],
   names: ReadonlyMap<string, string>,
   createdBy: string,
+  rowGroup = ROW_GROUP,
 ): Promise<string[]> {
   const sentences = join(dir, 'sentences.jsonl');
-  await writeTable(join(dir, 'index.parquet'), indexColumns(names), index, createdBy);
-  await writeTable(join(dir, 'contributions.parquet'), CONTRIBUTION_COLUMNS, contributionRows(index), createdBy);
-  await writeTable(join(dir, 'documents.parquet'), DOCUMENT_COLUMNS, documents, createdBy);
+  const options = { createdBy, rowGroup };
+  await writeTable(join(dir, 'index.parquet'), indexColumns(names), index, options);
+  await writeTable(join(dir, 'contributions.parquet'), CONTRIBUTION_COLUMNS, contributionRows(index), options);
+  await writeTable(join(dir, 'documents.parquet'), DOCUMENT_COLUMNS, documents, options);
   const mentions = documents.flatMap((doc) => doc.countries.map((c) => ({ doc, code: c.code, mentions: c.mentions })));
-  await writeTable(join(dir, 'mentions.parquet'), MENTION_COLUMNS, mentions, createdBy);
-  await writeTable(join(dir, 'sentences.parquet'), SENTENCE_COLUMNS, jsonLines<PairSentence>(sentences), createdBy);
-  await writeTable(join(dir, 'evidence.parquet'), EVIDENCE_COLUMNS, evidenceRows(jsonLines<PairSentence>(sentences)), createdBy);
+  await writeTable(join(dir, 'mentions.parquet'), MENTION_COLUMNS, mentions, options);
+  await writeTable(join(dir, 'sentences.parquet'), SENTENCE_COLUMNS, jsonLines<PairSentence>(sentences), options);
+  await writeTable(join(dir, 'evidence.parquet'), EVIDENCE_COLUMNS, evidenceRows(jsonLines<PairSentence>(sentences)), options);
   return PARQUET_FILES;
 }
