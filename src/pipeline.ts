@@ -57,10 +57,11 @@ export function fullText(doc: NewsDocument): string {
  */
 export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Scorer, actors: FindOptions = {}): DocumentAnalysis {
   const body = articleBody(fullText(doc));
+  const finding = { ...actors, date: doc.date };
   const mentions = new Map<string, number>();
   const read = body.sentences.map((sentence) => {
     const tokens = tokenizeWords(sentence.text);
-    const found = findCountries(sentence.text, tokens, undefined, actors);
+    const found = findCountries(sentence.text, tokens, undefined, finding);
     for (const m of found) mentions.set(m.code, (mentions.get(m.code) ?? 0) + 1);
     return { sentence, tokens, found, pairs: pairsOf(found.map((m) => m.code)) };
   });

@@ -13,8 +13,8 @@ import { DEFAULT_TOP_PAIRS } from './render/report.js';
 import { fileDigest, writeOutputs } from './render/writeOutputs.js';
 
 export const LEXICON_FILES = [
-  'countries.tsv', 'country-codes.tsv', 'given-names.tsv', 'trust.tsv', 'tone.tsv', 'modifiers.tsv', 'relationship.tsv',
-  'months.tsv',
+  'countries.tsv', 'country-codes.tsv', 'given-names.tsv', 'leaders.tsv', 'other-senses.tsv', 'trust.tsv', 'tone.tsv',
+  'modifiers.tsv', 'relationship.tsv', 'months.tsv',
 ];
 
 export interface RunOptions {

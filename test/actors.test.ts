@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type LeaderKey, compileLeaders, foldKey, leaderCountry, leaderKeys, readLeaderTerms } from '../src/actors/leaders.js';
+import { longestMatch } from '../src/trie.js';
 import { findCountries } from '../src/actors/findCountries.js';
 import { sentenceDirection } from '../src/actors/direction.js';
 import { unknownNames } from '../src/actors/unknownNames.js';
@@ -101,5 +103,54 @@ describe('unknownNames', () => {
   it('leaves out sentence-opening words, calendar words and sentences without a country', () => {
     expect(names('Officials in Pakistan met in November.')).toEqual([]);
     expect(names('The Balochistan Liberation Army claimed it.')).toEqual([]);
+  });
+});
+
+describe('leaders and officials', () => {
+  const trie = compileLeaders(readLeaderTerms());
+  const key = (name: string) => longestMatch(trie, 0, leaderKeys(name))?.value as LeaderKey;
+  const on = (sentence: string, date?: string) =>
+    findCountries(sentence, tokenizeWords(sentence), undefined, date === undefined ? {} : { date }).map((m) => `${m.code}:${m.category}`);
+
+  it('count for their country only while in office', () => {
+    expect(leaderCountry(key('Trump'), '2018-06-12')?.code).toBe('US');
+    expect(leaderCountry(key('Trump'), '2022-06-12')).toBeNull();
+    expect(leaderCountry(key('Trump'), '2025-01-20')?.code).toBe('US');
+    expect(leaderCountry(key('Trump'), '2025-01-19')).toBeNull();
+    expect(leaderCountry(key('Trudeau'), '2023-09-18')?.code).toBe('CA');
+    expect(leaderCountry(key('Trudeau'), '2026-01-01')).toBeNull();
+  });
+  it('are not matched without a date', () => {
+    expect(on('Modi met Xi.')).toEqual([]);
+    expect(on('Modi met Xi.', '2019-10-11')).toEqual(['IN:leader', 'CN:leader']);
+  });
+  it('match a short form only when the people in office under it serve one country', () => {
+    expect(leaderCountry(key('King Abdullah'), '2012-01-01')).toBeNull();
+    expect(leaderCountry(key('King Abdullah'), '2016-01-01')?.code).toBe('JO');
+    expect(on('Sharif spoke.', '2015-01-01')).toEqual(['PK:leader']);
+  });
+  it('keep a former leader\'s full name from matching as someone else\'s surname', () => {
+    expect(on('Nawaz Sharif spoke.', '2024-05-01')).toEqual([]);
+  });
+  it('match without diacritics', () => {
+    expect(foldKey('Yıldırım')).toBe('Yildirim');
+    expect(foldKey('Erdoğan')).toBe('Erdogan');
+    expect(on('Erdogan and Löfven met.', '2016-01-01')).toEqual(['TR:leader', 'SE:leader']);
+  });
+});
+
+describe('other senses and abbreviations', () => {
+  it('reads Georgia as the US state beside its governor, its state or its cities', () => {
+    expect(codes("Georgia's governor spoke to Chinese investors.")).toEqual(['CN']);
+    expect(codes('The state of Georgia sued.')).toEqual([]);
+    expect(codes('Savannah port traffic in Georgia rose.')).toEqual([]);
+    expect(codes('Georgia protested to Russia.')).toEqual(['GE', 'RU']);
+  });
+  it('joins an abbreviation with its full stop inside a name', () => {
+    expect(codes('St. Kitts and Nevis voted.')).toEqual(['KN']);
+    expect(codes('St. Kitts voted.')).toEqual(['KN']);
+  });
+  it('lets one proxy name two countries', () => {
+    expect(codes('CPEC projects resumed.')).toEqual(['CN', 'PK']);
   });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GAZETTEER_CATEGORIES, defaultGazetteer, readCountryNames, readGazetteerEntries, termKeys } from '../src/actors/gazetteer.js';
+import { LEADER_OFFICES, compileLeaders, leaderKeys, readLeaderTerms } from '../src/actors/leaders.js';
 import { LEXICON_DIR } from '../src/paths.js';
 import { MAX_WEIGHT, TRUST_DIMENSIONS, entryKeys, loadToneLexicon, loadTrustLexicon, readLexiconTsv } from '../src/score/lexicon.js';
 import { MODIFIER_CATEGORIES, loadModifiers } from '../src/score/modifiers.js';
@@ -83,7 +84,7 @@ describe('countries.tsv', () => {
   it('has no duplicate terms, known categories and known codes', () => {
     expect(duplicates(entries.map((e) => e.term))).toEqual([]);
     expect(entries.filter((e) => !GAZETTEER_CATEGORIES.has(e.category)).map((e) => e.origin)).toEqual([]);
-    expect(entries.filter((e) => e.code !== '-' && !names.has(e.code)).map((e) => e.origin)).toEqual([]);
+    expect(entries.filter((e) => e.code !== '-' && !e.codes.every((c) => names.has(c))).map((e) => e.origin)).toEqual([]);
     expect(entries.filter((e) => !(e.weight >= 0 && e.weight <= 1)).map((e) => e.origin)).toEqual([]);
   });
   it('covers every UN member and observer plus the parties news treats as such', () => {
@@ -123,5 +124,58 @@ describe('given-names.tsv', () => {
     expect(duplicates(terms)).toEqual([]);
     const gazetteer = readGazetteerEntries();
     expect(terms.filter((t) => !gazetteer.some((e) => e.term === t && e.code !== '-'))).toEqual([]);
+  });
+});
+
+describe('leaders.tsv', () => {
+  const terms = readLeaderTerms();
+  const names = readCountryNames();
+  const trie = compileLeaders(terms);
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+
+  it('has the right columns', () => {
+    expect(readTsv(join(LEXICON_DIR, 'leaders.tsv')).header).toEqual(['name', 'alone', 'code', 'category', 'weight', 'from', 'to', 'note']);
+  });
+  it('has no repeated term, known codes and offices, weights in range, and a note on every line', () => {
+    expect(duplicates(terms.map((t) => `${t.name} ${t.office} ${t.from}`))).toEqual([]);
+    const bad = terms.filter((t) => !names.has(t.code) || !LEADER_OFFICES.has(t.office) || !(t.weight > 0 && t.weight <= 1));
+    expect(bad.map((t) => t.origin)).toEqual([]);
+  });
+  it('has real dates, each term ending after it starts', () => {
+    const bad = terms.filter((t) => !day.test(t.from) || Number.isNaN(Date.parse(t.from)) || (t.to !== null && (!day.test(t.to) || t.to <= t.from)));
+    expect(bad.map((t) => t.origin)).toEqual([]);
+  });
+  it('never has one person in the same office twice at once', () => {
+    const overlapping = terms.filter((a) =>
+      terms.some((b) => a !== b && a.name === b.name && a.code === b.code && a.office === b.office && a.from < (b.to ?? '9999') && b.from < (a.to ?? '9999')),
+    );
+    expect(overlapping.map((t) => t.origin)).toEqual([]);
+  });
+  it('can reach every name and short form', () => {
+    const unreachable = terms.filter((t) =>
+      [t.name, ...(t.alone ? [t.alone] : [])].some((name) => {
+        const match = longestMatch(trie, 0, leaderKeys(name));
+        return match === null || match.end !== leaderKeys(name).length || ![...match.value.full, ...match.value.alone].includes(t);
+      }),
+    );
+    expect(unreachable.map((t) => t.origin)).toEqual([]);
+  });
+  it('covers the heads of state or government of the G20 and thirty more countries', () => {
+    const covered = new Set(terms.filter((t) => t.office !== 'foreign-minister').map((t) => t.code));
+    for (const code of ['AR', 'AU', 'BR', 'CA', 'CN', 'DE', 'FR', 'GB', 'ID', 'IN', 'IT', 'JP', 'KR', 'MX', 'RU', 'SA', 'TR', 'US', 'ZA']) {
+      expect(covered.has(code), code).toBe(true);
+    }
+    expect(covered.size).toBeGreaterThanOrEqual(49);
+  });
+});
+
+describe('other-senses.tsv', () => {
+  const path = join(LEXICON_DIR, 'other-senses.tsv');
+  const rows = readTsv(path).rows;
+  const terms = new Set(readGazetteerEntries().filter((e) => e.code !== '-').map((e) => e.term));
+  it('names gazetteer terms, with no repeated cue', () => {
+    expect(rows.filter((r) => !terms.has(r.fields.get('term') ?? '')).map((r) => r.line)).toEqual([]);
+    expect(duplicates(rows.map((r) => `${r.fields.get('term')} ${r.fields.get('cue')}`))).toEqual([]);
+    expect(rows.every((r) => r.fields.get('note'))).toBe(true);
   });
 });

@@ -1,10 +1,15 @@
 import type { CountryMention, Token } from '../types.js';
 import { type TrieMatch, longestMatch } from '../trie.js';
-import { type Gazetteer, type GazetteerEntry, defaultGazetteer, tokenKey } from './gazetteer.js';
+import { type Gazetteer, type GazetteerEntry, START_PERSON, START_PLACE, defaultGazetteer, tokenKey } from './gazetteer.js';
+import { type LeaderKey, foldKey, leaderCountry } from './leaders.js';
 
 /** Words of a multi-word name may be joined by spaces or hyphens only. */
 const JOINER = /^[\s\-‐‑–—]*$/;
 const DASH = /^[\-‐‑–—]$/;
+const NON_ASCII = /[^\x00-\x7f]/;
+/** "St. Kitts": an abbreviation's full stop may sit inside a name. */
+const ABBREVIATION = /^(?:St|Ste|Mt|Ft)$/;
+const ABBREVIATION_JOINER = /^\.\s+$/;
 /** "US$ 82 million" and "HK$" are currencies, not the country. */
 const CURRENCY_AFTER = /^\$/;
 
@@ -31,6 +36,12 @@ export interface FindOptions {
    * On by default; their mentions carry the category `proxy`.
    */
   proxies?: boolean;
+  /**
+   * The document's date (`YYYY-MM-DD`): leaders and officials count for
+   * their country only on dates within their terms (leaders.tsv). Without a
+   * date, names of people are not matched.
+   */
+  date?: string;
 }
 
 /** A sentence prepared for matching: token keys and the test for multi-word joins. */
@@ -39,21 +50,56 @@ interface Scan {
   tokens: Token[];
   keys: string[];
   alternates: (string | undefined)[];
+  /** Per token: START_PLACE when it may open a gazetteer name, START_PERSON a leader's. */
+  starts: Uint8Array;
   joins: (i: number) => boolean;
+  /** Keys and alternates without diacritics, for people's names; made when first needed. */
+  folded?: { keys: string[]; alternates: (string | undefined)[] };
 }
 
-function prepareScan(sentence: string, tokens: Token[]): Scan {
-  const keys = tokens.map((t) => tokenKey(t.text));
+/**
+ * Keys, alternates and, per token, whether it may open a place name or a
+ * leader's name; null when no token may, as in most sentences.
+ */
+function prepareScan(sentence: string, tokens: Token[], gazetteer: Gazetteer, people: boolean): Scan | null {
+  const n = tokens.length;
+  const keys = new Array<string>(n);
+  const alternates = new Array<string | undefined>(n);
+  const starts = new Uint8Array(n);
+  const known = gazetteer.starts;
+  const wanted = people ? START_PLACE | START_PERSON : START_PLACE;
+  let any = false;
+  for (let i = 0; i < n; i += 1) {
+    const key = tokenKey((tokens[i] as Token).text);
+    const alternate = titleCaseAlternate(key);
+    keys[i] = key;
+    alternates[i] = alternate;
+    const flags = ((known.get(key) ?? 0) | (alternate === undefined ? 0 : (known.get(alternate) ?? 0))) & wanted;
+    starts[i] = flags;
+    any ||= flags !== 0;
+  }
+  if (!any) return null;
   const joins = (j: number) => {
     const previous = tokens[j - 1];
     const token = tokens[j];
-    return previous !== undefined && token !== undefined && JOINER.test(sentence.slice(previous.end, token.start));
+    if (previous === undefined || token === undefined) return false;
+    const gap = sentence.slice(previous.end, token.start);
+    return JOINER.test(gap) || (ABBREVIATION.test(previous.text) && ABBREVIATION_JOINER.test(gap));
   };
-  return { sentence, tokens, keys, alternates: keys.map(titleCaseAlternate), joins };
+  return { sentence, tokens, keys, alternates, starts, joins };
 }
 
 function matchAt(scan: Scan, i: number, gazetteer: Gazetteer): Match | null {
   return longestMatch(gazetteer.trie, i, scan.keys, scan.joins, scan.alternates);
+}
+
+/** The longest leader's name starting at token i, matched without diacritics. */
+function leaderAt(scan: Scan, i: number, gazetteer: Gazetteer): TrieMatch<LeaderKey> | null {
+  // Most sentences are ASCII, and their keys need no folding.
+  scan.folded ??= NON_ASCII.test(scan.sentence)
+    ? { keys: scan.keys.map(foldKey), alternates: scan.alternates.map((a) => (a === undefined ? a : foldKey(a))) }
+    : { keys: scan.keys, alternates: scan.alternates };
+  return longestMatch(gazetteer.leaders, i, scan.folded.keys, scan.joins, scan.folded.alternates);
 }
 
 /**
@@ -68,6 +114,13 @@ function personNamed(scan: Scan, i: number, match: Match, gazetteer: Gazetteer):
   if (!next || !/^\s+$/.test(scan.sentence.slice(current.end, next.start)) || !/^\p{Lu}\p{Ll}/u.test(next.text)) return false;
   const following = matchAt(scan, match.end, gazetteer);
   return following === null || following.value.code === '-';
+}
+
+/** Whether the sentence has a word that gives away another sense of the term ("Georgia" beside "Atlanta"). */
+function otherSense(scan: Scan, term: string, gazetteer: Gazetteer): boolean {
+  const cues = gazetteer.otherSenses.get(term);
+  if (!cues) return false;
+  return cues.some((cue) => scan.keys.some((_, i) => cue.every((key, k) => scan.keys[i + k] === key)));
 }
 
 /**
@@ -99,13 +152,28 @@ export function findCountries(
   options: FindOptions = {},
 ): CountryMention[] {
   const mentions: CountryMention[] = [];
-  const scan = prepareScan(sentence, tokens);
+  const people = options.date !== undefined;
+  const scan = prepareScan(sentence, tokens, gazetteer, people);
+  if (!scan) return mentions;
+  const { starts } = scan;
   let i = 0;
-  const first = gazetteer.trie.root.next;
   while (i < tokens.length) {
-    const alternate = scan.alternates[i];
-    const starts = first.has(scan.keys[i] as string) || (alternate !== undefined && first.has(alternate));
-    const match = starts ? matchAt(scan, i, gazetteer) : null;
+    const flags = starts[i] as number;
+    if (flags === 0) {
+      i += 1;
+      continue;
+    }
+    const match = flags & START_PLACE ? matchAt(scan, i, gazetteer) : null;
+    const person = flags & START_PERSON ? leaderAt(scan, i, gazetteer) : null;
+    if (person && (!match || person.end > match.end)) {
+      // A person's name, longer than any place name here ("Israel Katz"): their country if in office that day.
+      const term = leaderCountry(person.value, options.date as string);
+      const start = tokens[i]?.start ?? 0;
+      const end = tokens[person.end - 1]?.end ?? start;
+      if (term) mentions.push({ code: term.code, surface: sentence.slice(start, end), start, end, category: 'leader' });
+      i = person.end;
+      continue;
+    }
     if (!match) {
       i += 1;
       continue;
@@ -114,9 +182,10 @@ export function findCountries(
     const holds = entry.category !== 'combining' || combiningHolds(scan, match, gazetteer);
     const start = tokens[i]?.start ?? 0;
     const end = tokens[match.end - 1]?.end ?? start;
-    const wanted = (options.proxies !== false || entry.category !== 'proxy') && !personNamed(scan, i, match, gazetteer);
+    const wanted =
+      (options.proxies !== false || entry.category !== 'proxy') && !personNamed(scan, i, match, gazetteer) && !otherSense(scan, entry.term, gazetteer);
     if (entry.code !== '-' && holds && wanted && !CURRENCY_AFTER.test(sentence.slice(end, end + 1))) {
-      mentions.push({ code: entry.code, surface: sentence.slice(start, end), start, end, category: entry.category });
+      for (const code of entry.codes) mentions.push({ code, surface: sentence.slice(start, end), start, end, category: entry.category });
     }
     i = holds ? match.end : i + 1;
   }

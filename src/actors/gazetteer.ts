@@ -3,6 +3,7 @@ import { LEXICON_DIR } from '../paths.js';
 import { tokenizeWords } from '../text/words.js';
 import { type TokenTrie, createTrie, insert } from '../trie.js';
 import { field, readTsv } from '../tsv.js';
+import { type LeaderKey, compileLeaders, leaderFirstWords, readLeaderTerms } from './leaders.js';
 
 /** Categories a gazetteer row may have; see lexicons/README.md. */
 export const GAZETTEER_CATEGORIES = new Set([
@@ -11,8 +12,10 @@ export const GAZETTEER_CATEGORIES = new Set([
 
 export interface GazetteerEntry {
   term: string;
-  /** Alpha-2 code, or `-` for a not-a-country entry that only shadows others. */
+  /** Alpha-2 code, or `-` for a not-a-country entry that only shadows others; `CN PK` for a term that names two. */
   code: string;
+  /** The codes `code` lists. */
+  codes: string[];
   category: string;
   weight: number;
   note: string;
@@ -26,11 +29,29 @@ export interface Gazetteer {
   names: Map<string, string>;
   /** Country names that are also given names (given-names.tsv): "Jordan Peterson" is a person. */
   givenNames: Set<string>;
+  /** Leaders and officials by name (leaders.tsv), matched only on dates within their terms. */
+  leaders: TokenTrie<LeaderKey>;
+  /**
+   * Every word that may open a name, with what it may open: 1 a place (the
+   * gazetteer), 2 a person (leaders' names as written and without diacritics),
+   * 3 both. One look-up per word settles most of a sentence.
+   */
+  starts: Map<string, number>;
+  /** Terms with another common sense, and the cue words (as token keys) that give it away (other-senses.tsv). */
+  otherSenses: Map<string, string[][]>;
 }
+
+/** Flags of `Gazetteer.starts`. */
+export const START_PLACE = 1;
+export const START_PERSON = 2;
 
 /** The key a surface word is stored and looked up under (possessive dropped). */
 export function tokenKey(text: string): string {
-  return text.endsWith("'s") || text.endsWith('’s') || text.endsWith("'S") || text.endsWith('’S') ? text.slice(0, -2) : text;
+  // Character codes, not endsWith: this runs once per token of every sentence.
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 115 && last !== 83) return text; // s, S
+  const apostrophe = text.charCodeAt(text.length - 2);
+  return apostrophe === 39 || apostrophe === 0x2019 ? text.slice(0, -2) : text;
 }
 
 /** The exact-case token keys of a gazetteer term. */
@@ -43,10 +64,28 @@ export function compileGazetteer(
   entries: GazetteerEntry[],
   names: Map<string, string>,
   givenNames: Set<string> = new Set(),
+  leaders: TokenTrie<LeaderKey> = createTrie(),
+  otherSenses: Map<string, string[][]> = new Map(),
 ): Gazetteer {
   const trie = createTrie<GazetteerEntry>();
   for (const entry of entries) insert(trie, termKeys(entry.term), entry);
-  return { trie, names, givenNames };
+  const starts = new Map<string, number>();
+  for (const word of trie.root.next.keys()) starts.set(word, START_PLACE);
+  for (const word of leaderFirstWords(leaders)) starts.set(word, (starts.get(word) ?? 0) | START_PERSON);
+  return { trie, names, givenNames, leaders, starts, otherSenses };
+}
+
+/** Cues of other senses by gazetteer term, from `other-senses.tsv`. */
+export function readOtherSenses(dir: string = LEXICON_DIR): Map<string, string[][]> {
+  const path = join(dir, 'other-senses.tsv');
+  const senses = new Map<string, string[][]>();
+  for (const row of readTsv(path).rows) {
+    const term = field(path, row, 'term');
+    const cues = senses.get(term) ?? [];
+    cues.push(termKeys(field(path, row, 'cue')));
+    senses.set(term, cues);
+  }
+  return senses;
 }
 
 /** Country names that are also given names, from `given-names.tsv`. */
@@ -61,6 +100,7 @@ export function readGazetteerEntries(dir: string = LEXICON_DIR): GazetteerEntry[
   return readTsv(path).rows.map((row) => ({
     term: field(path, row, 'term'),
     code: field(path, row, 'code'),
+    codes: field(path, row, 'code').split(' '),
     category: field(path, row, 'category'),
     weight: Number(field(path, row, 'weight')),
     note: row.fields.get('note') ?? '',
@@ -80,6 +120,12 @@ let shared: Gazetteer | null = null;
 
 /** The bundled gazetteer, compiled on first use and then reused. */
 export function defaultGazetteer(): Gazetteer {
-  shared ??= compileGazetteer(readGazetteerEntries(), readCountryNames(), readGivenNames());
+  shared ??= compileGazetteer(
+    readGazetteerEntries(),
+    readCountryNames(),
+    readGivenNames(),
+    compileLeaders(readLeaderTerms()),
+    readOtherSenses(),
+  );
   return shared;
 }

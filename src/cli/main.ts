@@ -20,7 +20,9 @@ import { tokenizeWords } from '../text/words.js';
 import { type RunConfig, configFlags, readConfig } from './config.js';
 import { startProgress } from './progress.js';
 import { explainScore } from './explain.js';
-import { MAIN_USAGE, MERGE_USAGE, RUN_USAGE, SCORE_USAGE } from './usage.js';
+import { readInputs } from '../ingest/readInputs.js';
+import { runPipeline } from '../pipeline.js';
+import { ACTORS_USAGE, MAIN_USAGE, MERGE_USAGE, RUN_USAGE, SCORE_USAGE } from './usage.js';
 
 class UsageError extends Error {}
 
@@ -164,8 +166,7 @@ async function runCommand(args: string[]): Promise<number> {
     process.stdout.write(`${RUN_USAGE}\n`);
     return 0;
   }
-  const defaultDate = values.date === undefined ? null : isoDay(values.date);
-  if (values.date !== undefined && defaultDate === null) throw new UsageError(`--date must be YYYY-MM-DD, got "${values.date}"`);
+  const defaultDate = dateFlag(values.date) ?? null;
   const settings = outputSettings(values);
   const demo = positionals.length === 0;
   const fields: Partial<FieldMap> = {};
@@ -224,19 +225,32 @@ async function mergeCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+/** `--date`, checked: the day leaders are looked up on. */
+function dateFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const day = isoDay(value);
+  if (day === null) throw new UsageError(`--date must be YYYY-MM-DD, got "${value}"`);
+  return day;
+}
+
 async function scoreCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { explain: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      explain: { type: 'boolean', default: false },
+      date: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   if (values.help) {
     process.stdout.write(`${SCORE_USAGE}\n`);
     return 0;
   }
+  const date = dateFlag(values.date);
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const text of lines) {
     const tokens = tokenizeWords(text);
-    const countries = [...new Set(findCountries(text, tokens).map((m) => m.code))].sort();
+    const countries = [...new Set(findCountries(text, tokens, undefined, date === undefined ? {} : { date }).map((m) => m.code))].sort();
     const score = scoreTokens(text, tokens);
     const out = values.explain
       ? explainScore(text, countries, score)
@@ -249,6 +263,34 @@ async function scoreCommand(args: string[]): Promise<number> {
         });
     process.stdout.write(`${out}\n`);
   }
+  return 0;
+}
+
+/** Names beside countries that matched nothing, by the number of documents using them: what a curator may add. */
+async function actorsCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      date: { type: 'string' },
+      top: { type: 'string' },
+      jobs: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${ACTORS_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('actors needs inputs (files, folders or - for standard input)');
+  const top = values.top === undefined ? 50 : Number(values.top);
+  if (!(Number.isInteger(top) && top >= 1)) throw new UsageError(`--top must be a whole number ≥ 1, got "${values.top}"`);
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}"`);
+  const defaultDate = dateFlag(values.date) ?? null;
+  const result = await runPipeline(readInputs(positionals, { defaultDate }), { document: () => undefined, skipped: () => undefined }, { jobs });
+  process.stdout.write('documents\tname\n');
+  for (const actor of result.unknownActors.slice(0, top)) process.stdout.write(`${actor.documents}\t${actor.name}\n`);
   return 0;
 }
 
@@ -265,6 +307,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'run') return runCommand(rest);
   if (command === 'score') return scoreCommand(rest);
   if (command === 'merge') return mergeCommand(rest);
+  if (command === 'actors') return actorsCommand(rest);
   throw new UsageError(`unknown command "${command}"; try trust-index --help`);
 }
 

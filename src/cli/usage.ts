@@ -4,7 +4,8 @@ Usage:
   trust-index run [inputs…] [--out DIR] [--date YYYY-MM-DD] [--period P] [--min-articles N] [--top N]
                   [--pairs CN-PK,…] [--from YYYY-MM] [--to YYYY-MM] [--seed N] [--cache DIR] [--quiet]
   trust-index merge RUN_DIR… --out DIR [--period P] [--min-articles N] [--top N] [--seed N] [--quiet]
-  trust-index score [--explain]
+  trust-index score [--explain] [--date YYYY-MM-DD]
+  trust-index actors inputs… [--top N] [--date YYYY-MM-DD]
   trust-index --help | --version
 
 Commands:
@@ -14,6 +15,8 @@ Commands:
   merge   Combine the output folders of runs over parts of a corpus into the
           outputs of one run over the whole (byte for byte).
   score   Read one text per line on stdin; write one JSON object per line.
+  actors  List the capitalised names used beside countries that matched nothing
+          in the gazetteer, by the number of documents: what to add to it.
 
 Run 'trust-index COMMAND --help' for a command's options.
 Exit codes: 0 success, 1 the run failed, 2 bad usage, 3 inputs skipped under --strict,
@@ -80,11 +83,28 @@ Options:
                      as for run
   -h, --help         this help`;
 
-export const SCORE_USAGE = `Usage: trust-index score [--explain]
+export const SCORE_USAGE = `Usage: trust-index score [--explain] [--date YYYY-MM-DD]
 
 Reads one text per line on stdin and writes one JSON object per line:
 {"countries": [...], "pairs": [...], "trust": n, "tone": n, "evidence": {...}}.
 
 Options:
   --explain    print a readable derivation of each score instead of JSON
+  --date D     the day the texts were written (YYYY-MM-DD), so that leaders
+               count for their country; without it, people are not matched
   -h, --help   this help`;
+
+export const ACTORS_USAGE = `Usage: trust-index actors inputs… [options]
+
+Reads the inputs as run does and lists, most frequent first, the capitalised
+names (people, parties, bodies, places) that stand in sentences naming a
+country but matched nothing in the gazetteer, by the number of documents
+using them (syndicated copies count once). Output: tab-separated
+documents and name, with a header. The same list is written by run as
+unknown-actors.csv.
+
+Options:
+  --top N            names listed (default 50)
+  --date YYYY-MM-DD  date for documents whose date cannot be found
+  --jobs N           worker threads (default: the number of cores)
+  -h, --help         this help`;

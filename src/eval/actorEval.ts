@@ -1,5 +1,5 @@
 import { findCountries } from '../actors/findCountries.js';
-import { defaultGazetteer, termKeys } from '../actors/gazetteer.js';
+import { defaultGazetteer, readGazetteerEntries, termKeys } from '../actors/gazetteer.js';
 import { articleBody } from '../text/body.js';
 import { tokenizeWords } from '../text/words.js';
 import { longestMatch } from '../trie.js';
@@ -39,13 +39,38 @@ export interface ActorEvalResult {
   topTwoStories: number;
   topTwoShare: number;
   unmapped: Map<string, number>;
+  /** Tagged places missed whose country no gazetteer form names anywhere in the story, in any case: tags from the dateline or a company's home, beyond any name matcher. */
+  unnamed: number;
+}
+
+/** Lower-cased gazetteer forms of each country, for the check of what a story names at all. */
+function formsByCode(): Map<string, string[]> {
+  const forms = new Map<string, string[]>();
+  for (const entry of readGazetteerEntries()) {
+    if (entry.code === '-') continue;
+    for (const code of entry.codes) forms.set(code, [...(forms.get(code) ?? []), entry.term.toLowerCase()]);
+  }
+  return forms;
+}
+
+function namedAnywhere(text: string, forms: readonly string[]): boolean {
+  return forms.some((form) => {
+    let at = text.indexOf(form);
+    while (at >= 0) {
+      const before = text[at - 1];
+      const after = text[at + form.length];
+      if (!(before && /\p{L}/u.test(before)) && !(after && /\p{L}/u.test(after))) return true;
+      at = text.indexOf(form, at + 1);
+    }
+    return false;
+  });
 }
 
 /** Countries of a story by mentions, most mentioned first (ties by code). */
 function mentionCounts(story: ReutersStory): Map<string, number> {
   const counts = new Map<string, number>();
   for (const sentence of articleBody(`${story.title}\n\n${story.text}`).sentences) {
-    for (const m of findCountries(sentence.text, tokenizeWords(sentence.text))) counts.set(m.code, (counts.get(m.code) ?? 0) + 1);
+    for (const m of findCountries(sentence.text, tokenizeWords(sentence.text), undefined, { date: story.date })) counts.set(m.code, (counts.get(m.code) ?? 0) + 1);
   }
   return counts;
 }
@@ -58,8 +83,9 @@ function mentionCounts(story: ReutersStory): Map<string, number> {
  */
 export function actorEval(stories: readonly ReutersStory[]): ActorEvalResult {
   const result: ActorEvalResult = {
-    stories: 0, taggedPlaces: 0, found: 0, recall: 0, topTwoStories: 0, topTwoShare: 0, unmapped: new Map(),
+    stories: 0, taggedPlaces: 0, found: 0, recall: 0, topTwoStories: 0, topTwoShare: 0, unmapped: new Map(), unnamed: 0,
   };
+  const forms = formsByCode();
   for (const story of stories) {
     if (story.places.length < 2 || !story.text) continue;
     const tagged = new Set<string>();
@@ -72,7 +98,11 @@ export function actorEval(stories: readonly ReutersStory[]): ActorEvalResult {
     result.stories += 1;
     const counts = mentionCounts(story);
     result.taggedPlaces += tagged.size;
-    for (const code of tagged) if (counts.has(code)) result.found += 1;
+    const text = `${story.title}\n${story.text}`.toLowerCase();
+    for (const code of tagged) {
+      if (counts.has(code)) result.found += 1;
+      else if (!namedAnywhere(text, forms.get(code) ?? [])) result.unnamed += 1;
+    }
     const topTwo = [...counts.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, 2);
     if (topTwo.length === 2 && topTwo.every(([code]) => tagged.has(code))) result.topTwoStories += 1;
   }

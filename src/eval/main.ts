@@ -29,6 +29,11 @@ function main(): void {
   const actors = actorEval(reuters);
   out(`stories: ${actors.stories}; tagged places: ${actors.taggedPlaces}`);
   out(`recall of tagged places found in the story: ${actors.recall.toFixed(3)} (${actors.found}/${actors.taggedPlaces})`);
+  const named = actors.taggedPlaces - actors.unnamed;
+  out(
+    `tagged places that no name, demonym, capital or proxy in our lists names anywhere in the story (any case): ${actors.unnamed}; ` +
+      `recall of the ${named} that are named: ${(actors.found / named).toFixed(3)}`,
+  );
   out(`stories whose two most-mentioned countries are both tagged: ${actors.topTwoShare.toFixed(3)} (${actors.topTwoStories}/${actors.stories})`);
   const unmapped = [...actors.unmapped.entries()].sort(([, a], [, b]) => b - a).map(([t, n]) => `${t} ${n}`);
   out(`tags that name no country in our list (left out): ${unmapped.join(', ') || 'none'}`);
