@@ -16,6 +16,26 @@ function withoutPossessive(lower: string): string {
 }
 
 /**
+ * A word and its span. The look-up form is made on first use: the actor
+ * stage reads only the words as written, and a third of tokenizing went on
+ * lower-casing them.
+ */
+class WordToken implements Token {
+  private lowerForm: string | undefined = undefined;
+
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get lower(): string {
+    this.lowerForm ??= withoutPossessive(this.text.toLowerCase());
+    return this.lowerForm;
+  }
+}
+
+/**
  * Split a sentence into word tokens with character spans. One `exec` loop
  * gives each word with its offset; natural's RegexpTokenizer (used until
  * measured otherwise) returns bare strings, and finding their offsets again
@@ -28,16 +48,10 @@ function withoutPossessive(lower: string): string {
  */
 export function tokenizeWords(sentence: string): Token[] {
   const tokens: Token[] = [];
-  // Lower-case the sentence once and slice it, unless lower-casing changes its length ("İ").
-  const lowered = sentence.toLowerCase();
-  const aligned = lowered.length === sentence.length;
   // One shared global regex: the loop is synchronous, so resetting lastIndex is enough.
   WORD.lastIndex = 0;
   for (let match = WORD.exec(sentence); match !== null; match = WORD.exec(sentence)) {
-    const text = match[0];
-    const start = match.index;
-    const end = start + text.length;
-    tokens.push({ text, lower: withoutPossessive(aligned ? lowered.slice(start, end) : text.toLowerCase()), start, end });
+    tokens.push(new WordToken(match[0], match.index, match.index + match[0].length));
   }
   return tokens;
 }
