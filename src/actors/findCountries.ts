@@ -62,23 +62,27 @@ interface Scan {
  * leader's name; null when no token may, as in most sentences.
  */
 function prepareScan(sentence: string, tokens: Token[], gazetteer: Gazetteer, people: boolean): Scan | null {
+  const known = gazetteer.starts;
+  const wanted = people ? START_PLACE | START_PERSON : START_PLACE;
+  const flagsOf = (key: string, alternate: string | undefined) =>
+    ((known.get(key) ?? 0) | (alternate === undefined ? 0 : (known.get(alternate) ?? 0))) & wanted;
+  // A first pass that allocates nothing settles the many sentences that name nothing.
+  const opensName = (t: Token) => {
+    const key = tokenKey(t.text);
+    return flagsOf(key, titleCaseAlternate(key)) !== 0;
+  };
+  if (!tokens.some(opensName)) return null;
   const n = tokens.length;
   const keys = new Array<string>(n);
   const alternates = new Array<string | undefined>(n);
   const starts = new Uint8Array(n);
-  const known = gazetteer.starts;
-  const wanted = people ? START_PLACE | START_PERSON : START_PLACE;
-  let any = false;
   for (let i = 0; i < n; i += 1) {
     const key = tokenKey((tokens[i] as Token).text);
     const alternate = titleCaseAlternate(key);
     keys[i] = key;
     alternates[i] = alternate;
-    const flags = ((known.get(key) ?? 0) | (alternate === undefined ? 0 : (known.get(alternate) ?? 0))) & wanted;
-    starts[i] = flags;
-    any ||= flags !== 0;
+    starts[i] = flagsOf(key, alternate);
   }
-  if (!any) return null;
   const joins = (j: number) => {
     const previous = tokens[j - 1];
     const token = tokens[j];
