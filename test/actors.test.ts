@@ -104,6 +104,15 @@ describe('unknownNames', () => {
     expect(names('Officials in Pakistan met in November.')).toEqual([]);
     expect(names('The Balochistan Liberation Army claimed it.')).toEqual([]);
   });
+
+  it('leaves out titles before a known name, but keeps the unknown name after one', () => {
+    const dated = (text: string) => {
+      const tokens = tokenizeWords(text);
+      return unknownNames(text, tokens, findCountries(text, tokens, undefined, { date: '2024-05-01' }));
+    };
+    expect(dated('Later, President Xi met Prime Minister Shehbaz Sharif.')).toEqual([]);
+    expect(dated('Later, Interior Minister Mohsin Naqvi visited China.')).toEqual(['Interior Minister Mohsin Naqvi']);
+  });
 });
 
 describe('leaders and officials', () => {

@@ -9,6 +9,12 @@ const CALENDAR = new Set([
 /** Words that open a name in a sentence but are not part of it. */
 const LEADING = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'But', 'And', 'In', 'On', 'At', 'As', 'For', 'If', 'When', 'While']);
 
+/** Titles that stand before a name ("President Xi", "Foreign Minister Wang Yi"): never a name by themselves. */
+const TITLES = new Set([
+  'President', 'Vice', 'Prime', 'Minister', 'Premier', 'Chancellor', 'King', 'Queen', 'Emperor', 'Crown', 'Prince',
+  'Sheikh', 'Emir', 'Foreign', 'Secretary', 'State', 'Defence', 'Defense', 'General', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sir',
+]);
+
 function capitalised(text: string): boolean {
   const first = text.charCodeAt(0);
   return first >= 65 && first <= 90 ? true : /^\p{Lu}/u.test(text);
@@ -30,6 +36,7 @@ export function unknownNames(sentence: string, tokens: readonly Token[], mention
   let run: Token[] = [];
   const flush = () => {
     while (run.length > 0 && LEADING.has((run[0] as Token).text)) run.shift();
+    if (run.every((t) => TITLES.has(t.text))) run = [];
     const opensSentence = run.length === 1 && run[0] === tokens[0];
     if (run.length > 0 && !opensSentence) {
       const first = run[0] as Token;
