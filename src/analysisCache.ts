@@ -11,6 +11,8 @@ import { decodeMinhash, encodeMinhash } from './text/fingerprint.js';
 /** Segments kept before a commit folds them into one, so lookups open few files. */
 const MAX_SEGMENTS = 8;
 const SEGMENT = /^segment-(\d{6})\.jsonl$/;
+/** A settings folder's name: the first 16 hex digits of `analysisDigest`. */
+const SETTINGS_FOLDER = /^[0-9a-f]{16}$/;
 
 /** What produced a cached analysis; any change to it makes every cached analysis stale. */
 export interface AnalysisSettings {
@@ -117,8 +119,9 @@ export class AnalysisCache {
    */
   async commit(): Promise<void> {
     this.closeFiles();
+    // Only folders this cache made: a cache pointed at a folder that holds other files leaves them be.
     for (const name of await readdir(this.root)) {
-      if (join(this.root, name) !== this.dir) await rm(join(this.root, name), { recursive: true, force: true });
+      if (SETTINGS_FOLDER.test(name) && join(this.root, name) !== this.dir) await rm(join(this.root, name), { recursive: true, force: true });
     }
     if (!this.added) return;
     await this.added.commit();

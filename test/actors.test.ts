@@ -145,6 +145,9 @@ describe('leaders and officials', () => {
     expect(foldKey('Yıldırım')).toBe('Yildirim');
     expect(foldKey('Erdoğan')).toBe('Erdogan');
     expect(on('Erdogan and Löfven met.', '2016-01-01')).toEqual(['TR:leader', 'SE:leader']);
+    // A full name whose first word has diacritics, as the table writes it and without them.
+    expect(on('Édouard Philippe met Macron.', '2018-01-01')).toEqual(['FR:leader', 'FR:leader']);
+    expect(on('Edouard Philippe met Macron.', '2018-01-01')).toEqual(['FR:leader', 'FR:leader']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analysisDigest, documentKey } from '../src/analysisCache.js';
@@ -62,9 +62,13 @@ describe('an incremental run with --cache', () => {
     const cache = join(dir, 'cache-settings');
     await run({ inputs: [DEMO_CORPUS], out: join(dir, 'settings-0'), defaultDate: null, cache });
     const [withProxies] = readdirSync(cache);
+    // Files that are not the cache's own, in a folder the user pointed it at, are left alone.
+    writeFileSync(join(cache, 'notes.txt'), 'mine');
+    mkdirSync(join(cache, 'drafts'));
     const summary = await run({ inputs: [DEMO_CORPUS], out: join(dir, 'settings-1'), defaultDate: null, cache, proxies: false });
     expect(summary.cache).toEqual({ reused: 0, analysed: lines.length });
-    expect(readdirSync(cache)).toHaveLength(1);
+    expect(readdirSync(cache)).toHaveLength(3);
+    expect(readdirSync(cache)).toEqual(expect.arrayContaining(['drafts', 'notes.txt', expect.stringMatching(/^[0-9a-f]{16}$/)]));
     expect(readdirSync(cache)).not.toContain(withProxies);
   });
 

@@ -92,12 +92,16 @@ export function compileLeaders(terms: readonly LeaderTerm[]): TokenTrie<LeaderKe
   return trie;
 }
 
-/** The first words of every name in the trie, folded and as the table writes them. */
+/** The first words of every name in the trie, folded and as the table writes them ("Edouard", "Édouard"). */
 export function leaderFirstWords(trie: TokenTrie<LeaderKey>): Set<string> {
   const words = new Set<string>(trie.root.next.keys());
-  for (const node of trie.root.next.values()) {
-    const terms = [...(node.value?.full ?? []), ...(node.value?.alone ?? [])];
-    for (const term of terms) for (const name of [term.name, term.alone]) if (name) words.add(termKeys(name)[0] as string);
+  // Names end deeper than the first level ("Édouard Philippe"), so walk every node.
+  const pending = [...trie.root.next.values()];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    for (const term of [...(node.value?.full ?? []), ...(node.value?.alone ?? [])]) {
+      for (const name of [term.name, term.alone]) if (name) words.add(termKeys(name)[0] as string);
+    }
+    pending.push(...node.next.values());
   }
   return words;
 }
