@@ -201,7 +201,7 @@ export async function runPipeline(
       }
       track(pool.add(dated));
       // Keep reading from running far ahead of the workers, so memory stays flat.
-      while (pool.load > jobs * 2) await Promise.race(inFlight);
+      while (pool.load > jobs * 2 || inFlight.size > jobs * 4) await Promise.race(inFlight);
     }
     if (pool) {
       track(pool.flush());

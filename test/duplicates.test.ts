@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DuplicateIndex } from '../src/aggregate/duplicates.js';
-import { estimatedJaccard, fingerprint } from '../src/text/fingerprint.js';
+import { encodeMinhash, estimatedJaccard, fingerprint, shingleHash } from '../src/text/fingerprint.js';
 import { run } from '../src/run.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,32 @@ const COPIES = [
   STORY.replace('highest priority', 'top priority').replace('step up', 'increase'),
 ];
 
+/** FNV-1a, 32 bits, over a whole string: the reference the shingle hash must agree with. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 describe('fingerprint', () => {
+  it('hashes a shingle as FNV-1a of its words joined by spaces, without joining them', () => {
+    // Published FNV-1a test vectors (Fowler, Noll, Vo): "a" and "foobar".
+    expect(fnv1a('a')).toBe(0xe40c292c);
+    expect(fnv1a('foobar')).toBe(0xbf9cf968);
+    const words = ['pakistan', 'and', 'china', 'signed', 'accords'];
+    for (let i = 0; i + 3 <= words.length; i += 1) expect(shingleHash(words, i)).toBe(fnv1a(words.slice(i, i + 3).join(' ')));
+  });
+
+  it('gives the signature earlier versions stored, so cached fingerprints stay comparable', () => {
+    const print = fingerprint(
+      'Chinese engineers working on a dam in northern Pakistan were killed when a car bomb struck their convoy on ' +
+        'Tuesday, officials said, and Beijing demanded protection.',
+    );
+    expect(print.exact).toBe('a6403b9e19db7abd530f02666e19aa3ab042d04d');
+    expect([...print.minhash.slice(0, 4)]).toEqual([62948883, 387282867, 63374719, 612846332]);
+    expect(encodeMinhash(print.minhash).slice(0, 40)).toBe('E4bAA7N3FRd/BccD/EqHJA5uFQFWPX8aaWmGAvaU');
+  });
+
   it('is equal for exact copies whatever the spacing and case', () => {
     expect(fingerprint('China and Pakistan met.').exact).toBe(fingerprint('  china AND pakistan\nmet ').exact);
   });
@@ -46,6 +71,22 @@ describe('DuplicateIndex', () => {
     const folded = index.folded();
     expect(folded.map((f) => f.id)).toEqual(['copy-0', 'copy-2', 'copy-3', 'copy-4']);
     expect(new Set(folded.map((f) => f.keptId))).toEqual(new Set(['copy-1']));
+  });
+
+  it('keeps finding copies beyond its first thousand documents, as its arrays grow', () => {
+    const index = new DuplicateIndex();
+    const story = (n: number) => `Report ${n}: ${STORY.replace('Tuesday', `day ${n}`)} Filed as number ${n} of the series.`;
+    // 2,500 different stories, long enough to carry a MinHash signature: every shingle holds the story's number.
+    const filler = (n: number) => Array.from({ length: 16 }, (_, k) => `word${k} story${n}part${k}`).join(' ');
+    for (let n = 0; n < 2500; n += 1) index.add(`doc-${String(n).padStart(4, '0')}`, '2024-03-01', fingerprint(filler(n)));
+    index.add('late-a', '2024-03-02', fingerprint(story(1)));
+    index.add('late-b', '2024-03-03', fingerprint(`ISLAMABAD — ${story(1)}`));
+    index.add('late-c', '2024-03-02', fingerprint(story(1)));
+    index.add('late-far', '2024-05-02', fingerprint(`${story(1)} Updated in May.`));
+    expect(index.folded()).toEqual([
+      { id: 'late-b', keptId: 'late-a', kind: 'near' },
+      { id: 'late-c', keptId: 'late-a', kind: 'exact' },
+    ]);
   });
 
   it('marks exact copies as exact', () => {

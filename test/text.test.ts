@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PIECE, articleBody, boundedPieces } from '../src/text/body.js';
 import { latinShare } from '../src/text/language.js';
-import { splitSentences } from '../src/text/sentences.js';
+import NaturalSentenceTokenizer from 'natural/lib/natural/tokenizers/sentence_tokenizer.js';
+import { ABBREVIATIONS, splitSentences } from '../src/text/sentences.js';
 import { tokenizeWords } from '../src/text/words.js';
 
 describe('tokenizeWords', () => {
@@ -32,6 +33,25 @@ describe('splitSentences', () => {
 
   it('splits where a stop is followed by no space', () => {
     expect(splitSentences('It ended.Despite this, talks resumed.')).toEqual(['It ended.', 'Despite this, talks resumed.']);
+  });
+
+  it("gives exactly natural's sentences, placeholders and all, on number-heavy and tricky paragraphs", () => {
+    // Our own paragraphs: figures, URLs, e-mail addresses, abbreviations inside URLs, ellipses,
+    // quotes after stops and text that looks like natural's own placeholders.
+    const paragraphs = [
+      'Exports to Japan rose 12.5 pct to 1,234.5 mln dlrs in March, from 1,100 mln a year ago. Imports fell 3.2 pct. ' +
+        'The surplus was 4.1 billion, 2.3 billion and 0.9 billion in the three quarters.',
+      'See www.example.org/Mr.Smith/report.html for the text. Write to press@example.org... or call 555 1234!',
+      'He said: "We will not accept this." Then he left (for Beijing.) Talks ended?! Yes.',
+      'Gov. Li met Sen. Khan on Jan. 5 and Feb. 6 vs. last year; the U.S. and the U.A.E. were absent.',
+      'A literal {{NUMBER_0}} and {{DELIM_1}} in the text. 1, 2, 3. Done.',
+      Array.from({ length: 60 }, (_, i) => `Item ${i + 1} cost ${i * 3},${100 + i}.${i} dlrs.`).join(' '),
+    ];
+    const natural = new NaturalSentenceTokenizer([...ABBREVIATIONS], true);
+    for (const paragraph of paragraphs) {
+      expect(splitSentences(paragraph)).toEqual(natural.tokenize(paragraph).filter((s) => /[\p{L}\p{N}]/u.test(s)));
+    }
+    expect(splitSentences(paragraphs[0] as string)).toHaveLength(3);
   });
 });
 

@@ -12,21 +12,28 @@ export const NEAR_DUPLICATE_DAYS = 3;
 const BANDS = 16;
 const ROWS = MINHASHES / BANDS;
 
-interface Member {
-  id: string;
-  date: string;
-  exact: string;
-}
-
-/** A 32-bit hash of one band of a signature, salted with the band number; collisions only add candidates, which are verified. */
+/**
+ * A 30-bit hash of one band of a signature, salted with the band number. 30
+ * bits keep it a small integer, which a Map stores without boxing; collisions
+ * only add candidates, which are verified.
+ */
 function bandKey(band: number, rows: Uint32Array): number {
   let hash = Math.imul(band + 1, 0x9e3779b1) >>> 0;
   for (const value of rows) hash = Math.imul(hash ^ value, 0x01000193) >>> 0;
-  return hash;
+  return hash >>> 2;
 }
 
-function daysApart(a: string, b: string): number {
-  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+const DAY_MS = 86_400_000;
+
+function dayNumber(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+/** A typed array twice as long, holding the old one's values. */
+function grown<T extends Int32Array | Uint32Array>(array: T): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /** How a document was folded into another. */
@@ -46,74 +53,108 @@ export interface Folded {
  * order.
  */
 export class DuplicateIndex {
-  private readonly parent = new Map<string, string>();
-  private readonly members = new Map<string, Member>();
-  private readonly exact = new Map<string, string>();
-  /** Documents by band hash: a number per band rather than a string keeps memory small on big archives. */
-  private readonly bands = new Map<number, string[]>();
-  private readonly signatures = new Map<string, Uint32Array>();
+  // Documents are numbered in arrival order and their state kept in typed arrays: on an archive of
+  // millions of stories a Map of objects per document (and a list per band) would dominate memory.
+  private readonly ids: string[] = [];
+  private days = new Int32Array(1024);
+  private parent = new Int32Array(1024);
+  /** Number of the first document read with the same words: equal for exact copies. */
+  private exactGroup = new Int32Array(1024);
+  /** Where a document's MinHash signature starts in `signatures`, −1 for short texts. */
+  private signatureAt = new Int32Array(1024);
+  private signatures = new Uint32Array(1024 * MINHASHES);
+  private signatureCount = 0;
+  private readonly exact = new Map<string, number>();
+  /** Documents by band key: one number, or a list once the key is shared. */
+  private readonly bands = new Map<number, number | number[]>();
 
-  private find(id: string): string {
-    let root = id;
-    while (this.parent.get(root) !== root) root = this.parent.get(root) as string;
-    this.parent.set(id, root);
+  private find(doc: number): number {
+    let root = doc;
+    while (this.parent[root] !== root) root = this.parent[root] as number;
+    this.parent[doc] = root;
     return root;
   }
 
-  private union(a: string, b: string): void {
+  private union(a: number, b: number): void {
     const ra = this.find(a);
     const rb = this.find(b);
-    if (ra !== rb) this.parent.set(rb, ra);
+    if (ra !== rb) this.parent[rb] = ra;
+  }
+
+  private signature(doc: number): Uint32Array {
+    const at = this.signatureAt[doc] as number;
+    return this.signatures.subarray(at, at + MINHASHES);
+  }
+
+  private number(id: string, date: string): number {
+    const doc = this.ids.length;
+    if (doc === this.parent.length) {
+      this.days = grown(this.days);
+      this.parent = grown(this.parent);
+      this.exactGroup = grown(this.exactGroup);
+      this.signatureAt = grown(this.signatureAt);
+    }
+    this.ids.push(id);
+    this.days[doc] = dayNumber(date);
+    this.parent[doc] = doc;
+    this.signatureAt[doc] = -1;
+    return doc;
   }
 
   add(id: string, date: string, print: Fingerprint): void {
-    this.parent.set(id, id);
-    this.members.set(id, { id, date, exact: print.exact });
+    const doc = this.number(id, date);
     const same = this.exact.get(print.exact);
     if (same !== undefined) {
-      this.union(same, id);
+      this.exactGroup[doc] = same;
+      this.union(same, doc);
       return;
     }
-    this.exact.set(print.exact, id);
+    this.exact.set(print.exact, doc);
+    this.exactGroup[doc] = doc;
     if (print.minhash.length === 0) return;
-    const candidates = new Set<string>();
     const keys: number[] = [];
+    const candidates = new Set<number>();
     for (let band = 0; band < BANDS; band += 1) {
       const key = bandKey(band, print.minhash.subarray(band * ROWS, (band + 1) * ROWS));
       keys.push(key);
-      for (const other of this.bands.get(key) ?? []) candidates.add(other);
+      const members = this.bands.get(key);
+      if (typeof members === 'number') candidates.add(members);
+      else for (const other of members ?? []) candidates.add(other);
     }
-    for (const other of [...candidates].sort()) {
-      if (daysApart(date, (this.members.get(other) as Member).date) > NEAR_DUPLICATE_DAYS) continue;
-      if (estimatedJaccard(print.minhash, this.signatures.get(other) as Uint32Array) >= NEAR_DUPLICATE_JACCARD) {
-        this.union(other, id);
-      }
+    for (const other of candidates) {
+      if (Math.abs((this.days[doc] as number) - (this.days[other] as number)) > NEAR_DUPLICATE_DAYS) continue;
+      if (estimatedJaccard(print.minhash, this.signature(other)) >= NEAR_DUPLICATE_JACCARD) this.union(other, doc);
     }
-    this.signatures.set(id, print.minhash);
+    if (this.signatureCount + MINHASHES > this.signatures.length) this.signatures = grown(this.signatures);
+    this.signatures.set(print.minhash, this.signatureCount);
+    this.signatureAt[doc] = this.signatureCount;
+    this.signatureCount += MINHASHES;
     for (const key of keys) {
-      const list = this.bands.get(key);
-      if (list) list.push(id);
-      else this.bands.set(key, [id]);
+      const members = this.bands.get(key);
+      if (members === undefined) this.bands.set(key, doc);
+      else if (typeof members === 'number') this.bands.set(key, [members, doc]);
+      else members.push(doc);
     }
   }
 
   /** Every folded document with the document kept in its place, sorted by id. */
   folded(): Folded[] {
-    const groups = new Map<string, Member[]>();
-    for (const member of this.members.values()) {
-      const root = this.find(member.id);
+    const groups = new Map<number, number[]>();
+    for (let doc = 0; doc < this.ids.length; doc += 1) {
+      const root = this.find(doc);
       const group = groups.get(root);
-      if (group) group.push(member);
-      else groups.set(root, [member]);
+      if (group) group.push(doc);
+      else groups.set(root, [doc]);
     }
+    const { ids, days } = this;
     const result: Folded[] = [];
     for (const group of groups.values()) {
       if (group.length < 2) continue;
-      group.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const kept = group[0] as Member;
+      group.sort((a, b) => (days[a] as number) - (days[b] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
+      const kept = group[0] as number;
       // The kind compares each copy with the kept document, so it does not depend on input order.
-      for (const member of group.slice(1)) {
-        result.push({ id: member.id, keptId: kept.id, kind: member.exact === kept.exact ? 'exact' : 'near' });
+      for (const doc of group.slice(1)) {
+        result.push({ id: ids[doc] as string, keptId: ids[kept] as string, kind: this.exactGroup[doc] === this.exactGroup[kept] ? 'exact' : 'near' });
       }
     }
     return result.sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -3,6 +3,7 @@ import type { ArticlePairScore, DocumentRecord, PairPeriodIndex, PairSentence, P
 import { articleScores } from './articleScores.js';
 import { DuplicateIndex, type Folded } from './duplicates.js';
 import { type IndexOptions, pairPeriodIndex } from './pairPeriodIndex.js';
+import { StringPool } from './stringPool.js';
 
 /** Counts of what the run read and why anything was left out. */
 export interface RunCounts {
@@ -70,7 +71,9 @@ function byDateThenId(a: DocumentRecord, b: DocumentRecord): number {
 export class RunAggregator {
   readonly counts = emptyCounts();
   private readonly scores = new Map<string, ArticlePairScore[]>();
-  private readonly names = new Map<string, string[]>();
+  /** Unknown names of a document, joined by newlines: one string per document rather than a list. */
+  private readonly names = new Map<string, string>();
+  private readonly strings = new StringPool();
   private readonly documents: DocumentRecord[] = [];
   private readonly duplicates = new DuplicateIndex();
 
@@ -86,12 +89,38 @@ export class RunAggregator {
   }
 
   addDocument(outcome: DocumentOutcome): void {
-    const { record } = outcome;
+    const record = this.compact(outcome.record);
     this.duplicates.add(record.id, record.date as string, outcome.fingerprint);
     this.counts.sentences += record.sentences;
     this.documents.push(record);
-    this.scores.set(record.id, articleScores(outcome.sentences));
-    if (outcome.names.length > 0) this.names.set(record.id, outcome.names);
+    this.scores.set(record.id, articleScores(outcome.sentences).map((score) => this.compactScore(score, record.id)));
+    if (outcome.names.length > 0) this.names.set(record.id, outcome.names.join('\n'));
+  }
+
+  /** The record with its repeated strings shared across documents (fields are only replaced, never added). */
+  private compact(record: DocumentRecord): DocumentRecord {
+    const pool = this.strings;
+    if (record.date !== null) record.date = pool.intern(record.date);
+    if (record.dateRule !== undefined) record.dateRule = pool.intern(record.dateRule);
+    if (record.source !== undefined) record.source = pool.intern(record.source);
+    record.status = pool.intern(record.status);
+    for (const country of record.countries) country.code = pool.intern(country.code);
+    record.pairs = record.pairs.map((pair) => pool.intern(pair));
+    return record;
+  }
+
+  private compactScore(score: ArticlePairScore, docId: string): ArticlePairScore {
+    const pool = this.strings;
+    score.docId = docId;
+    score.pair = pool.intern(score.pair);
+    score.direction = pool.intern(score.direction);
+    score.date = pool.intern(score.date);
+    if (score.source !== undefined) score.source = pool.intern(score.source);
+    for (const entry of score.entries) {
+      entry.entry = pool.intern(entry.entry);
+      entry.dimension = pool.intern(entry.dimension);
+    }
+    return score;
   }
 
   finish(options: IndexOptions): AggregateResult {
@@ -115,7 +144,7 @@ export class RunAggregator {
     const frequency = new Map<string, number>();
     for (const [id, names] of this.names) {
       if (foldedById.has(id)) continue;
-      for (const name of names) frequency.set(name, (frequency.get(name) ?? 0) + 1);
+      for (const name of names.split('\n')) frequency.set(name, (frequency.get(name) ?? 0) + 1);
     }
     const unknownActors = [...frequency.entries()]
       .map(([name, documents]) => ({ name, documents }))

@@ -10,7 +10,9 @@ import { AtomicLineFile } from './atomicFile.js';
  * byte range is held in memory; the lines wait in a temporary file.
  */
 export class KeyedLineStore {
-  private readonly ranges = new Map<string, [offset: number, length: number]>();
+  /** Each key's block number; blocks' offsets and lengths sit in one typed array, not an array per key. */
+  private readonly blocks = new Map<string, number>();
+  private ranges = new Float64Array(2048);
   private offset = 0;
 
   private constructor(
@@ -27,11 +29,19 @@ export class KeyedLineStore {
   /** Write the lines of one key; a key is written once. */
   async write(key: string, lines: readonly string[]): Promise<void> {
     if (lines.length === 0) return;
-    const block = `${lines.join('\n')}\n`;
-    const length = Buffer.byteLength(block);
-    this.ranges.set(key, [this.offset, length]);
+    const text = `${lines.join('\n')}\n`;
+    const length = Buffer.byteLength(text);
+    const block = this.blocks.size;
+    if (2 * block + 2 > this.ranges.length) {
+      const bigger = new Float64Array(this.ranges.length * 2);
+      bigger.set(this.ranges);
+      this.ranges = bigger;
+    }
+    this.blocks.set(key, block);
+    this.ranges[2 * block] = this.offset;
+    this.ranges[2 * block + 1] = length;
     this.offset += length;
-    await this.scratch.writeLine(block.slice(0, -1));
+    await this.scratch.writeLine(text.slice(0, -1));
   }
 
   /** Write the target file with the blocks of `keys`, in that order, then drop the scratch file. */
@@ -41,11 +51,12 @@ export class KeyedLineStore {
     const fd = openSync(this.scratchPath, 'r');
     try {
       for (const key of keys) {
-        const range = this.ranges.get(key);
-        if (!range) continue;
-        const buffer = Buffer.alloc(range[1]);
-        readSync(fd, buffer, 0, range[1], range[0]);
-        await out.writeLine(buffer.toString('utf8', 0, range[1] - 1));
+        const block = this.blocks.get(key);
+        if (block === undefined) continue;
+        const length = this.ranges[2 * block + 1] as number;
+        const buffer = Buffer.alloc(length);
+        readSync(fd, buffer, 0, length, this.ranges[2 * block] as number);
+        await out.writeLine(buffer.toString('utf8', 0, length - 1));
       }
     } finally {
       closeSync(fd);

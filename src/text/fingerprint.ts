@@ -16,12 +16,17 @@ export interface Fingerprint {
   minhash: Uint32Array;
 }
 
-/** FNV-1a, 32 bits. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+
+/** FNV-1a (32 bits) of a shingle's words joined by single spaces, without building the joined string. */
+export function shingleHash(words: readonly string[], from: number): number {
+  let hash = FNV_OFFSET;
+  for (let w = from; w < from + SHINGLE_WORDS; w += 1) {
+    if (w > from) hash = Math.imul(hash ^ SPACE, FNV_PRIME);
+    const word = words[w] as string;
+    for (let i = 0; i < word.length; i += 1) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
   }
   return hash >>> 0;
 }
@@ -46,14 +51,19 @@ function mix(hash: number): number {
 export function fingerprint(text: string): Fingerprint {
   const words = tokenizeWords(text).map((t) => t.lower);
   const exact = createHash('sha1').update(words.join(' ')).digest('hex');
-  const shingles = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i += 1) shingles.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
-  if (shingles.size < MIN_SHINGLES) return { exact, minhash: new Uint32Array(0) };
+  // Shingle hashes sorted in a typed array: equal ones sit together and are hashed once (a Set cost a third more).
+  const shingles = new Uint32Array(Math.max(0, words.length - SHINGLE_WORDS + 1));
+  for (let i = 0; i < shingles.length; i += 1) shingles[i] = shingleHash(words, i);
+  shingles.sort();
+  let distinct = 0;
+  for (let i = 0; i < shingles.length; i += 1) if (i === 0 || shingles[i] !== shingles[i - 1]) distinct += 1;
+  if (distinct < MIN_SHINGLES) return { exact, minhash: new Uint32Array(0) };
   const minhash = new Uint32Array(MINHASHES).fill(0xffffffff);
-  for (const shingle of shingles) {
+  for (let i = 0; i < shingles.length; i += 1) {
+    const h1 = shingles[i] as number;
+    if (i > 0 && h1 === shingles[i - 1]) continue;
     // Slot i hashes with h1 + i·h2 (Kirsch–Mitzenmacher): 64 hash functions for the price of two.
-    const h1 = shingle;
-    const h2 = mix(shingle) | 1;
+    const h2 = mix(h1) | 1;
     for (let slot = 0; slot < MINHASHES; slot += 1) {
       const h = (h1 + Math.imul(slot, h2)) >>> 0;
       if (h < (minhash[slot] as number)) minhash[slot] = h;

@@ -10,6 +10,15 @@ declare module 'natural/lib/natural/tokenizers/sentence_tokenizer.js' {
   export default class SentenceTokenizer {
     constructor(abbreviations?: string[], trimSentences?: boolean);
     tokenize(text: string): string[];
+    // The phases a subclass may replace, and the maps they share (set by tokenize).
+    protected abbreviations: string[];
+    protected replacementCounter: number;
+    protected replacementMap: Map<string, string>;
+    protected delimiterMap: Map<string, string>;
+    replaceAbbreviations(text: string): string;
+    splitOnPlaceholders(text: string): string[];
+    revertReplacements(text: string): string;
+    revertDelimiters(text: string): string;
   }
 }
 declare module 'natural/lib/natural/tokenizers/regexp_tokenizer.js' {

@@ -1,0 +1,21 @@
+/**
+ * One copy of each short string the aggregator keeps per document. Records
+ * that come back from worker threads are deserialised with fresh copies of
+ * every string, so "scored", "US", "JP-US" or "trade" would otherwise be
+ * held once per document: on Reuters ×8 that was a sixth of the heap.
+ *
+ * @example
+ * const pool = new StringPool();
+ * pool.intern('US') === pool.intern(['U', 'S'].join('')); // true, and the same object
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+
+  intern<T extends string | undefined>(text: T): T {
+    if (text === undefined) return text;
+    const known = this.strings.get(text);
+    if (known !== undefined) return known as T;
+    this.strings.set(text, text);
+    return text;
+  }
+}

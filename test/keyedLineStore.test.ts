@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KeyedLineStore } from '../src/render/keyedLineStore.js';
+import { tempDir } from './helpers.js';
+
+describe('KeyedLineStore', () => {
+  it('writes every key’s lines in the order asked, for more keys than its first block table holds', async () => {
+    const dir = tempDir('keyed');
+    const target = join(dir, 'lines.jsonl');
+    const store = await KeyedLineStore.open(target);
+    const keys = Array.from({ length: 3000 }, (_, i) => `doc-${String(i).padStart(4, '0')}`);
+    // Written in a scrambled order, some keys with two lines, some (multi-byte) with non-ASCII text.
+    const scrambled = keys.map((_, i) => keys[(i * 7919) % keys.length] as string);
+    for (const key of scrambled) {
+      const n = Number(key.slice(4));
+      await store.write(key, n % 3 === 0 ? [`${key} first`, `${key} second — ü`] : [`${key} only`]);
+    }
+    await store.write('empty', []);
+    await store.commit([...keys].reverse().concat(['empty', 'never-written']));
+    const lines = readFileSync(target, 'utf8').trimEnd().split('\n');
+    const expected = [...keys].reverse().flatMap((key) =>
+      Number(key.slice(4)) % 3 === 0 ? [`${key} first`, `${key} second — ü`] : [`${key} only`]);
+    expect(lines).toEqual(expected);
+    expect(existsSync(`${target}.unsorted-${process.pid}`)).toBe(false);
+  });
+});
