@@ -11,6 +11,7 @@ import { type PipelineResult, runPipeline } from './pipeline.js';
 import { OutputSink } from './render/outputSink.js';
 import { DEFAULT_TOP_PAIRS } from './render/report.js';
 import { fileDigest, writeOutputs } from './render/writeOutputs.js';
+import { publishedLexiconVersions } from './score/lexicon.js';
 
 export const LEXICON_FILES = [
   'countries.tsv', 'country-codes.tsv', 'given-names.tsv', 'leaders.tsv', 'other-senses.tsv', 'trust.tsv', 'tone.tsv',
@@ -59,9 +60,9 @@ export interface RunSummary extends PipelineResult {
   cache?: { reused: number; analysed: number };
 }
 
-/** sha256 digests of the bundled lexicon files, by file name. */
+/** sha256 digests of the bundled lexicon files by file name, and the versions of the published lexicons tone reads. */
 export function lexiconDigests(): Record<string, string> {
-  return Object.fromEntries(LEXICON_FILES.map((f) => [f, fileDigest(join(LEXICON_DIR, f))]));
+  return { ...Object.fromEntries(LEXICON_FILES.map((f) => [f, fileDigest(join(LEXICON_DIR, f))])), ...publishedLexiconVersions() };
 }
 
 /** The package version, from package.json. */

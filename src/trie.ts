@@ -69,7 +69,23 @@ function walk<T>(
   firstKey: string | undefined,
 ): TrieMatch<T> | null {
   if (firstKey === undefined) return null;
-  let node = trie.root.next.get(firstKey);
+  const node = trie.root.next.get(firstKey);
+  return node ? longestFrom(trie, node, start, keys, joins, alternates) : null;
+}
+
+/**
+ * Longest entry through `first`, the node of token `start`'s key: for
+ * callers that have already looked that key up.
+ */
+export function longestFrom<T>(
+  trie: TokenTrie<T>,
+  first: TrieNode<T>,
+  start: number,
+  keys: readonly string[],
+  joins?: (i: number) => boolean,
+  alternates?: readonly (string | undefined)[],
+): TrieMatch<T> | null {
+  let node: TrieNode<T> | undefined = first;
   let best: TrieMatch<T> | null = null;
   let i = start + 1;
   const limit = Math.min(keys.length, start + trie.maxTokens);

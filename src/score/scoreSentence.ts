@@ -2,7 +2,7 @@ import { mean } from 'simple-statistics';
 import { splitSentences } from '../text/sentences.js';
 import { tokenizeWords } from '../text/words.js';
 import type { EvidenceItem, SentenceScore, Token } from '../types.js';
-import { longestMatch } from '../trie.js';
+import { type TrieNode, longestFrom } from '../trie.js';
 import { type SentenceContext, type Span, sentenceContext } from './context.js';
 import {
   type LexiconEntry,
@@ -11,7 +11,7 @@ import {
   loadToneLexicon,
   loadTrustLexicon,
 } from './lexicon.js';
-import { type ModifierSet, loadModifiers } from './modifiers.js';
+import { type Modifier, type ModifierSet, loadModifiers } from './modifiers.js';
 import { contrast } from './rules/contrast.js';
 import { describeEffect, type RuleEffect } from './rules/effect.js';
 import { emphasis } from './rules/emphasis.js';
@@ -91,12 +91,46 @@ interface RawMatch {
   end: number;
 }
 
-/** Longest-first matches of a lexicon over a sentence's keys; weight-0 entries only block shorter ones. */
-function findMatches(lexicon: ScoringLexicon, keys: readonly string[]): RawMatch[] {
+/** The trie nodes a word begins in the trust lexicon, the tone lexicon and the modifier cues. */
+interface WordStarts {
+  trust?: TrieNode<LexiconEntry>;
+  tone?: TrieNode<LexiconEntry>;
+  cue?: TrieNode<Modifier>;
+}
+
+const startsByScorer = new WeakMap<Scorer, Map<string, WordStarts>>();
+
+/**
+ * One map from a word to what it begins in every lexicon, built once per
+ * scorer: a sentence's words are looked up once, not once per lexicon
+ * (three Map look-ups a word were most of the scoring time).
+ */
+function wordStarts(scorer: Scorer): Map<string, WordStarts> {
+  let starts = startsByScorer.get(scorer);
+  if (starts) return starts;
+  starts = new Map();
+  const add = (key: string, part: WordStarts) => {
+    const known = starts?.get(key);
+    starts?.set(key, known ? { ...known, ...part } : part);
+  };
+  for (const [key, node] of scorer.trust.trie.root.next) add(key, { trust: node });
+  for (const [key, node] of scorer.tone.trie.root.next) add(key, { tone: node });
+  for (const [key, node] of scorer.modifiers.trie.root.next) add(key, { cue: node });
+  startsByScorer.set(scorer, starts);
+  return starts;
+}
+
+/** Longest-first matches of one lexicon from its first-word nodes; weight-0 entries only block shorter ones. */
+function findMatches(
+  lexicon: ScoringLexicon,
+  nodes: readonly (WordStarts | undefined)[],
+  which: 'trust' | 'tone',
+  keys: readonly string[],
+): RawMatch[] {
   const matches: RawMatch[] = [];
-  const starts = lexicon.trie.root.next;
   for (let i = 0; i < keys.length; ) {
-    const match = starts.has(keys[i] as string) ? longestMatch(lexicon.trie, i, keys) : null;
+    const node = nodes[i]?.[which];
+    const match = node ? longestFrom(lexicon.trie, node, i, keys) : null;
     if (!match) {
       i += 1;
       continue;
@@ -160,14 +194,24 @@ export function scoreSentence(text: string, options: ScoreOptions = {}): Sentenc
 
 /** Score a sentence already tokenised (the pipeline tokenises once for actors and scoring). */
 export function scoreTokens(text: string, tokens: Token[], scorer: Scorer = defaultScorer()): SentenceScore {
-  const keys = tokens.map((t) => t.lower);
-  const trustMatches = findMatches(scorer.trust, keys);
-  const toneMatches = findMatches(scorer.tone, keys);
+  const starts = wordStarts(scorer);
+  const keys = new Array<string>(tokens.length);
+  const nodes = new Array<WordStarts | undefined>(tokens.length);
+  let begins = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const key = (tokens[i] as Token).lower;
+    keys[i] = key;
+    nodes[i] = starts.get(key);
+    begins ||= nodes[i] !== undefined;
+  }
+  if (!begins) return { trust: 0, tone: 0, trustEvidence: [], toneEvidence: [] };
+  const trustMatches = findMatches(scorer.trust, nodes, 'trust', keys);
+  const toneMatches = findMatches(scorer.tone, nodes, 'tone', keys);
   if (trustMatches.length === 0 && toneMatches.length === 0) {
     return { trust: 0, tone: 0, trustEvidence: [], toneEvidence: [] };
   }
   // Clauses and cues are worked out only for sentences with something to adjust.
-  const ctx = sentenceContext(text, tokens, keys, scorer.modifiers);
+  const ctx = sentenceContext(text, tokens, keys, scorer.modifiers, nodes.map((n) => n?.cue));
   const trustEvidence = trustMatches.map((m) => evidenceOf(ctx, m));
   const toneEvidence = toneMatches.map((m) => evidenceOf(ctx, m));
   return { trust: normalise(trustEvidence), tone: normalise(toneEvidence), trustEvidence, toneEvidence };
