@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration, type ChartType, type Plugin, registerables } from 'chart.js';
+import { encodePng } from './png.js';
 
 /**
  * Charts are drawn by chart.js on @napi-rs/canvas (prebuilt Skia, no system
@@ -42,8 +43,8 @@ const whiteBackground: Plugin = {
 
 /**
  * Render a chart.js configuration to PNG bytes at twice the nominal size.
- * Drawing is synchronous; PNG encoding (most of the cost, ~0.1 s a chart)
- * runs off the main thread, so several charts encode in parallel.
+ * Drawing is synchronous; the pixels are then read out and deflated off the
+ * main thread, so several charts encode in parallel.
  */
 export function renderChart<T extends ChartType>(config: ChartConfiguration<T>, width: number, height: number): Promise<Buffer> {
   prepareCanvas();
@@ -54,7 +55,7 @@ export function renderChart<T extends ChartType>(config: ChartConfiguration<T>, 
     options: { ...config.options, responsive: false, animation: false, devicePixelRatio: PIXEL_RATIO },
     plugins: [...(config.plugins ?? []), whiteBackground],
   } as ChartConfiguration<T>);
-  // destroy() clears the canvas, so it waits until the PNG is encoded.
-  const png = canvas.encode('png');
-  return png.finally(() => chart.destroy());
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  chart.destroy();
+  return encodePng(pixels.width, pixels.height, pixels.data);
 }
