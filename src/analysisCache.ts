@@ -59,7 +59,8 @@ export class AnalysisCache {
   /** Documents this run took from the cache, and those it analysed. */
   readonly stats = { reused: 0, analysed: 0 };
   private readonly files = new Map<number, number>();
-  private added: AtomicLineFile | null = null;
+  /** This run's new segment, opened on the first put; a promise, so puts that run concurrently share one file. */
+  private added: Promise<AtomicLineFile> | null = null;
 
   private constructor(
     private readonly root: string,
@@ -107,9 +108,9 @@ export class AnalysisCache {
   /** Keep a fresh analysis; it becomes visible to later runs once this run commits. */
   async put(key: string, { analysis, fingerprint }: AnalysedDocument): Promise<void> {
     this.stats.analysed += 1;
-    this.added ??= await AtomicLineFile.open(join(this.dir, segmentName(this.nextSegment())));
+    this.added ??= AtomicLineFile.open(join(this.dir, segmentName(this.nextSegment())));
     const line: CachedLine = { key, analysis, exact: fingerprint.exact, minhash: encodeMinhash(fingerprint.minhash) };
-    await this.added.writeLine(JSON.stringify(line));
+    await (await this.added).writeLine(JSON.stringify(line));
   }
 
   /**
@@ -124,14 +125,14 @@ export class AnalysisCache {
       if (SETTINGS_FOLDER.test(name) && join(this.root, name) !== this.dir) await rm(join(this.root, name), { recursive: true, force: true });
     }
     if (!this.added) return;
-    await this.added.commit();
+    await (await this.added).commit();
     this.segments.push(this.nextSegment());
     if (this.segments.length > MAX_SEGMENTS) await this.compact();
   }
 
   async abandon(): Promise<void> {
     this.closeFiles();
-    await this.added?.abandon();
+    await (await this.added)?.abandon();
   }
 
   /** Fold every segment into one, keeping the newest entry of each key. */

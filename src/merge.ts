@@ -63,11 +63,11 @@ async function addShard(dir: string, aggregator: RunAggregator, sink: OutputSink
     counts.documents += 1;
     const print = prints.get(record.id);
     if (record.status === 'skipped' || !print) {
-      aggregator.addSkippedRecord(record);
+      await aggregator.addSkippedRecord(record);
       continue;
     }
     const outcome = { record, sentences: sentences.get(record.id) ?? [], names: print.names ?? [], fingerprint: fingerprintOf(print) };
-    aggregator.addDocument(outcome);
+    await aggregator.addDocument(outcome);
     await sink.document(outcome);
   }
 }
@@ -85,8 +85,13 @@ export async function merge(options: MergeOptions): Promise<RunSummary> {
   if (!first) throw new Error('merge needs at least one shard');
   const shardOptions = JSON.parse(readFileSync(join(first, 'index.json'), 'utf8')) as { options: { defaultDate: string | null } };
   return produceOutputs({ ...options, defaultDate: shardOptions.options.defaultDate }, async (sink, index): Promise<PipelineResult> => {
-    const aggregator = new RunAggregator();
-    for (const dir of options.shards) await addShard(dir, aggregator, sink);
+    const aggregator = new RunAggregator(options.out);
+    try {
+      for (const dir of options.shards) await addShard(dir, aggregator, sink);
+    } catch (error) {
+      await aggregator.abandon();
+      throw error;
+    }
     return aggregator.finish(index);
   });
 }

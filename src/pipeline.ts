@@ -29,6 +29,8 @@ export interface PipelineOptions {
   proxies?: boolean;
   /** Analyses kept from earlier runs: a document found there is not analysed again. */
   cache?: AnalysisCache;
+  /** Folder for the aggregator's scratch file (the output folder in a run); the system's temporary folder by default. */
+  scratchDir?: string;
 }
 
 export type PipelineResult = AggregateResult;
@@ -136,12 +138,12 @@ export async function runPipeline(
   const jobs = options.jobs ?? 1;
   const actors = { proxies: options.proxies !== false };
   const pool = jobs > 1 && !options.scorer ? new AnalysisPool(jobs, actors) : null;
-  const aggregator = new RunAggregator();
+  const aggregator = new RunAggregator(options.scratchDir);
   const { counts } = aggregator;
   const seenIds = new Set<string>();
   const skip = async (skipped: SkippedInput, record?: DocumentRecord) => {
     aggregator.addSkipped(skipped);
-    if (record) aggregator.addSkippedRecord(record);
+    if (record) await aggregator.addSkippedRecord(record);
     await sink.skipped(skipped);
   };
   const { cache } = options;
@@ -156,7 +158,7 @@ export async function runPipeline(
       pendingKeys.delete(analysis.record.id);
       await cache?.put(key, { analysis, fingerprint: print });
     }
-    aggregator.addDocument(outcome);
+    await aggregator.addDocument(outcome);
     await sink.document(outcome);
   };
   // With workers, batches run while reading goes on; their results are collected as they come back.
@@ -207,6 +209,9 @@ export async function runPipeline(
       track(pool.flush());
       while (inFlight.size > 0) await Promise.race(inFlight);
     }
+  } catch (error) {
+    await aggregator.abandon();
+    throw error;
   } finally {
     await pool?.close();
   }

@@ -185,6 +185,7 @@ function analyseAndWrite(options: RunOptions, cache: AnalysisCache | undefined):
       sink,
       {
         index,
+        scratchDir: options.out,
         ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
         ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
         ...(cache ? { cache } : {}),

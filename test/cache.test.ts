@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analysisDigest, documentKey } from '../src/analysisCache.js';
+import { AnalysisCache, analysisDigest, documentKey } from '../src/analysisCache.js';
+import { fingerprint } from '../src/text/fingerprint.js';
 import { DEMO_CORPUS } from '../src/paths.js';
 import { run } from '../src/run.js';
 import { CLI, differingOutputs, tempDir } from './helpers.js';
@@ -19,6 +20,24 @@ function snapshot(dir: string): Map<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
   return new Map(files.map((d) => [join(d.parentPath, d.name), readFileSync(join(d.parentPath, d.name), 'base64')]));
 }
+
+describe('AnalysisCache', () => {
+  it('keeps every analysis put while others are still being written (the first puts open its file together)', async () => {
+    const root = tempDir('cache-puts');
+    const settings = { version: 'test', lexicons: {}, proxies: true };
+    const cache = await AnalysisCache.open(root, settings);
+    const print = fingerprint('Envoys of both countries met in Geneva and agreed to meet again next month.');
+    const analysis = (id: string) => ({
+      record: { id, date: '2024-01-01', title: id, status: 'no-pair' as const, sentences: 1, countries: [], pairs: [] },
+      sentences: [], names: [], boilerplateParagraphs: 0, nonEnglishSentences: 0,
+    });
+    const keys = Array.from({ length: 40 }, (_, i) => `key-${i}`);
+    await Promise.all(keys.map((key) => cache.put(key, { analysis: analysis(key), fingerprint: print })));
+    await cache.commit();
+    const reopened = await AnalysisCache.open(root, settings);
+    expect(keys.filter((key) => reopened.get(key)?.analysis.record.id !== key)).toEqual([]);
+  });
+});
 
 describe('an incremental run with --cache', () => {
   let dir: string;

@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Fingerprint } from '../text/fingerprint.js';
 import type { ArticlePairScore, DocumentRecord, PairPeriodIndex, PairSentence, PairSummary, SkippedInput } from '../types.js';
 import { articleScores } from './articleScores.js';
 import { DuplicateIndex, type Folded } from './duplicates.js';
 import { type IndexOptions, pairPeriodIndex } from './pairPeriodIndex.js';
 import { StringPool } from './stringPool.js';
+import { BlockFile } from '../render/blockFile.js';
 
 /** Counts of what the run read and why anything was left out. */
 export interface RunCounts {
@@ -28,6 +32,12 @@ export interface DocumentOutcome {
   /** Capitalised names that matched no country (see actors/unknownNames). */
   names: string[];
   fingerprint: Fingerprint;
+}
+
+/** What the aggregator sets aside of a scored document until the end. */
+interface DocumentDetail {
+  scores: ArticlePairScore[];
+  names: string[];
 }
 
 /** A name the gazetteer does not know, and how many documents used it beside a country. */
@@ -55,27 +65,33 @@ export function emptyCounts(): RunCounts {
   };
 }
 
-function byDateThenId(a: DocumentRecord, b: DocumentRecord): number {
-  const da = a.date ?? '';
-  const db = b.date ?? '';
-  if (da !== db) return da < db ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /**
  * Collects documents in any order and gives the same result for the same
- * set: the run and the merge of shard runs both go through it. Holds one
- * record, one fingerprint and the article scores per document; sentences
- * stream elsewhere.
+ * set: the run and the merge of shard runs both go through it. What it
+ * needs of each document at the end (the record, the article scores, the
+ * unknown names) waits in a scratch file; the heap holds only each
+ * document's id, date and block numbers, and the duplicate index, so memory
+ * grows by tens of bytes a document rather than kilobytes. Sentences stream
+ * elsewhere.
  */
 export class RunAggregator {
   readonly counts = emptyCounts();
-  private readonly scores = new Map<string, ArticlePairScore[]>();
-  /** Unknown names of a document, joined by newlines: one string per document rather than a list. */
-  private readonly names = new Map<string, string>();
+  private readonly ids: string[] = [];
+  private readonly dates: Array<string | null> = [];
+  private readonly recordBlocks: number[] = [];
+  /** Block of a document's article scores and unknown names; −1 when it has neither. */
+  private readonly detailBlocks: number[] = [];
   private readonly strings = new StringPool();
-  private readonly documents: DocumentRecord[] = [];
   private readonly duplicates = new DuplicateIndex();
+  private spill: Promise<BlockFile> | null = null;
+
+  /** `scratchDir` holds the scratch file while documents arrive (the output folder in a run). */
+  constructor(private readonly scratchDir: string = tmpdir()) {}
+
+  private spillFile(): Promise<BlockFile> {
+    this.spill ??= BlockFile.open(join(this.scratchDir, `aggregate.unsorted-${process.pid}-${randomUUID().slice(0, 8)}`));
+    return this.spill;
+  }
 
   /** A document or line that did not become a dated document: counted by reason. */
   addSkipped(skipped: SkippedInput): void {
@@ -84,71 +100,85 @@ export class RunAggregator {
   }
 
   /** The record of a skipped document (undated, repeated id), listed with the others. */
-  addSkippedRecord(record: DocumentRecord): void {
-    this.documents.push(record);
+  async addSkippedRecord(record: DocumentRecord): Promise<void> {
+    await this.keep(record, null);
   }
 
-  addDocument(outcome: DocumentOutcome): void {
-    const record = this.compact(outcome.record);
+  async addDocument(outcome: DocumentOutcome): Promise<void> {
+    const { record } = outcome;
     this.duplicates.add(record.id, record.date as string, outcome.fingerprint);
     this.counts.sentences += record.sentences;
-    this.documents.push(record);
-    this.scores.set(record.id, articleScores(outcome.sentences).map((score) => this.compactScore(score, record.id)));
-    if (outcome.names.length > 0) this.names.set(record.id, outcome.names.join('\n'));
+    const scores = articleScores(outcome.sentences);
+    const detail: DocumentDetail = { scores, names: outcome.names };
+    await this.keep(record, scores.length > 0 || outcome.names.length > 0 ? detail : null);
   }
 
-  /** The record with its repeated strings shared across documents (fields are only replaced, never added). */
-  private compact(record: DocumentRecord): DocumentRecord {
-    const pool = this.strings;
-    if (record.date !== null) record.date = pool.intern(record.date);
-    if (record.dateRule !== undefined) record.dateRule = pool.intern(record.dateRule);
-    if (record.source !== undefined) record.source = pool.intern(record.source);
-    record.status = pool.intern(record.status);
-    for (const country of record.countries) country.code = pool.intern(country.code);
-    record.pairs = record.pairs.map((pair) => pool.intern(pair));
-    return record;
+  private async keep(record: DocumentRecord, detail: DocumentDetail | null): Promise<void> {
+    const spill = await this.spillFile();
+    this.ids.push(record.id);
+    this.dates.push(record.date === null ? null : this.strings.intern(record.date));
+    // Everything about the document is pushed before any write is awaited, so concurrent callers keep their rows aligned.
+    const recordWrite = spill.append(JSON.stringify(record));
+    const detailWrite = detail ? spill.append(JSON.stringify(detail)) : null;
+    this.recordBlocks.push(recordWrite.block);
+    this.detailBlocks.push(detailWrite?.block ?? -1);
+    await Promise.all([recordWrite.written, detailWrite?.written]);
   }
 
-  private compactScore(score: ArticlePairScore, docId: string): ArticlePairScore {
-    const pool = this.strings;
-    score.docId = docId;
-    score.pair = pool.intern(score.pair);
-    score.direction = pool.intern(score.direction);
-    score.date = pool.intern(score.date);
-    if (score.source !== undefined) score.source = pool.intern(score.source);
-    for (const entry of score.entries) {
-      entry.entry = pool.intern(entry.entry);
-      entry.dimension = pool.intern(entry.dimension);
-    }
-    return score;
+  /** Documents in date-then-id order (a document without a date first). */
+  private order(): number[] {
+    const { ids, dates } = this;
+    return ids.map((_, i) => i).sort((a, b) => {
+      const da = dates[a] ?? '';
+      const db = dates[b] ?? '';
+      if (da !== db) return da < db ? -1 : 1;
+      return (ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : 0;
+    });
   }
 
-  finish(options: IndexOptions): AggregateResult {
+  async finish(options: IndexOptions): Promise<AggregateResult> {
     const { counts } = this;
-    const folded = this.duplicates.folded();
-    const foldedById = new Map(folded.map((f) => [f.id, f]));
-    for (const record of this.documents) {
-      const fold = foldedById.get(record.id);
-      if (fold && record.status !== 'skipped') {
-        record.status = 'duplicate';
-        record.duplicateOf = fold.keptId;
-        record.duplicateKind = fold.kind;
-        counts.duplicates += 1;
-        counts.duplicatesByKind[fold.kind] = (counts.duplicatesByKind[fold.kind] ?? 0) + 1;
-      } else if (record.status === 'scored') counts.scored += 1;
-      else if (record.status === 'no-pair') counts.noPair += 1;
+    const spill = await this.spillFile();
+    try {
+      await spill.close();
+      const folded = this.duplicates.folded();
+      const foldedById = new Map(folded.map((f) => [f.id, f]));
+      const documents = this.order().map((i) => {
+        const record = JSON.parse(spill.read(this.recordBlocks[i] as number)) as DocumentRecord;
+        const fold = foldedById.get(record.id);
+        if (fold && record.status !== 'skipped') {
+          record.status = 'duplicate';
+          record.duplicateOf = fold.keptId;
+          record.duplicateKind = fold.kind;
+          counts.duplicates += 1;
+          counts.duplicatesByKind[fold.kind] = (counts.duplicatesByKind[fold.kind] ?? 0) + 1;
+        } else if (record.status === 'scored') counts.scored += 1;
+        else if (record.status === 'no-pair') counts.noPair += 1;
+        return record;
+      });
+      // Only the documents that count are read back: copies folded away never reach the heap again.
+      const kept: ArticlePairScore[] = [];
+      const frequency = new Map<string, number>();
+      this.ids.forEach((id, i) => {
+        const block = this.detailBlocks[i] as number;
+        if (block < 0 || foldedById.has(id)) return;
+        const detail = JSON.parse(spill.read(block)) as DocumentDetail;
+        for (const score of detail.scores) kept.push(score);
+        for (const name of detail.names) frequency.set(name, (frequency.get(name) ?? 0) + 1);
+      });
+      counts.pairSentences = kept.filter((s) => s.direction === 'both').reduce((n, s) => n + s.sentences, 0);
+      const { index, pairs } = pairPeriodIndex(kept, options);
+      const unknownActors = [...frequency.entries()]
+        .map(([name, documents]) => ({ name, documents }))
+        .sort((a, b) => b.documents - a.documents || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return { counts, index, pairs, documents, folded, unknownActors };
+    } finally {
+      await spill.remove();
     }
-    const kept = [...this.scores.entries()].filter(([id]) => !foldedById.has(id)).flatMap(([, s]) => s);
-    counts.pairSentences = kept.filter((s) => s.direction === 'both').reduce((n, s) => n + s.sentences, 0);
-    const { index, pairs } = pairPeriodIndex(kept, options);
-    const frequency = new Map<string, number>();
-    for (const [id, names] of this.names) {
-      if (foldedById.has(id)) continue;
-      for (const name of names.split('\n')) frequency.set(name, (frequency.get(name) ?? 0) + 1);
-    }
-    const unknownActors = [...frequency.entries()]
-      .map(([name, documents]) => ({ name, documents }))
-      .sort((a, b) => b.documents - a.documents || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return { counts, index, pairs, documents: this.documents.sort(byDateThenId), folded, unknownActors };
+  }
+
+  /** Delete the scratch file of a run that failed. */
+  async abandon(): Promise<void> {
+    if (this.spill) await (await this.spill).remove();
   }
 }

@@ -1,8 +1,8 @@
 /**
- * One copy of each short string the aggregator keeps per document. Records
- * that come back from worker threads are deserialised with fresh copies of
- * every string, so "scored", "US", "JP-US" or "trade" would otherwise be
- * held once per document: on Reuters ×8 that was a sixth of the heap.
+ * One copy of each short string the aggregator keeps per document (its
+ * date). Records that come back from worker threads are deserialised with
+ * fresh copies of every string, so "2024-11-02" would otherwise be held once
+ * per document rather than once per day.
  *
  * @example
  * const pool = new StringPool();

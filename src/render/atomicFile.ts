@@ -27,6 +27,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 export class AtomicLineFile {
   private readonly stream: WriteStream;
   private readonly temporary: string;
+  private draining: Promise<void> | null = null;
 
   private constructor(private readonly path: string) {
     this.temporary = temporaryPath(path);
@@ -40,7 +41,12 @@ export class AtomicLineFile {
 
   /** Append one line; waits when the stream's buffer is full so memory stays flat. */
   async writeLine(line: string): Promise<void> {
-    if (!this.stream.write(`${line}\n`)) await once(this.stream, 'drain');
+    if (this.stream.write(`${line}\n`)) return;
+    // Writers that run concurrently wait for one shared 'drain', not a listener each.
+    this.draining ??= once(this.stream, 'drain').then(() => {
+      this.draining = null;
+    });
+    await this.draining;
   }
 
   /**
