@@ -215,5 +215,5 @@ export async function runPipeline(
   } finally {
     await pool?.close();
   }
-  return aggregator.finish(options.index ?? DEFAULT_INDEX_OPTIONS);
+  return aggregator.finish(options.index ?? DEFAULT_INDEX_OPTIONS, jobs);
 }

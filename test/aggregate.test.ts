@@ -3,6 +3,7 @@ import { articleScores } from '../src/aggregate/articleScores.js';
 import { bootstrapInterval } from '../src/aggregate/bootstrapInterval.js';
 import { changePValue } from '../src/aggregate/changeTest.js';
 import { DEFAULT_INDEX_OPTIONS, pairPeriodIndex } from '../src/aggregate/pairPeriodIndex.js';
+import { parallelPairPeriodIndex } from '../src/aggregate/parallelPairPeriodIndex.js';
 import { periodOf, periodRange, periodStart } from '../src/aggregate/periods.js';
 import { shrinkToLongRunMean } from '../src/aggregate/shrinkage.js';
 import { cellSeed, seededRandom } from '../src/aggregate/random.js';
@@ -63,6 +64,21 @@ function evidence(entry: string, dimension: string, effective: number) {
 function article(docId: string, date: string, trust: number, pair = 'CN-PK'): ArticlePairScore {
   return { docId, pair, direction: 'both', date, trust, tone: 0, sentences: 1, dimensions: { general: trust }, entries: [{ entry: 'x', dimension: 'general', contribution: trust }] };
 }
+
+describe('parallelPairPeriodIndex', () => {
+  it('gives pairPeriodIndex’s result to the digit, however many workers share the series', async () => {
+    const random = seededRandom(42);
+    const pairs = ['CN-PK', 'CA-IN', 'CN-US', 'JP-KR', 'IR-SA'];
+    const scores = Array.from({ length: 900 }, (_, i) => {
+      const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+      const score = article(`d${i}`, `2024-${month}-15`, Math.round((random() * 2 - 1) * 1000) / 1000, pairs[i % (i % 7 === 0 ? 2 : 5)]);
+      return i % 3 === 0 ? { ...score, direction: score.pair.replace('-', '>') } : score;
+    });
+    const serial = pairPeriodIndex(scores);
+    for (const jobs of [2, 3, 8]) expect(await parallelPairPeriodIndex(scores, DEFAULT_INDEX_OPTIONS, jobs, 0)).toEqual(serial);
+    expect(serial.pairs.length).toBeGreaterThan(5);
+  });
+});
 
 describe('articleScores', () => {
   it('averages an article’s sentences per pair', () => {

@@ -63,13 +63,19 @@ function decompose(articles: readonly ArticlePairScore[]): { dimensions: Record<
   };
 }
 
+/** The index of one series: its periods' cells and its summary. */
+export interface SeriesIndex {
+  cells: PairPeriodIndex[];
+  summary: PairSummary;
+}
+
 /** One pair's periods, in time order, with everything that compares periods with each other. */
-function pairSeries(
+export function pairSeries(
   pair: string,
   direction: string,
   scores: ArticlePairScore[],
   options: IndexOptions,
-): { cells: PairPeriodIndex[]; summary: PairSummary } {
+): SeriesIndex {
   const byPeriod = new Map<string, ArticlePairScore[]>();
   for (const score of scores) {
     const period = periodOf(score.date, options.period);
@@ -146,6 +152,18 @@ function pairSeries(
  * // { pair: 'AU-CN', period: '2020-04', articles: 2, index: -71.1, ciLow: -77.3, ciHigh: -65, ... }
  */
 export function pairPeriodIndex(scores: readonly ArticlePairScore[], options: IndexOptions = DEFAULT_INDEX_OPTIONS): IndexResult {
+  return joinSeries(seriesOf(scores).map((s) => pairSeries(s.pair, s.direction, s.scores, options)));
+}
+
+/** The article scores of one series: an undirected pair (`both`) or one directed dyad. */
+export interface Series {
+  pair: string;
+  direction: string;
+  scores: ArticlePairScore[];
+}
+
+/** Scores grouped into series, sorted by pair then direction. */
+export function seriesOf(scores: readonly ArticlePairScore[]): Series[] {
   const bySeries = new Map<string, ArticlePairScore[]>();
   for (const score of scores) {
     const key = `${score.pair} ${score.direction}`;
@@ -153,9 +171,13 @@ export function pairPeriodIndex(scores: readonly ArticlePairScore[], options: In
     if (list) list.push(score);
     else bySeries.set(key, [score]);
   }
-  const series = [...bySeries.keys()].sort().map((key) => {
+  return [...bySeries.keys()].sort().map((key) => {
     const [pair = '', direction = ''] = key.split(' ');
-    return pairSeries(pair, direction, bySeries.get(key) as ArticlePairScore[], options);
+    return { pair, direction, scores: bySeries.get(key) as ArticlePairScore[] };
   });
+}
+
+/** The index of series computed in their sorted order. */
+export function joinSeries(series: readonly SeriesIndex[]): IndexResult {
   return { index: series.flatMap((s) => s.cells), pairs: series.map((s) => s.summary) };
 }

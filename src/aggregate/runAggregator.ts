@@ -5,7 +5,8 @@ import type { Fingerprint } from '../text/fingerprint.js';
 import type { ArticlePairScore, DocumentRecord, PairPeriodIndex, PairSentence, PairSummary, SkippedInput } from '../types.js';
 import { articleScores } from './articleScores.js';
 import { DuplicateIndex, type Folded } from './duplicates.js';
-import { type IndexOptions, pairPeriodIndex } from './pairPeriodIndex.js';
+import type { IndexOptions } from './pairPeriodIndex.js';
+import { parallelPairPeriodIndex } from './parallelPairPeriodIndex.js';
 import { StringPool } from './stringPool.js';
 import { BlockFile } from '../render/blockFile.js';
 
@@ -136,7 +137,8 @@ export class RunAggregator {
     });
   }
 
-  async finish(options: IndexOptions): Promise<AggregateResult> {
+  /** The result; with `jobs` > 1 a large index is computed on that many worker threads. */
+  async finish(options: IndexOptions, jobs = 1): Promise<AggregateResult> {
     const { counts } = this;
     const spill = await this.spillFile();
     try {
@@ -167,7 +169,7 @@ export class RunAggregator {
         for (const name of detail.names) frequency.set(name, (frequency.get(name) ?? 0) + 1);
       });
       counts.pairSentences = kept.filter((s) => s.direction === 'both').reduce((n, s) => n + s.sentences, 0);
-      const { index, pairs } = pairPeriodIndex(kept, options);
+      const { index, pairs } = await parallelPairPeriodIndex(kept, options, jobs);
       const unknownActors = [...frequency.entries()]
         .map(([name, documents]) => ({ name, documents }))
         .sort((a, b) => b.documents - a.documents || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
