@@ -42,6 +42,7 @@ describe('splitSentences', () => {
       'Exports to Japan rose 12.5 pct to 1,234.5 mln dlrs in March, from 1,100 mln a year ago. Imports fell 3.2 pct. ' +
         'The surplus was 4.1 billion, 2.3 billion and 0.9 billion in the three quarters.',
       'See www.example.org/Mr.Smith/report.html for the text. Write to press@example.org... or call 555 1234!',
+      'VISIT WWW.EXAMPLE.ORG. Or FTP://FILES.EXAMPLE.ORG/a.b today. Mail: Desk.Two@Example.Org. Done.',
       'He said: "We will not accept this." Then he left (for Beijing.) Talks ended?! Yes.',
       'Gov. Li met Sen. Khan on Jan. 5 and Feb. 6 vs. last year; the U.S. and the U.A.E. were absent.',
       'A literal {{NUMBER_0}} and {{DELIM_1}} in the text. 1, 2, 3. Done.',

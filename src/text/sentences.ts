@@ -10,6 +10,9 @@ export const ABBREVIATIONS: readonly string[] = [
   'Corp.', 'Gov.', 'Sen.', 'Jan.', 'Feb.', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'vs.',
 ];
 
+/** What every URI or e-mail address natural looks for contains (its pattern ignores case). */
+const MAY_HOLD_URI = /:\/\/|www\.|@/i;
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -24,6 +27,15 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  */
 class SinglePassSentenceTokenizer extends SentenceTokenizer {
   private readonly abbreviationPattern = new RegExp(`(${ABBREVIATIONS.map(escapeRegExp).join('|')})`, 'gi');
+
+  /**
+   * natural's URI pattern tries an e-mail address at every letter, which
+   * costs more the longer the words; every form it knows needs "://",
+   * "www." or "@", so text with none of them has no URI to hide.
+   */
+  override replaceUrisWithPlaceholders(text: string): string {
+    return MAY_HOLD_URI.test(text) ? super.replaceUrisWithPlaceholders(text) : text;
+  }
 
   override replaceAbbreviations(text: string): string {
     return text.replace(this.abbreviationPattern, (match) => this.placeholder('ABBREV', match));

@@ -16,6 +16,7 @@ declare module 'natural/lib/natural/tokenizers/sentence_tokenizer.js' {
     protected replacementMap: Map<string, string>;
     protected delimiterMap: Map<string, string>;
     replaceAbbreviations(text: string): string;
+    replaceUrisWithPlaceholders(text: string): string;
     splitOnPlaceholders(text: string): string[];
     revertReplacements(text: string): string;
     revertDelimiters(text: string): string;
