@@ -134,7 +134,6 @@ export async function runPipeline(
   sink: PipelineSink,
   options: PipelineOptions = {},
 ): Promise<PipelineResult> {
-  const scorer = options.scorer ?? defaultScorer();
   const jobs = options.jobs ?? 1;
   const actors = { proxies: options.proxies !== false };
   const pool = jobs > 1 && !options.scorer ? new AnalysisPool(jobs, actors) : null;
@@ -198,6 +197,8 @@ export async function runPipeline(
         pendingKeys.set(doc.id, key);
       }
       if (!pool) {
+        // Lexicons are compiled here only when this thread analyses: with workers they would be dead weight on its heap.
+        const scorer = options.scorer ?? defaultScorer();
         await collect({ analysis: analyzeDocument(dated, scorer, actors), fingerprint: fingerprint(fullText(doc)) });
         continue;
       }
