@@ -32,6 +32,8 @@ function runShare(share: Series[], options: IndexOptions): Promise<Array<SeriesI
       void worker.terminate();
     });
     worker.once('error', reject);
+    // Settles nothing once the result has come; otherwise a worker that stopped without one fails the run.
+    worker.once('exit', (code) => reject(new Error(`index worker stopped without a result (exit code ${code})`)));
   });
 }
 

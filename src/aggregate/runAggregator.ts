@@ -8,7 +8,7 @@ import { DuplicateIndex, type Folded } from './duplicates.js';
 import type { IndexOptions } from './pairPeriodIndex.js';
 import { parallelPairPeriodIndex } from './parallelPairPeriodIndex.js';
 import { StringPool } from './stringPool.js';
-import { BlockFile } from '../render/blockFile.js';
+import { BlockFile } from '../blockFile.js';
 
 /** Counts of what the run read and why anything was left out. */
 export interface RunCounts {

@@ -38,7 +38,7 @@ export interface Scorer {
 
 /** Options of `scoreSentence` and `scoreText`. */
 export interface ScoreOptions {
-  /** A scorer from `createScorer`; the bundled lexicons by default. */
+  /** Lexicons and cues to score with (a `Scorer`); the bundled ones (`defaultScorer()`) by default. */
   scorer?: Scorer;
   /** Trust entries added or overriding for this call only; shared lexicons are not changed. */
   trustEntries?: Array<Pick<LexiconEntry, 'term' | 'weight'> & Partial<LexiconEntry>>;

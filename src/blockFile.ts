@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { AtomicLineFile } from './atomicFile.js';
+import { AtomicLineFile } from './render/atomicFile.js';
 
 /**
  * A scratch file of text blocks: appended as results stream, numbered in
