@@ -17,9 +17,9 @@ const ROWS = MINHASHES / BANDS;
  * bits keep it a small integer, which a Map stores without boxing; collisions
  * only add candidates, which are verified.
  */
-function bandKey(band: number, rows: Uint32Array): number {
+function bandKey(band: number, signature: Uint32Array): number {
   let hash = Math.imul(band + 1, 0x9e3779b1) >>> 0;
-  for (const value of rows) hash = Math.imul(hash ^ value, 0x01000193) >>> 0;
+  for (let row = band * ROWS; row < (band + 1) * ROWS; row += 1) hash = Math.imul(hash ^ (signature[row] as number), 0x01000193) >>> 0;
   return hash >>> 2;
 }
 
@@ -115,7 +115,7 @@ export class DuplicateIndex {
     const keys: number[] = [];
     const candidates = new Set<number>();
     for (let band = 0; band < BANDS; band += 1) {
-      const key = bandKey(band, print.minhash.subarray(band * ROWS, (band + 1) * ROWS));
+      const key = bandKey(band, print.minhash);
       keys.push(key);
       const members = this.bands.get(key);
       if (typeof members === 'number') candidates.add(members);
