@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BandTable } from '../src/aggregate/bandTable.js';
 import { DuplicateIndex } from '../src/aggregate/duplicates.js';
 import { encodeMinhash, estimatedJaccard, fingerprint, shingleHash } from '../src/text/fingerprint.js';
 import { run } from '../src/run.js';
@@ -59,6 +60,24 @@ describe('fingerprint', () => {
         'ending a dispute over export controls that had lasted four years and hurt trade in chips and chemicals.',
     ).minhash;
     expect(estimatedJaccard(a, other)).toBeLessThan(0.2);
+  });
+});
+
+describe('BandTable', () => {
+  it('agrees with a Map on 30-bit keys as it grows, overwrites and misses', () => {
+    const table = new BandTable();
+    const reference = new Map<number, number>();
+    let seed = 1;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 2);
+    for (let i = 0; i < 50_000; i += 1) {
+      // Keys from a small range half the time, so many are set again.
+      const key = i % 2 === 0 ? next() & 0x3fffffff : next() % 5_000;
+      table.set(key, i);
+      reference.set(key, i);
+    }
+    for (const [key, value] of reference) expect(table.get(key)).toBe(value);
+    expect(table.get(0x3fffffff)).toBe(reference.get(0x3fffffff) ?? -1);
+    for (let key = 5_000; key < 5_100; key += 1) expect(table.get(key)).toBe(reference.get(key) ?? -1);
   });
 });
 

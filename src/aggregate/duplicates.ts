@@ -1,4 +1,5 @@
 import { type Fingerprint, MINHASHES, estimatedJaccard } from '../text/fingerprint.js';
+import { BandTable } from './bandTable.js';
 
 /** Estimated Jaccard similarity of 3-word shingles above which two stories are copies of one. */
 export const NEAR_DUPLICATE_JACCARD = 0.6;
@@ -65,8 +66,10 @@ export class DuplicateIndex {
   private signatures = new Uint32Array(1024 * MINHASHES);
   private signatureCount = 0;
   private readonly exact = new Map<string, number>();
-  /** Documents by band key: one number, or a list once the key is shared. */
-  private readonly bands = new Map<number, number | number[]>();
+  /** The last document read with each band key; earlier ones are chained through `previousInBand`. */
+  private readonly bands = new BandTable();
+  /** For document d and band b, at d·BANDS + b: the document before it with the same key, −1 for none. */
+  private previousInBand = new Int32Array(1024 * BANDS);
 
   private find(doc: number): number {
     let root = doc;
@@ -93,6 +96,7 @@ export class DuplicateIndex {
       this.parent = grown(this.parent);
       this.exactGroup = grown(this.exactGroup);
       this.signatureAt = grown(this.signatureAt);
+      this.previousInBand = grown(this.previousInBand);
     }
     this.ids.push(id);
     this.days[doc] = dayNumber(date);
@@ -117,9 +121,7 @@ export class DuplicateIndex {
     for (let band = 0; band < BANDS; band += 1) {
       const key = bandKey(band, print.minhash);
       keys.push(key);
-      const members = this.bands.get(key);
-      if (typeof members === 'number') candidates.add(members);
-      else for (const other of members ?? []) candidates.add(other);
+      for (let other = this.bands.get(key); other !== -1; other = this.previousInBand[other * BANDS + band] as number) candidates.add(other);
     }
     for (const other of candidates) {
       if (Math.abs((this.days[doc] as number) - (this.days[other] as number)) > NEAR_DUPLICATE_DAYS) continue;
@@ -129,12 +131,10 @@ export class DuplicateIndex {
     this.signatures.set(print.minhash, this.signatureCount);
     this.signatureAt[doc] = this.signatureCount;
     this.signatureCount += MINHASHES;
-    for (const key of keys) {
-      const members = this.bands.get(key);
-      if (members === undefined) this.bands.set(key, doc);
-      else if (typeof members === 'number') this.bands.set(key, [members, doc]);
-      else members.push(doc);
-    }
+    keys.forEach((key, band) => {
+      this.previousInBand[doc * BANDS + band] = this.bands.get(key);
+      this.bands.set(key, doc);
+    });
   }
 
   /** Every folded document with the document kept in its place, sorted by id. */
