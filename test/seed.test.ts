@@ -14,7 +14,9 @@ describe.skipIf(!HAS_SHARED)('the seed page, read as it is', () => {
     const sentences = readFileSync(join(out, 'sentences.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as PairSentence);
     const cnpk = sentences.filter((s) => s.pair === 'CN-PK');
     expect(cnpk.length).toBeGreaterThan(15);
-    expect(cnpk.filter((s) => s.trust < 0).length / cnpk.length).toBeGreaterThan(0.8);
+    // The bar: at least 85% of the article's sentences about the pair below zero, and a clearly negative mean.
+    expect(cnpk.filter((s) => s.trust < 0).length / cnpk.length).toBeGreaterThanOrEqual(0.85);
+    expect(cnpk.reduce((sum, s) => sum + s.trust, 0) / cnpk.length).toBeLessThan(-0.25);
     expect(sentences.some((s) => /appeared first on|opinions expressed|DISCLAIMER/i.test(s.text))).toBe(false);
     // Sentences that only refer back to the pair are attributed to it, marked inherited.
     for (const cue of ['between the two nations', 'As both countries navigate']) {
