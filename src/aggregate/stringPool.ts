@@ -6,15 +6,14 @@
  *
  * @example
  * const pool = new StringPool();
- * pool.intern('US') === pool.intern(['U', 'S'].join('')); // true, and the same object
+ * pool.intern('2024-11-02') === pool.intern(['2024', '11', '02'].join('-')); // true, and the same object
  */
 export class StringPool {
   private readonly strings = new Map<string, string>();
 
-  intern<T extends string | undefined>(text: T): T {
-    if (text === undefined) return text;
+  intern(text: string): string {
     const known = this.strings.get(text);
-    if (known !== undefined) return known as T;
+    if (known !== undefined) return known;
     this.strings.set(text, text);
     return text;
   }
