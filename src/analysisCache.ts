@@ -3,10 +3,10 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { AnalysedDocument, DatedDocument } from './analysisPool.js';
+import type { DatedDocument } from './analysisPool.js';
 import type { DocumentAnalysis } from './pipeline.js';
 import { AtomicLineFile, removeStaleScratch } from './render/atomicFile.js';
-import { decodeMinhash, encodeMinhash } from './text/fingerprint.js';
+import { type Fingerprint, decodeMinhash, encodeMinhash } from './text/fingerprint.js';
 
 /** Segments kept before a commit folds them into one, so lookups open few files. */
 const MAX_SEGMENTS = 8;
@@ -39,6 +39,12 @@ interface CachedLine {
   analysis: DocumentAnalysis;
   exact: string;
   minhash: string;
+}
+
+/** A document's analysis and fingerprint, as the cache gives them back. */
+export interface CachedAnalysis {
+  analysis: DocumentAnalysis;
+  fingerprint: Fingerprint;
 }
 
 interface Location {
@@ -97,7 +103,7 @@ export class AnalysisCache {
   }
 
   /** The cached analysis of a document with this key, if any. */
-  get(key: string): AnalysedDocument | undefined {
+  get(key: string): CachedAnalysis | undefined {
     const at = this.entries.get(key);
     if (!at) return undefined;
     const line = JSON.parse(this.line(at)) as CachedLine;
@@ -105,12 +111,16 @@ export class AnalysisCache {
     return { analysis: line.analysis, fingerprint: { exact: line.exact, minhash: decodeMinhash(line.minhash) } };
   }
 
-  /** Keep a fresh analysis; it becomes visible to later runs once this run commits. */
-  async put(key: string, { analysis, fingerprint }: AnalysedDocument): Promise<void> {
+  /**
+   * Keep a fresh analysis, given as JSON (a worker serialises it); it becomes
+   * visible to later runs once this run commits.
+   */
+  async put(key: string, analysis: string, fingerprint: Fingerprint): Promise<void> {
     this.stats.analysed += 1;
     this.added ??= AtomicLineFile.open(join(this.dir, segmentName(this.nextSegment())));
-    const line: CachedLine = { key, analysis, exact: fingerprint.exact, minhash: encodeMinhash(fingerprint.minhash) };
-    await (await this.added).writeLine(JSON.stringify(line));
+    // JSON.stringify of a CachedLine, with the analysis spliced in as it came: the key first, as `openDir` reads it.
+    const line = `{"key":${JSON.stringify(key)},"analysis":${analysis},"exact":${JSON.stringify(fingerprint.exact)},"minhash":${JSON.stringify(encodeMinhash(fingerprint.minhash))}}`;
+    await (await this.added).writeLine(line);
   }
 
   /**

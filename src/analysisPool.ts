@@ -3,14 +3,20 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from './paths.js';
 import type { FindOptions } from './actors/findCountries.js';
-import type { DocumentAnalysis } from './pipeline.js';
-import type { Fingerprint } from './text/fingerprint.js';
+import type { PreparedDocument } from './preparedDocument.js';
 import type { NewsDocument } from './types.js';
 
-/** What analysing one document yields: the pipeline's analysis and the document's fingerprint. */
+/** What a worker returns of one document: it prepared, and with a cache its analysis as JSON. */
 export interface AnalysedDocument {
-  analysis: DocumentAnalysis;
-  fingerprint: Fingerprint;
+  prepared: PreparedDocument;
+  analysis?: string;
+}
+
+/** What a worker is started with. */
+export interface AnalysisWorkerData {
+  actors: FindOptions;
+  /** Send each analysis back as JSON too, for the cache. */
+  withAnalysis: boolean;
 }
 
 export type DatedDocument = NewsDocument & { date: string };
@@ -18,10 +24,13 @@ export type DatedDocument = NewsDocument & { date: string };
 /** Documents sent to a worker at once: enough to make messaging cheap, few enough to keep memory flat. */
 const BATCH = 16;
 
-interface Batch {
-  docs: DatedDocument[];
+interface Waiting {
   resolve: (results: AnalysedDocument[]) => void;
   reject: (error: Error) => void;
+}
+
+interface Batch extends Waiting {
+  docs: DatedDocument[];
 }
 
 /** The default number of jobs: the machine's cores. */
@@ -39,15 +48,15 @@ export class AnalysisPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly queue: Batch[] = [];
-  private readonly busy = new Map<Worker, Batch>();
+  private readonly busy = new Map<Worker, Waiting>();
   private pending: DatedDocument[] = [];
   private failure: Error | null = null;
 
-  constructor(jobs: number, actors: FindOptions) {
+  constructor(jobs: number, workerData: AnalysisWorkerData) {
     // The built worker, also when this module runs from src/ under the test runner.
     const script = join(PACKAGE_ROOT, 'dist', 'analysisWorker.js');
     for (let i = 0; i < jobs; i += 1) {
-      const worker = new Worker(script, { workerData: actors });
+      const worker = new Worker(script, { workerData });
       worker.on('message', (results: AnalysedDocument[]) => this.done(worker, results));
       worker.on('error', (error: Error) => this.fail(error));
       this.workers.push(worker);
@@ -81,9 +90,11 @@ export class AnalysisPool {
   private dispatch(): void {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop() as Worker;
-      const batch = this.queue.shift() as Batch;
-      this.busy.set(worker, batch);
-      worker.postMessage(batch.docs);
+      const { docs, resolve, reject } = this.queue.shift() as Batch;
+      // The worker has its own copy of the documents once posted: holding them here until the results came
+      // back kept every document alive long enough to be promoted to the old generation.
+      this.busy.set(worker, { resolve, reject });
+      worker.postMessage(docs);
     }
   }
 

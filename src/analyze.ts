@@ -1,5 +1,5 @@
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
-import type { DocumentOutcome, RunCounts } from './aggregate/runAggregator.js';
+import type { RunCounts } from './aggregate/runAggregator.js';
 import { DEFAULT_FIELDS, type FieldMap } from './ingest/fields.js';
 import { readInputs } from './ingest/readInputs.js';
 import { runPipeline } from './pipeline.js';
@@ -37,19 +37,18 @@ export interface Analysis {
  * index.filter((c) => c.pair === 'CN-PK' && c.direction === 'both').map((c) => [c.period, c.index]);
  */
 export async function analyze(inputs: string[], options: AnalyzeOptions = {}): Promise<Analysis> {
-  const outcomes: DocumentOutcome[] = [];
+  const lines = new Map<string, string[]>();
   const skipped: SkippedInput[] = [];
   const items = readInputs(inputs, { defaultDate: options.defaultDate ?? null, fields: { ...DEFAULT_FIELDS, ...options.fields } });
   const result = await runPipeline(
     items,
-    { document: (outcome) => void outcomes.push(outcome), skipped: (s) => void skipped.push(s) },
+    { document: (doc) => void lines.set(doc.id, doc.sentenceLines), skipped: (s) => void skipped.push(s) },
     { index: { ...DEFAULT_INDEX_OPTIONS, ...options.index }, ...(options.proxies !== undefined ? { proxies: options.proxies } : {}) },
   );
   const folded = new Set(result.folded.map((f) => f.id));
-  const order = new Map(result.documents.map((d, i) => [d.id, i]));
-  const sentences = outcomes
-    .filter((o) => !folded.has(o.record.id))
-    .sort((a, b) => (order.get(a.record.id) ?? 0) - (order.get(b.record.id) ?? 0))
-    .flatMap((o) => o.sentences);
+  // In document order (date, then id), as sentences.jsonl.
+  const sentences = result.documents
+    .filter((d) => !folded.has(d.id))
+    .flatMap((d) => (lines.get(d.id) ?? []).map((line) => JSON.parse(line) as PairSentence));
   return { counts: result.counts, index: result.index, pairs: result.pairs, documents: result.documents, sentences, skipped };
 }

@@ -6,6 +6,7 @@ export { run, type RunOptions, type RunSummary } from './run.js';
 export { merge, type MergeOptions } from './merge.js';
 export { analyze, type Analysis, type AnalyzeOptions } from './analyze.js';
 export { runPipeline, analyzeDocument, type PipelineSink, type PipelineResult } from './pipeline.js';
+export { prepareDocument, type PreparedDocument } from './preparedDocument.js';
 export type { RunCounts } from './aggregate/runAggregator.js';
 export { readInputs, type IngestOptions } from './ingest/readInputs.js';
 export { articleBody } from './text/body.js';

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { RunAggregator, type RunCounts } from './aggregate/runAggregator.js';
 import type { PipelineResult } from './pipeline.js';
-import type { OutputSink, StateLine } from './render/outputSink.js';
+import { type StateLine, prepareDocument } from './preparedDocument.js';
+import type { OutputSink } from './render/outputSink.js';
 import { type OutputSettings, type RunSummary, lexiconDigests, produceOutputs } from './run.js';
 import { type Fingerprint, decodeMinhash } from './text/fingerprint.js';
 import type { DocumentRecord, PairSentence, SkippedInput } from './types.js';
@@ -66,9 +67,11 @@ async function addShard(dir: string, aggregator: RunAggregator, sink: OutputSink
       await aggregator.addSkippedRecord(record);
       continue;
     }
-    const outcome = { record, sentences: sentences.get(record.id) ?? [], names: print.names ?? [], fingerprint: fingerprintOf(print) };
-    await aggregator.addDocument(outcome);
-    await sink.document(outcome);
+    // The shard's own counts of boilerplate and non-English text were added above, from its index.json.
+    const analysis = { record, sentences: sentences.get(record.id) ?? [], names: print.names ?? [], boilerplateParagraphs: 0, nonEnglishSentences: 0 };
+    const prepared = prepareDocument(analysis, fingerprintOf(print));
+    await aggregator.addDocument(prepared);
+    await sink.document(prepared);
   }
 }
 

@@ -6,8 +6,9 @@ import { unknownNames } from './actors/unknownNames.js';
 import { type AnalysisCache, documentKey } from './analysisCache.js';
 import { type AnalysedDocument, AnalysisPool } from './analysisPool.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
-import { type AggregateResult, type DocumentOutcome, RunAggregator } from './aggregate/runAggregator.js';
+import { type AggregateResult, RunAggregator } from './aggregate/runAggregator.js';
 import type { IngestItem } from './ingest/records.js';
+import { type PreparedDocument, prepareDocument } from './preparedDocument.js';
 import { type Scorer, defaultScorer, scoreTokens } from './score/scoreSentence.js';
 import { articleBody } from './text/body.js';
 import { fingerprint } from './text/fingerprint.js';
@@ -16,7 +17,7 @@ import type { DocumentRecord, NewsDocument, PairSentence, SkippedInput } from '.
 
 /** Receives the pipeline's sentences, fingerprints and skipped inputs as they stream. */
 export interface PipelineSink {
-  document(outcome: DocumentOutcome): void | Promise<void>;
+  document(doc: PreparedDocument): void | Promise<void>;
   skipped(skipped: SkippedInput): void | Promise<void>;
 }
 
@@ -136,7 +137,8 @@ export async function runPipeline(
 ): Promise<PipelineResult> {
   const jobs = options.jobs ?? 1;
   const actors = { proxies: options.proxies !== false };
-  const pool = jobs > 1 && !options.scorer ? new AnalysisPool(jobs, actors) : null;
+  const { cache } = options;
+  const pool = jobs > 1 && !options.scorer ? new AnalysisPool(jobs, { actors, withAnalysis: cache !== undefined }) : null;
   const aggregator = new RunAggregator(options.scratchDir);
   const { counts } = aggregator;
   const seenIds = new Set<string>();
@@ -145,20 +147,18 @@ export async function runPipeline(
     if (record) await aggregator.addSkippedRecord(record);
     await sink.skipped(skipped);
   };
-  const { cache } = options;
-  // Keys of documents with the workers, so their fresh analyses can be cached when they come back.
+  // Keys of documents being analysed, so their fresh analyses can be cached when they come back.
   const pendingKeys = new Map<string, string>();
-  const collect = async ({ analysis, fingerprint: print }: AnalysedDocument) => {
-    counts.boilerplateParagraphs += analysis.boilerplateParagraphs;
-    counts.nonEnglishSentences += analysis.nonEnglishSentences;
-    const outcome = { record: analysis.record, sentences: analysis.sentences, names: analysis.names, fingerprint: print };
-    const key = pendingKeys.get(analysis.record.id);
-    if (key !== undefined) {
-      pendingKeys.delete(analysis.record.id);
-      await cache?.put(key, { analysis, fingerprint: print });
+  const collect = async ({ prepared, analysis }: AnalysedDocument) => {
+    counts.boilerplateParagraphs += prepared.boilerplateParagraphs;
+    counts.nonEnglishSentences += prepared.nonEnglishSentences;
+    const key = pendingKeys.get(prepared.id);
+    if (key !== undefined && analysis !== undefined) {
+      pendingKeys.delete(prepared.id);
+      await cache?.put(key, analysis, prepared.fingerprint);
     }
-    await aggregator.addDocument(outcome);
-    await sink.document(outcome);
+    await aggregator.addDocument(prepared);
+    await sink.document(prepared);
   };
   // With workers, batches run while reading goes on; their results are collected as they come back.
   const inFlight = new Set<Promise<void>>();
@@ -191,15 +191,16 @@ export async function runPipeline(
         const key = documentKey(dated);
         const cached = cache.get(key);
         if (cached) {
-          await collect(cached);
+          await collect({ prepared: prepareDocument(cached.analysis, cached.fingerprint) });
           continue;
         }
         pendingKeys.set(doc.id, key);
       }
       if (!pool) {
         // Lexicons are compiled here only when this thread analyses: with workers they would be dead weight on its heap.
-        const scorer = options.scorer ?? defaultScorer();
-        await collect({ analysis: analyzeDocument(dated, scorer, actors), fingerprint: fingerprint(fullText(doc)) });
+        const analysis = analyzeDocument(dated, options.scorer ?? defaultScorer(), actors);
+        const prepared = prepareDocument(analysis, fingerprint(fullText(doc)));
+        await collect(cache ? { prepared, analysis: JSON.stringify(analysis) } : { prepared });
         continue;
       }
       track(pool.add(dated));

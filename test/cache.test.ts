@@ -32,7 +32,7 @@ describe('AnalysisCache', () => {
       sentences: [], names: [], boilerplateParagraphs: 0, nonEnglishSentences: 0,
     });
     const keys = Array.from({ length: 40 }, (_, i) => `key-${i}`);
-    await Promise.all(keys.map((key) => cache.put(key, { analysis: analysis(key), fingerprint: print })));
+    await Promise.all(keys.map((key) => cache.put(key, JSON.stringify(analysis(key)), print)));
     await cache.commit();
     const reopened = await AnalysisCache.open(root, settings);
     expect(keys.filter((key) => reopened.get(key)?.analysis.record.id !== key)).toEqual([]);

@@ -1,9 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../src/ingest/dates.js';
 import { contentId } from '../src/ingest/identity.js';
 import { dateFromHeader, dateFromText, dateFromUrl, inferDate } from '../src/ingest/inferDate.js';
+import { readLines } from '../src/ingest/lines.js';
 import type { IngestItem } from '../src/ingest/records.js';
 import { readInputs } from '../src/ingest/readInputs.js';
 import { tempDir } from './helpers.js';
@@ -13,6 +15,39 @@ async function collect(paths: string[], defaultDate: string | null = null): Prom
   for await (const item of readInputs(paths, { defaultDate })) items.push(item);
   return items;
 }
+
+/** Every line `readLines` gives for a stream made of these chunks. */
+async function linesOf(chunks: Array<Buffer | string>): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of readLines(Readable.from(chunks))) lines.push(line);
+  return lines;
+}
+
+describe('readLines', () => {
+  it('splits at LF and CRLF, keeps empty lines, and gives a last line without a newline', async () => {
+    expect(await linesOf([Buffer.from('one\r\ntwo\n\nthree')])).toEqual(['one', 'two', '', 'three']);
+    expect(await linesOf([Buffer.from('one\n')])).toEqual(['one']);
+    expect(await linesOf([])).toEqual([]);
+  });
+
+  it('joins lines and characters that chunks cut in two', async () => {
+    const text = Buffer.from('Islamabad–Beijing\r\n北京 talks\n');
+    // Cut inside the en dash, between CR and LF, and inside a Chinese character.
+    const chunks = [text.subarray(0, 10), text.subarray(10, 19), text.subarray(19, 20), text.subarray(20, 22), text.subarray(22)];
+    expect(await linesOf(chunks)).toEqual(['Islamabad–Beijing', '北京 talks']);
+  });
+
+  it('reads a line that spans many chunks whole', async () => {
+    const long = 'x'.repeat(300_000);
+    const chunks = [`first\n${long.slice(0, 1000)}`, ...Array.from({ length: 299 }, () => 'x'.repeat(1000)), '\nlast'];
+    const lines = await linesOf(chunks.map((c) => Buffer.from(c)));
+    expect(lines.map((l) => l.length)).toEqual([5, 300_000, 4]);
+  });
+
+  it('replaces bytes that are not UTF-8 with U+FFFD, as readline does', async () => {
+    expect(await linesOf([Buffer.from([0x61, 0xff, 0x62, 0x0a])])).toEqual(['a\ufffdb']);
+  });
+});
 
 describe('isoDay', () => {
   it.each([

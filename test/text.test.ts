@@ -3,7 +3,7 @@ import { MAX_PIECE, articleBody, boundedPieces } from '../src/text/body.js';
 import { latinShare } from '../src/text/language.js';
 import NaturalSentenceTokenizer from 'natural/lib/natural/tokenizers/sentence_tokenizer.js';
 import { ABBREVIATIONS, splitSentences } from '../src/text/sentences.js';
-import { tokenizeWords } from '../src/text/words.js';
+import { lowerWords, tokenizeWords } from '../src/text/words.js';
 
 describe('tokenizeWords', () => {
   it('keeps contractions and initialisms whole and gives exact spans', () => {
@@ -20,6 +20,19 @@ describe('tokenizeWords', () => {
 
   it('keeps letters with diacritics inside a word', () => {
     expect(tokenizeWords('Türkiye and Côte d’Ivoire').map((t) => t.text)).toEqual(['Türkiye', 'and', 'Côte', 'd’Ivoire']);
+  });
+});
+
+describe('lowerWords', () => {
+  it('gives exactly the look-up forms of tokenizeWords', () => {
+    const texts = [
+      "We don't trust the U.S. or China's envoy :) <3",
+      'TÜRKİYE’S ministers met Côte d’Ivoire’s; İstanbul, 2024-11-02, 3.5%… :-( =P',
+      'Пакистан и Китай: 中国 与 巴基斯坦',
+      '',
+    ];
+    for (const text of texts) expect(lowerWords(text)).toEqual(tokenizeWords(text).map((t) => t.lower));
+    expect(lowerWords("China's ties with the U.S.")).toEqual(['china', 'ties', 'with', 'the', 'u.s.']);
   });
 });
 

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { ArticlePairScore } from '../types.js';
-import { type IndexOptions, type IndexResult, type Series, type SeriesIndex, joinSeries, pairPeriodIndex, seriesOf } from './pairPeriodIndex.js';
+import {
+  type IndexOptions, type IndexResult, type Series, type SeriesIndex, joinSeries, pairPeriodIndex, pairSeries, seriesOf,
+} from './pairPeriodIndex.js';
 
 /**
  * Below this many article scores the statistics take less time than
@@ -38,7 +40,8 @@ function runShare(share: Series[], options: IndexOptions): Promise<Array<SeriesI
 }
 
 /**
- * `pairPeriodIndex` with its series spread over `jobs` worker threads: each
+ * `pairPeriodIndex` with its series spread over `jobs` threads (this one and
+ * `jobs` − 1 workers): each
  * cell's bootstrap and permutation test draw from a random source seeded by
  * the cell's own key, so where a series is computed does not change a
  * digit, and the result is that of `pairPeriodIndex`.
@@ -54,8 +57,11 @@ export async function parallelPairPeriodIndex(
 ): Promise<IndexResult> {
   if (jobs < 2 || scores.length < minScores) return pairPeriodIndex(scores, options);
   const series = seriesOf(scores);
-  const shares = deal(series, Math.min(jobs, series.length)).filter((share) => share.length > 0);
-  const results = await Promise.all(shares.map((share) => runShare(share, options)));
+  const [own = [], ...others] = deal(series, Math.min(jobs, series.length)).filter((share) => share.length > 0);
+  // This thread takes the first share itself while the workers start and run the others: it would only wait.
+  const running = others.map((share) => runShare(share, options));
+  const computed = own.map((s) => pairSeries(s.pair, s.direction, s.scores, options));
+  const results = [computed, ...(await Promise.all(running))];
   const byKey = new Map<string, SeriesIndex>();
   for (const result of results) for (const s of result) byKey.set(`${s.summary.pair} ${s.summary.direction}`, s);
   return joinSeries(series.map((s) => byKey.get(`${s.pair} ${s.direction}`) as SeriesIndex));

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Fingerprint } from '../text/fingerprint.js';
-import type { ArticlePairScore, DocumentRecord, PairPeriodIndex, PairSentence, PairSummary, SkippedInput } from '../types.js';
-import { articleScores } from './articleScores.js';
+import type { DocumentDetail, PreparedDocument } from '../preparedDocument.js';
+import type { ArticlePairScore, DocumentRecord, PairPeriodIndex, PairSummary, SkippedInput } from '../types.js';
 import { DuplicateIndex, type Folded } from './duplicates.js';
 import type { IndexOptions } from './pairPeriodIndex.js';
 import { parallelPairPeriodIndex } from './parallelPairPeriodIndex.js';
@@ -24,21 +23,6 @@ export interface RunCounts {
   pairSentences: number;
   boilerplateParagraphs: number;
   nonEnglishSentences: number;
-}
-
-/** What the aggregator learns of one dated, analysed document. */
-export interface DocumentOutcome {
-  record: DocumentRecord;
-  sentences: PairSentence[];
-  /** Capitalised names that matched no country (see actors/unknownNames). */
-  names: string[];
-  fingerprint: Fingerprint;
-}
-
-/** What the aggregator sets aside of a scored document until the end. */
-interface DocumentDetail {
-  scores: ArticlePairScore[];
-  names: string[];
 }
 
 /** A name the gazetteer does not know, and how many documents used it beside a country. */
@@ -102,25 +86,23 @@ export class RunAggregator {
 
   /** The record of a skipped document (undated, repeated id), listed with the others. */
   async addSkippedRecord(record: DocumentRecord): Promise<void> {
-    await this.keep(record, null);
+    await this.keep(record.id, record.date, JSON.stringify(record), null);
   }
 
-  async addDocument(outcome: DocumentOutcome): Promise<void> {
-    const { record } = outcome;
-    this.duplicates.add(record.id, record.date as string, outcome.fingerprint);
-    this.counts.sentences += record.sentences;
-    const scores = articleScores(outcome.sentences);
-    const detail: DocumentDetail = { scores, names: outcome.names };
-    await this.keep(record, scores.length > 0 || outcome.names.length > 0 ? detail : null);
+  async addDocument(doc: PreparedDocument): Promise<void> {
+    this.duplicates.add(doc.id, doc.date, doc.fingerprint);
+    this.counts.sentences += doc.sentenceCount;
+    await this.keep(doc.id, doc.date, doc.record, doc.detail);
   }
 
-  private async keep(record: DocumentRecord, detail: DocumentDetail | null): Promise<void> {
+  /** `record` and `detail` are JSON, as written to the scratch file. */
+  private async keep(id: string, date: string | null, record: string, detail: string | null): Promise<void> {
     const spill = await this.spillFile();
-    this.ids.push(record.id);
-    this.dates.push(record.date === null ? null : this.strings.intern(record.date));
+    this.ids.push(id);
+    this.dates.push(date === null ? null : this.strings.intern(date));
     // Everything about the document is pushed before any write is awaited, so concurrent callers keep their rows aligned.
-    const recordWrite = spill.append(JSON.stringify(record));
-    const detailWrite = detail ? spill.append(JSON.stringify(detail)) : null;
+    const recordWrite = spill.append(record);
+    const detailWrite = detail === null ? null : spill.append(detail);
     this.recordBlocks.push(recordWrite.block);
     this.detailBlocks.push(detailWrite?.block ?? -1);
     await Promise.all([recordWrite.written, detailWrite?.written]);

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
-import { createInterface } from 'node:readline';
 import { isoDay } from './dates.js';
 import { DEFAULT_FIELDS, type FieldMap } from './fields.js';
 import { inferDate } from './inferDate.js';
+import { readLines } from './lines.js';
 import { contentId } from './identity.js';
 import { type IngestItem, documentItem, skippedItem } from './records.js';
 
@@ -52,9 +52,8 @@ export async function* readJsonl(
   defaultDate: string | null,
   fields: FieldMap = DEFAULT_FIELDS,
 ): AsyncGenerator<IngestItem> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
-  for await (const line of lines) {
+  for await (const line of readLines(input)) {
     lineNumber += 1;
     if (line.trim() === '') continue;
     const origin = `${path}:${lineNumber}`;

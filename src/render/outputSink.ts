@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { type PeriodKind, periodOf } from '../aggregate/periods.js';
-import type { DocumentOutcome } from '../aggregate/runAggregator.js';
 import type { PipelineSink } from '../pipeline.js';
-import { encodeMinhash } from '../text/fingerprint.js';
+import type { PreparedDocument, QuotableSentence } from '../preparedDocument.js';
 import type { DocumentRecord, PairSentence, SkippedInput } from '../types.js';
 import { AtomicLineFile, removeStaleScratch } from './atomicFile.js';
 import { KeyedLineStore } from './keyedLineStore.js';
@@ -18,25 +17,25 @@ export interface Extremes {
   positive: PairSentence[];
 }
 
-function keep(list: PairSentence[], sentence: PairSentence, better: (a: PairSentence, b: PairSentence) => number): void {
-  list.push(sentence);
+/** A sentence that may be quoted: what ranks it, and its line, parsed only if it is quoted in the end. */
+interface Candidate extends QuotableSentence {
+  docId: string;
+  line: string;
+}
+
+interface Candidates {
+  negative: Candidate[];
+  positive: Candidate[];
+}
+
+function keep(list: Candidate[], candidate: Candidate, better: (a: Candidate, b: Candidate) => number): void {
+  list.push(candidate);
   list.sort(better);
   if (list.length > EXAMPLES_KEPT) list.pop();
 }
 
-const byDocThenIndex = (a: PairSentence, b: PairSentence) =>
+const byDocThenIndex = (a: Candidate, b: Candidate) =>
   a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.sentenceIndex - b.sentenceIndex || (a.pair < b.pair ? -1 : 1);
-
-/** A line of state.jsonl: what a merge needs of a document beyond its record and sentences. */
-export interface StateLine {
-  id: string;
-  date: string;
-  exact: string;
-  /** MinHash signature, little-endian uint32s in base64. */
-  minhash: string;
-  /** Names beside countries that matched nothing. */
-  names: string[];
-}
 
 /**
  * Receives documents as the pipeline produces them: their sentences and
@@ -46,7 +45,9 @@ export interface StateLine {
  * keeps only the few extreme sentences the report quotes.
  */
 export class OutputSink implements PipelineSink {
+  /** The sentences the report quotes, by `pair period`; filled by `commit`. */
   readonly extremes = new Map<string, Extremes>();
+  private readonly candidates = new Map<string, Candidates>();
   private readonly skips: SkippedInput[] = [];
 
   private constructor(
@@ -67,28 +68,21 @@ export class OutputSink implements PipelineSink {
     );
   }
 
-  async document({ record, sentences, names, fingerprint }: DocumentOutcome): Promise<void> {
-    await this.sentences.write(record.id, sentences.map((s) => JSON.stringify(s)));
-    const line: StateLine = {
-      id: record.id,
-      date: record.date as string,
-      exact: fingerprint.exact,
-      minhash: encodeMinhash(fingerprint.minhash),
-      names,
-    };
-    await this.state.write(record.id, [JSON.stringify(line)]);
-    for (const sentence of sentences) this.keepExtreme(sentence);
+  async document(doc: PreparedDocument): Promise<void> {
+    await this.sentences.write(doc.id, doc.sentenceLines);
+    await this.state.write(doc.id, [doc.state]);
+    const period = periodOf(doc.date, this.period);
+    doc.quotable.forEach((quotable, i) => this.keepExtreme(`${quotable.pair} ${period}`, { ...quotable, docId: doc.id, line: doc.sentenceLines[i] as string }));
   }
 
-  private keepExtreme(sentence: PairSentence): void {
-    const key = `${sentence.pair} ${periodOf(sentence.date, this.period)}`;
-    let extremes = this.extremes.get(key);
-    if (!extremes) {
-      extremes = { negative: [], positive: [] };
-      this.extremes.set(key, extremes);
+  private keepExtreme(key: string, candidate: Candidate): void {
+    let candidates = this.candidates.get(key);
+    if (!candidates) {
+      candidates = { negative: [], positive: [] };
+      this.candidates.set(key, candidates);
     }
-    if (sentence.trust < 0) keep(extremes.negative, sentence, (a, b) => a.trust - b.trust || byDocThenIndex(a, b));
-    if (sentence.trust > 0) keep(extremes.positive, sentence, (a, b) => b.trust - a.trust || byDocThenIndex(a, b));
+    if (candidate.trust < 0) keep(candidates.negative, candidate, (a, b) => a.trust - b.trust || byDocThenIndex(a, b));
+    if (candidate.trust > 0) keep(candidates.positive, candidate, (a, b) => b.trust - a.trust || byDocThenIndex(a, b));
   }
 
   skipped(skipped: SkippedInput): void {
@@ -100,10 +94,9 @@ export class OutputSink implements PipelineSink {
    * sentences of documents folded as duplicates.
    */
   async commit(documents: readonly DocumentRecord[], folded: ReadonlySet<string>): Promise<void> {
-    for (const extremes of this.extremes.values()) {
-      extremes.negative = extremes.negative.filter((s) => !folded.has(s.docId)).slice(0, EXAMPLES_QUOTED);
-      extremes.positive = extremes.positive.filter((s) => !folded.has(s.docId)).slice(0, EXAMPLES_QUOTED);
-    }
+    const quoted = (list: Candidate[]) =>
+      list.filter((c) => !folded.has(c.docId)).slice(0, EXAMPLES_QUOTED).map((c) => JSON.parse(c.line) as PairSentence);
+    for (const [key, { negative, positive }] of this.candidates) this.extremes.set(key, { negative: quoted(negative), positive: quoted(positive) });
     const ids = documents.map((d) => d.id);
     await this.sentences.commit(ids.filter((id) => !folded.has(id)));
     await this.state.commit(ids);

@@ -45,6 +45,21 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /**
+ * The rows of an image as PNG's filtered scanlines: each row prefixed with
+ * its filter type, 0 (none). Made before the first await of `encodePng`, so
+ * the caller's pixel buffer is garbage while the rows deflate.
+ */
+function filteredRows(width: number, height: number, rgba: Uint8ClampedArray): Buffer {
+  const stride = width * 4;
+  if (rgba.length !== stride * height) throw new Error(`encodePng: ${rgba.length} bytes for ${width}×${height} RGBA pixels`);
+  const pixels = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+  // The zero filter bytes are already there.
+  const rows = Buffer.alloc((stride + 1) * height);
+  for (let y = 0; y < height; y += 1) pixels.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  return rows;
+}
+
+/**
  * RGBA pixels (8 bits a channel, rows top to bottom) as PNG bytes. Each row
  * gets filter type 0 and the whole image one zlib stream, deflated on
  * libuv's thread pool, so several charts encode while the next is drawn.
@@ -53,12 +68,7 @@ function chunk(type: string, data: Buffer): Buffer {
  * await encodePng(1, 1, new Uint8ClampedArray([255, 255, 255, 255])); // a one-pixel white PNG
  */
 export async function encodePng(width: number, height: number, rgba: Uint8ClampedArray): Promise<Buffer> {
-  const stride = width * 4;
-  if (rgba.length !== stride * height) throw new Error(`encodePng: ${rgba.length} bytes for ${width}×${height} RGBA pixels`);
-  const pixels = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
-  // Each row is prefixed with its filter type, 0 (none): the zero bytes are already there.
-  const rows = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y += 1) pixels.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  const rows = filteredRows(width, height, rgba);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { tokenizeWords } from './words.js';
+import { lowerWords } from './words.js';
 
 /** Words per shingle: three-word phrases survive light edits but are rare across different stories. */
 export const SHINGLE_WORDS = 3;
@@ -49,7 +49,7 @@ function mix(hash: number): number {
  * fingerprint('China and Pakistan met.').exact === fingerprint('china AND pakistan  met').exact; // true
  */
 export function fingerprint(text: string): Fingerprint {
-  const words = tokenizeWords(text).map((t) => t.lower);
+  const words = lowerWords(text);
   const exact = createHash('sha1').update(words.join(' ')).digest('hex');
   // Shingle hashes sorted in a typed array: equal ones sit together and are hashed once (a Set cost a third more).
   const shingles = new Uint32Array(Math.max(0, words.length - SHINGLE_WORDS + 1));

@@ -55,3 +55,15 @@ export function tokenizeWords(sentence: string): Token[] {
   }
   return tokens;
 }
+
+/**
+ * The look-up forms of a text's words, as `tokenizeWords(text).map((t) => t.lower)`
+ * gives them, without the tokens: the fingerprint reads a whole article's
+ * words and needs neither spans nor written forms.
+ *
+ * @example
+ * lowerWords("China's ties with the U.S."); // ['china', 'ties', 'with', 'the', 'u.s.']
+ */
+export function lowerWords(text: string): string[] {
+  return (text.match(WORD) ?? []).map((word) => withoutPossessive(word.toLowerCase()));
+}
