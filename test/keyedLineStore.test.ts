@@ -24,4 +24,17 @@ describe('KeyedLineStore', () => {
     expect(lines).toEqual(expected);
     expect(existsSync(`${target}.unsorted-${process.pid}`)).toBe(false);
   });
+
+  it('gives a key’s lines back once closed, and still commits after', async () => {
+    const target = join(tempDir('keyed-lines'), 'lines.jsonl');
+    const store = await KeyedLineStore.open(target);
+    await store.write('b', ['{"n":1}', '{"n":2,"text":"Islamabad–Beijing"}']);
+    await store.write('a', ['{"n":3}']);
+    await store.close();
+    expect(store.lines('b')).toEqual(['{"n":1}', '{"n":2,"text":"Islamabad–Beijing"}']);
+    expect(store.lines('a')).toEqual(['{"n":3}']);
+    expect(store.lines('never-written')).toEqual([]);
+    await store.commit(['a', 'b']);
+    expect(readFileSync(target, 'utf8')).toBe('{"n":3}\n{"n":1}\n{"n":2,"text":"Islamabad–Beijing"}\n');
+  });
 });

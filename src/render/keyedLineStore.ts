@@ -28,9 +28,23 @@ export class KeyedLineStore {
     await written;
   }
 
+  private closed: Promise<void> | null = null;
+
+  /** Stop writing: from then on a key's lines can be read back. */
+  close(): Promise<void> {
+    this.closed ??= this.scratch.close();
+    return this.closed;
+  }
+
+  /** The lines written under `key` (none for a key never written), once the store is closed. */
+  lines(key: string): string[] {
+    const block = this.blocks.get(key);
+    return block === undefined ? [] : this.scratch.read(block).split('\n');
+  }
+
   /** Write the target file with the blocks of `keys`, in that order, then drop the scratch file. */
   async commit(keys: Iterable<string>): Promise<void> {
-    await this.scratch.close();
+    await this.close();
     const out = await AtomicLineFile.open(this.target);
     for (const key of keys) {
       const block = this.blocks.get(key);

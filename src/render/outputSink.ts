@@ -17,10 +17,16 @@ export interface Extremes {
   positive: PairSentence[];
 }
 
-/** A sentence that may be quoted: what ranks it, and its line, parsed only if it is quoted in the end. */
+/**
+ * A sentence that may be quoted: what ranks it, and where its line waits in
+ * the sentences' scratch file (read back only if it is quoted in the end).
+ * Holding the lines themselves cost a kilobyte a candidate, and a large
+ * archive has 24 candidates for every pair and period.
+ */
 interface Candidate extends QuotableSentence {
   docId: string;
-  line: string;
+  /** Index of the sentence's line among its document's lines. */
+  line: number;
 }
 
 interface Candidates {
@@ -72,7 +78,7 @@ export class OutputSink implements PipelineSink {
     await this.sentences.write(doc.id, doc.sentenceLines);
     await this.state.write(doc.id, [doc.state]);
     const period = periodOf(doc.date, this.period);
-    doc.quotable.forEach((quotable, i) => this.keepExtreme(`${quotable.pair} ${period}`, { ...quotable, docId: doc.id, line: doc.sentenceLines[i] as string }));
+    doc.quotable.forEach((quotable, line) => this.keepExtreme(`${quotable.pair} ${period}`, { ...quotable, docId: doc.id, line }));
   }
 
   private keepExtreme(key: string, candidate: Candidate): void {
@@ -94,8 +100,9 @@ export class OutputSink implements PipelineSink {
    * sentences of documents folded as duplicates.
    */
   async commit(documents: readonly DocumentRecord[], folded: ReadonlySet<string>): Promise<void> {
+    await this.sentences.close();
     const quoted = (list: Candidate[]) =>
-      list.filter((c) => !folded.has(c.docId)).slice(0, EXAMPLES_QUOTED).map((c) => JSON.parse(c.line) as PairSentence);
+      list.filter((c) => !folded.has(c.docId)).slice(0, EXAMPLES_QUOTED).map((c) => JSON.parse(this.sentences.lines(c.docId)[c.line] as string) as PairSentence);
     for (const [key, { negative, positive }] of this.candidates) this.extremes.set(key, { negative: quoted(negative), positive: quoted(positive) });
     const ids = documents.map((d) => d.id);
     await this.sentences.commit(ids.filter((id) => !folded.has(id)));
