@@ -27,9 +27,11 @@ const BATCH = 16;
 interface Waiting {
   resolve: (results: AnalysedDocument[]) => void;
   reject: (error: Error) => void;
+  /** The ids of the documents sent, in order. */
+  ids: string[];
 }
 
-interface Batch extends Waiting {
+interface Batch extends Omit<Waiting, 'ids'> {
   docs: DatedDocument[];
 }
 
@@ -93,7 +95,7 @@ export class AnalysisPool {
       const { docs, resolve, reject } = this.queue.shift() as Batch;
       // The worker has its own copy of the documents once posted: holding them here until the results came
       // back kept every document alive long enough to be promoted to the old generation.
-      this.busy.set(worker, { resolve, reject });
+      this.busy.set(worker, { resolve, reject, ids: docs.map((d) => d.id) });
       worker.postMessage(docs);
     }
   }
@@ -102,6 +104,11 @@ export class AnalysisPool {
     const batch = this.busy.get(worker);
     this.busy.delete(worker);
     this.idle.push(worker);
+    // Each id the run keeps (for its order, its duplicates, its files) is this thread's copy, already
+    // held as a seen id, not a second copy deserialised from the worker's message.
+    results.forEach((result, i) => {
+      result.prepared.id = batch?.ids[i] ?? result.prepared.id;
+    });
     batch?.resolve(results);
     this.dispatch();
   }

@@ -63,12 +63,16 @@ export class DuplicateIndex {
   private exactGroup = new Int32Array(1024);
   /** Where a document's MinHash signature starts in `signatures`, −1 for short texts. */
   private signatureAt = new Int32Array(1024);
+  // Signatures are numbered too: only the first of a set of exact copies has one, so the band chains
+  // below take room per distinct story, not per document.
   private signatures = new Uint32Array(1024 * MINHASHES);
   private signatureCount = 0;
+  /** The document of each signature. */
+  private signatureDoc = new Int32Array(1024);
   private readonly exact = new Map<string, number>();
-  /** The last document read with each band key; earlier ones are chained through `previousInBand`. */
+  /** The last signature read with each band key; earlier ones are chained through `previousInBand`. */
   private readonly bands = new BandTable();
-  /** For document d and band b, at d·BANDS + b: the document before it with the same key, −1 for none. */
+  /** For signature g and band b, at g·BANDS + b: the signature before it with the same key, −1 for none. */
   private previousInBand = new Int32Array(1024 * BANDS);
 
   private find(doc: number): number {
@@ -96,7 +100,6 @@ export class DuplicateIndex {
       this.parent = grown(this.parent);
       this.exactGroup = grown(this.exactGroup);
       this.signatureAt = grown(this.signatureAt);
-      this.previousInBand = grown(this.previousInBand);
     }
     this.ids.push(id);
     this.days[doc] = dayNumber(date);
@@ -121,19 +124,27 @@ export class DuplicateIndex {
     for (let band = 0; band < BANDS; band += 1) {
       const key = bandKey(band, print.minhash);
       keys.push(key);
-      for (let other = this.bands.get(key); other !== -1; other = this.previousInBand[other * BANDS + band] as number) candidates.add(other);
+      for (let other = this.bands.get(key); other !== -1; other = this.previousInBand[other * BANDS + band] as number) {
+        candidates.add(this.signatureDoc[other] as number);
+      }
     }
     for (const other of candidates) {
       if (Math.abs((this.days[doc] as number) - (this.days[other] as number)) > NEAR_DUPLICATE_DAYS) continue;
       if (estimatedJaccard(print.minhash, this.signature(other)) >= NEAR_DUPLICATE_JACCARD) this.union(other, doc);
     }
-    if (this.signatureCount + MINHASHES > this.signatures.length) this.signatures = grown(this.signatures);
+    const signature = this.signatureCount / MINHASHES;
+    if (signature === this.signatureDoc.length) {
+      this.signatures = grown(this.signatures);
+      this.signatureDoc = grown(this.signatureDoc);
+      this.previousInBand = grown(this.previousInBand);
+    }
     this.signatures.set(print.minhash, this.signatureCount);
     this.signatureAt[doc] = this.signatureCount;
+    this.signatureDoc[signature] = doc;
     this.signatureCount += MINHASHES;
     keys.forEach((key, band) => {
-      this.previousInBand[doc * BANDS + band] = this.bands.get(key);
-      this.bands.set(key, doc);
+      this.previousInBand[signature * BANDS + band] = this.bands.get(key);
+      this.bands.set(key, signature);
     });
   }
 
