@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
+import { type Canvas, GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration, type ChartType, type Plugin, registerables } from 'chart.js';
 import { encodePng } from './png.js';
 
@@ -55,8 +55,18 @@ export function renderChart<T extends ChartType>(config: ChartConfiguration<T>, 
     options: { ...config.options, responsive: false, animation: false, devicePixelRatio: PIXEL_RATIO },
     plugins: [...(config.plugins ?? []), whiteBackground],
   } as ChartConfiguration<T>);
-  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  const png = canvasPng(canvas);
   chart.destroy();
+  return png;
+}
+
+/**
+ * A drawn canvas as PNG bytes: its pixels are read out, the canvas is emptied
+ * and the pixels deflate off the main thread, so several charts encode in
+ * parallel.
+ */
+export function canvasPng(canvas: Canvas): Promise<Buffer> {
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
   // Skia's pixels are native memory the garbage collector does not see: a canvas left to it holds
   // ~6 MB until a collection happens to run, so it is emptied now.
   canvas.width = 0;

@@ -1,13 +1,15 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { type PeriodKind, periodRange } from '../aggregate/periods.js';
 import type { PairPeriodIndex } from '../types.js';
-import { CHART_FONT, PIXEL_RATIO, prepareCanvas } from './chartCanvas.js';
+import { CHART_FONT, PIXEL_RATIO, canvasPng, prepareCanvas } from './chartCanvas.js';
 
 const CELL_HEIGHT = 26;
 const LABEL_WIDTH = 260;
 const TOP = 70;
 const BOTTOM = 110;
 const WIDTH = 1100;
+/** Narrower cells have no room for their number of articles. */
+const MIN_NUMBERED_CELL = 14;
 
 /**
  * A colour on a blue (trust) – white – orange (distrust) scale: a diverging
@@ -40,8 +42,11 @@ export function overviewChart(rows: ReadonlyArray<[string, PairPeriodIndex[]]>, 
   ctx.textAlign = 'center';
   ctx.fillText(`Trust index by pair and ${period}, ${periods[0] ?? ''} to ${periods[periods.length - 1] ?? ''}`, WIDTH / 2, 28);
   ctx.font = `12px "${CHART_FONT}"`;
-  ctx.fillText('Number in a cell: articles. White: no articles. Thin border: low coverage.', WIDTH / 2, 48);
   const cellWidth = periods.length === 0 ? 0 : (WIDTH - LABEL_WIDTH - 20) / periods.length;
+  const numbered = cellWidth >= MIN_NUMBERED_CELL;
+  // The key promises numbers only when the cells are wide enough to carry them.
+  const key = numbered ? 'Number in a cell: articles.' : 'Articles per cell: see index.csv.';
+  ctx.fillText(`${key} White: no articles. Thin border: low coverage.`, WIDTH / 2, 48);
   rows.forEach(([pair, cells], row) => {
     const y = TOP + row * CELL_HEIGHT;
     ctx.fillStyle = '#222222';
@@ -60,7 +65,7 @@ export function overviewChart(rows: ReadonlyArray<[string, PairPeriodIndex[]]>, 
       ctx.strokeStyle = cell.lowCoverage ? '#bbbbbb' : '#444444';
       ctx.lineWidth = cell.lowCoverage ? 0.5 : 1.5;
       ctx.strokeRect(x + 1, y + 1, cellWidth - 2, CELL_HEIGHT - 2);
-      if (cellWidth >= 14) {
+      if (numbered) {
         ctx.fillStyle = Math.abs(cell.index) > 60 ? '#ffffff' : '#222222';
         ctx.textAlign = 'center';
         ctx.font = `10px "${CHART_FONT}"`;
@@ -88,5 +93,5 @@ export function overviewChart(rows: ReadonlyArray<[string, PairPeriodIndex[]]>, 
   ctx.fillText('−100 distrust', keyX - 50, keyY + 11);
   ctx.fillText('0', keyX + 150, keyY + 30);
   ctx.fillText('+100 trust', keyX + 345, keyY + 11);
-  return canvas.encode('png');
+  return canvasPng(canvas);
 }
