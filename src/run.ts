@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultGazetteer } from './actors/gazetteer.js';
+import { fileDigest } from './fileDigest.js';
 import { AnalysisCache, type AnalysisSettings } from './analysisCache.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
 import { DEFAULT_FIELDS, type FieldMap } from './ingest/fields.js';
@@ -10,7 +11,6 @@ import { LEXICON_DIR, PACKAGE_ROOT } from './paths.js';
 import { type PipelineResult, runPipeline } from './pipeline.js';
 import { OutputSink } from './render/outputSink.js';
 import { DEFAULT_TOP_PAIRS } from './render/report.js';
-import { fileDigest, writeOutputs } from './render/writeOutputs.js';
 import { publishedLexiconVersions } from './score/lexicon.js';
 
 export const LEXICON_FILES = [
@@ -140,6 +140,9 @@ export async function produceOutputs(
       to: settings.to ?? null,
     },
   };
+  // The render stage (chart.js and Skia's native library, ~40 MB) is loaded only now, so it does
+  // not sit in memory through the analysis.
+  const { writeOutputs } = await import('./render/writeOutputs.js');
   const files = await writeOutputs({
     dir: settings.out,
     result,

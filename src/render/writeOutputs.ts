@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PipelineResult } from '../pipeline.js';
 import { contributionsCsv, indexCsv, unknownActorsCsv } from './indexTables.js';
@@ -14,11 +12,6 @@ import { overviewChart } from './overviewChart.js';
 import type { PairPeriodIndex } from '../types.js';
 import { pairName } from './indexTables.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
-
-/** sha256 of a file, first 16 hex digits: enough to tell lexicon versions apart. */
-export function fileDigest(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
-}
 
 export interface OutputInput {
   dir: string;
