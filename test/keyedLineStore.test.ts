@@ -37,4 +37,20 @@ describe('KeyedLineStore', () => {
     await store.commit(['a', 'b']);
     expect(readFileSync(target, 'utf8')).toBe('{"n":3}\n{"n":1}\n{"n":2,"text":"Islamabad–Beijing"}\n');
   });
+
+  it('feeds several files from one set of keys, each committed with its own keys', async () => {
+    const dir = tempDir('keyed-files');
+    const [sentences, state] = [join(dir, 'sentences.jsonl'), join(dir, 'state.jsonl')];
+    const store = await KeyedLineStore.open(sentences, state);
+    await store.write('b', ['b1', 'b2'], ['b-state']);
+    await store.write('a', [], ['a-state']);
+    await store.write('c', ['c1']);
+    await store.close();
+    expect([store.lines('b', 1), store.lines('a', 0), store.lines('c', 1)]).toEqual([['b-state'], [], []]);
+    // The sentences of 'b' are left out (a folded copy); every key keeps its state line.
+    await store.commit(['a', 'c'], ['a', 'b', 'c']);
+    expect(readFileSync(sentences, 'utf8')).toBe('c1\n');
+    expect(readFileSync(state, 'utf8')).toBe('a-state\nb-state\n');
+    expect(existsSync(`${sentences}.unsorted-${process.pid}`) || existsSync(`${state}.unsorted-${process.pid}`)).toBe(false);
+  });
 });

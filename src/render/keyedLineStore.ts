@@ -3,58 +3,85 @@ import { BlockFile } from '../blockFile.js';
 
 /**
  * Lines written in any order under a key (a document id), then copied into
- * the final file in an order chosen at the end (date, then id), so a run's
+ * final files in an order chosen at the end (date, then id), so a run's
  * output does not depend on the order its inputs arrived in — and two shard
- * runs merge into exactly the file one run would write. Only each key's
- * block number is held in memory; the lines wait in a scratch file.
+ * runs merge into exactly the files one run would write. One store feeds
+ * several files (a document's sentences, its state line), keyed once: only
+ * each key's row of block numbers is held in memory; the lines wait in
+ * scratch files.
  */
 export class KeyedLineStore {
-  private readonly blocks = new Map<string, number>();
+  private readonly rows = new Map<string, number>();
+  /** For row r and file f, at r·files + f: the block of that key's lines in that file's scratch, −1 for none. */
+  private blocks = new Int32Array(1024);
+  private closed: Promise<void> | null = null;
 
   private constructor(
-    private readonly scratch: BlockFile,
-    private readonly target: string,
+    private readonly scratches: BlockFile[],
+    private readonly targets: string[],
   ) {}
 
-  static async open(target: string): Promise<KeyedLineStore> {
-    return new KeyedLineStore(await BlockFile.open(`${target}.unsorted-${process.pid}`), target);
+  /** A store writing the files `targets`, in this order wherever lines are given per file. */
+  static async open(...targets: string[]): Promise<KeyedLineStore> {
+    const scratches = await Promise.all(targets.map((target) => BlockFile.open(`${target}.unsorted-${process.pid}`)));
+    return new KeyedLineStore(scratches, targets);
   }
 
-  /** Write the lines of one key; a key is written once. */
-  async write(key: string, lines: readonly string[]): Promise<void> {
-    if (lines.length === 0) return;
-    const { block, written } = this.scratch.append(lines.join('\n'));
-    this.blocks.set(key, block);
-    await written;
+  /** Write the lines of one key, a list per file (a missing list is none); a key is written once. */
+  async write(key: string, ...files: ReadonlyArray<readonly string[]>): Promise<void> {
+    const width = this.targets.length;
+    const row = this.rows.size;
+    if ((row + 1) * width > this.blocks.length) {
+      const bigger = new Int32Array(this.blocks.length * 2);
+      bigger.set(this.blocks);
+      this.blocks = bigger;
+    }
+    this.rows.set(key, row);
+    const writes = this.scratches.map((scratch, file) => {
+      const lines = files[file] ?? [];
+      if (lines.length === 0) {
+        this.blocks[row * width + file] = -1;
+        return undefined;
+      }
+      const { block, written } = scratch.append(lines.join('\n'));
+      this.blocks[row * width + file] = block;
+      return written;
+    });
+    await Promise.all(writes);
   }
 
-  private closed: Promise<void> | null = null;
+  private block(key: string, file: number): number {
+    const row = this.rows.get(key);
+    return row === undefined ? -1 : (this.blocks[row * this.targets.length + file] as number);
+  }
 
   /** Stop writing: from then on a key's lines can be read back. */
   close(): Promise<void> {
-    this.closed ??= this.scratch.close();
+    this.closed ??= Promise.all(this.scratches.map((scratch) => scratch.close())).then(() => undefined);
     return this.closed;
   }
 
-  /** The lines written under `key` (none for a key never written), once the store is closed. */
-  lines(key: string): string[] {
-    const block = this.blocks.get(key);
-    return block === undefined ? [] : this.scratch.read(block).split('\n');
+  /** The lines written under `key` for one file (none for a key never written), once the store is closed. */
+  lines(key: string, file = 0): string[] {
+    const block = this.block(key, file);
+    return block < 0 ? [] : (this.scratches[file] as BlockFile).read(block).split('\n');
   }
 
-  /** Write the target file with the blocks of `keys`, in that order, then drop the scratch file. */
-  async commit(keys: Iterable<string>): Promise<void> {
+  /** Write each target file with the blocks of its keys (a list per file), in that order, then drop the scratch files. */
+  async commit(...keysPerFile: Iterable<string>[]): Promise<void> {
     await this.close();
-    const out = await AtomicLineFile.open(this.target);
-    for (const key of keys) {
-      const block = this.blocks.get(key);
-      if (block !== undefined) await out.writeLine(this.scratch.read(block));
+    for (const [file, target] of this.targets.entries()) {
+      const out = await AtomicLineFile.open(target);
+      for (const key of keysPerFile[file] ?? []) {
+        const block = this.block(key, file);
+        if (block >= 0) await out.writeLine((this.scratches[file] as BlockFile).read(block));
+      }
+      await out.commit();
     }
-    await out.commit();
-    await this.scratch.remove();
+    await Promise.all(this.scratches.map((scratch) => scratch.remove()));
   }
 
   async abandon(): Promise<void> {
-    await this.scratch.remove();
+    await Promise.all(this.scratches.map((scratch) => scratch.remove()));
   }
 }

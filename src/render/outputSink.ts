@@ -59,8 +59,8 @@ export class OutputSink implements PipelineSink {
   private constructor(
     private readonly dir: string,
     private readonly period: PeriodKind,
-    private readonly sentences: KeyedLineStore,
-    private readonly state: KeyedLineStore,
+    /** sentences.jsonl (file 0) and state.jsonl (file 1). */
+    private readonly lines: KeyedLineStore,
   ) {}
 
   static async open(dir: string, period: PeriodKind): Promise<OutputSink> {
@@ -69,16 +69,18 @@ export class OutputSink implements PipelineSink {
     return new OutputSink(
       dir,
       period,
-      await KeyedLineStore.open(join(dir, 'sentences.jsonl')),
-      await KeyedLineStore.open(join(dir, 'state.jsonl')),
+      await KeyedLineStore.open(join(dir, 'sentences.jsonl'), join(dir, 'state.jsonl')),
     );
   }
 
   async document(doc: PreparedDocument): Promise<void> {
-    await this.sentences.write(doc.id, doc.sentenceLines);
-    await this.state.write(doc.id, [doc.state]);
+    await this.lines.write(doc.id, doc.sentenceLines, [doc.state]);
     const period = periodOf(doc.date, this.period);
-    doc.quotable.forEach((quotable, line) => this.keepExtreme(`${quotable.pair} ${period}`, { ...quotable, docId: doc.id, line }));
+    doc.quotable.forEach(({ pair, trust, sentenceIndex }, line) => {
+      // A literal, not a spread of the deserialised object: candidates then share one hidden class
+      // (spread copies took a shape of their own each, ~300 bytes a candidate).
+      this.keepExtreme(`${pair} ${period}`, { pair, trust, sentenceIndex, docId: doc.id, line });
+    });
   }
 
   private keepExtreme(key: string, candidate: Candidate): void {
@@ -100,13 +102,12 @@ export class OutputSink implements PipelineSink {
    * sentences of documents folded as duplicates.
    */
   async commit(documents: readonly DocumentRecord[], folded: ReadonlySet<string>): Promise<void> {
-    await this.sentences.close();
+    await this.lines.close();
     const quoted = (list: Candidate[]) =>
-      list.filter((c) => !folded.has(c.docId)).slice(0, EXAMPLES_QUOTED).map((c) => JSON.parse(this.sentences.lines(c.docId)[c.line] as string) as PairSentence);
+      list.filter((c) => !folded.has(c.docId)).slice(0, EXAMPLES_QUOTED).map((c) => JSON.parse(this.lines.lines(c.docId)[c.line] as string) as PairSentence);
     for (const [key, { negative, positive }] of this.candidates) this.extremes.set(key, { negative: quoted(negative), positive: quoted(positive) });
     const ids = documents.map((d) => d.id);
-    await this.sentences.commit(ids.filter((id) => !folded.has(id)));
-    await this.state.commit(ids);
+    await this.lines.commit(ids.filter((id) => !folded.has(id)), ids);
     const skipped = await AtomicLineFile.open(join(this.dir, 'skipped.jsonl'));
     const sorted = [...this.skips].sort(
       (a, b) => a.origin.localeCompare(b.origin, 'en', { numeric: true }) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
@@ -116,6 +117,6 @@ export class OutputSink implements PipelineSink {
   }
 
   async abandon(): Promise<void> {
-    await Promise.all([this.sentences.abandon(), this.state.abandon()]);
+    await this.lines.abandon();
   }
 }
