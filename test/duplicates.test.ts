@@ -48,6 +48,25 @@ describe('fingerprint', () => {
     expect(encodeMinhash(print.minhash).slice(0, 40)).toBe('E4bAA7N3FRd/BccD/EqHJA5uFQFWPX8aaWmGAvaU');
   });
 
+  it('computes each slot as the least h1 + slot·h2 (mod 2^32) over the shingles, in plain unsigned arithmetic', () => {
+    const mix = (hash: number) => {
+      let h = hash;
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      return (h ^ (h >>> 16)) >>> 0;
+    };
+    for (const text of [...COPIES, STORY.toUpperCase().split(' ').reverse().join(' ')]) {
+      const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+      const reference = new Array<number>(64).fill(0xffffffff);
+      for (let i = 0; i + 3 <= words.length; i += 1) {
+        const h1 = shingleHash(words, i);
+        const h2 = (mix(h1) | 1) >>> 0;
+        for (let slot = 0; slot < 64; slot += 1) reference[slot] = Math.min(reference[slot] as number, (h1 + slot * h2) % 2 ** 32);
+      }
+      expect([...fingerprint(text).minhash]).toEqual(reference);
+    }
+  });
+
   it('is equal for exact copies whatever the spacing and case', () => {
     expect(fingerprint('China and Pakistan met.').exact).toBe(fingerprint('  china AND pakistan\nmet ').exact);
   });
