@@ -6,7 +6,7 @@ import type { FindOptions } from './actors/findCountries.js';
 import type { PreparedDocument } from './preparedDocument.js';
 import type { NewsDocument } from './types.js';
 
-/** What a worker returns of one document: it prepared, and with a cache its analysis as JSON. */
+/** What a worker returns of one document: the document prepared, and with a cache its analysis as JSON. */
 export interface AnalysedDocument {
   prepared: PreparedDocument;
   analysis?: string;

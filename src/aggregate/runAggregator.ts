@@ -129,6 +129,8 @@ export class RunAggregator {
       const foldedById = new Map(folded.map((f) => [f.id, f]));
       const documents = this.order().map((i) => {
         const record = JSON.parse(spill.read(this.recordBlocks[i] as number)) as DocumentRecord;
+        // The id this aggregator already holds, not a second copy of it per document in the result.
+        record.id = this.ids[i] as string;
         const fold = foldedById.get(record.id);
         if (fold && record.status !== 'skipped') {
           record.status = 'duplicate';
