@@ -51,8 +51,8 @@ async function writeCharts(
 ): Promise<ChartFiles> {
   const reported = reportedPairs(result.index, options.minArticles, report.top);
   const files: ChartFiles = { overview: null, pairs: new Map() };
-  // Charts are drawn one after another and encoded in parallel, a few at a time: each canvas holds
-  // ~7 MB until its PNG is written, so an unbounded number would undo the flat memory of the run.
+  // Charts are drawn one after another and encoded in parallel, a few at a time: each holds ~6 MB of
+  // pixels until its PNG is written, so an unbounded number would undo the flat memory of the run.
   const writes = new Set<Promise<void>>();
   const chart = async (file: string, draw: () => Promise<Buffer>) => {
     while (writes.size >= CHARTS_IN_FLIGHT) await Promise.race(writes);
