@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { DatedDocument } from './analysisPool.js';
+import { readLines } from './lines.js';
 import type { DocumentAnalysis } from './pipeline.js';
 import { AtomicLineFile, removeStaleScratch } from './render/atomicFile.js';
 import { type Fingerprint, decodeMinhash, encodeMinhash } from './text/fingerprint.js';
@@ -90,7 +90,7 @@ export class AnalysisCache {
     const entries = new Map<string, Location>();
     for (const segment of segments) {
       let offset = 0;
-      const lines = createInterface({ input: createReadStream(join(dir, segmentName(segment)), 'utf8'), crlfDelay: Infinity });
+      const lines = readLines(createReadStream(join(dir, segmentName(segment))));
       for await (const line of lines) {
         const length = Buffer.byteLength(line);
         // The key is the line's first field: read it without parsing the whole entry.

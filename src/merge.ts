@@ -1,7 +1,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { RunAggregator, type RunCounts } from './aggregate/runAggregator.js';
+import { readLines } from './lines.js';
 import type { PipelineResult } from './pipeline.js';
 import { type StateLine, prepareDocument } from './preparedDocument.js';
 import type { OutputSink } from './render/outputSink.js';
@@ -14,7 +14,7 @@ export interface MergeOptions extends Omit<OutputSettings, 'defaultDate'> {
   shards: string[];
 }
 
-function readLines(path: string): string[] {
+function fileLines(path: string): string[] {
   return readFileSync(path, 'utf8').split('\n').filter((line) => line !== '');
 }
 
@@ -25,7 +25,7 @@ function fingerprintOf(line: StateLine): Fingerprint {
 /** Sentences of a shard, grouped by document: sentences.jsonl holds each document's lines together. */
 async function sentencesByDocument(path: string): Promise<Map<string, PairSentence[]>> {
   const groups = new Map<string, PairSentence[]>();
-  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
+  for await (const line of readLines(createReadStream(path))) {
     if (line === '') continue;
     const sentence = JSON.parse(line) as PairSentence;
     const group = groups.get(sentence.docId);
@@ -52,14 +52,14 @@ async function addShard(dir: string, aggregator: RunAggregator, sink: OutputSink
   counts.inputs += meta.counts.inputs;
   counts.boilerplateParagraphs += meta.counts.boilerplateParagraphs;
   counts.nonEnglishSentences += meta.counts.nonEnglishSentences;
-  for (const line of readLines(join(dir, 'skipped.jsonl'))) {
+  for (const line of fileLines(join(dir, 'skipped.jsonl'))) {
     const skipped = JSON.parse(line) as SkippedInput;
     aggregator.addSkipped(skipped);
     sink.skipped(skipped);
   }
-  const prints = new Map(readLines(join(dir, 'state.jsonl')).map((l) => JSON.parse(l) as StateLine).map((s) => [s.id, s]));
+  const prints = new Map(fileLines(join(dir, 'state.jsonl')).map((l) => JSON.parse(l) as StateLine).map((s) => [s.id, s]));
   const sentences = await sentencesByDocument(join(dir, 'sentences.jsonl'));
-  for (const line of readLines(join(dir, 'documents.jsonl'))) {
+  for (const line of fileLines(join(dir, 'documents.jsonl'))) {
     const record = unfolded(JSON.parse(line) as DocumentRecord);
     counts.documents += 1;
     const print = prints.get(record.id);

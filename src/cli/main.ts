@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { findCountries } from '../actors/findCountries.js';
 import { pairsOf } from '../actors/pairs.js';
@@ -11,6 +10,7 @@ import { type AlertOptions, alertsMarkdown, findAlerts } from '../render/alerts.
 import { writeFileAtomic } from '../render/atomicFile.js';
 import { join } from 'node:path';
 import type { FieldMap } from '../ingest/fields.js';
+import { readLines } from '../lines.js';
 import { DEMO_CORPUS } from '../paths.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { merge } from '../merge.js';
@@ -247,8 +247,7 @@ async function scoreCommand(args: string[]): Promise<number> {
     return 0;
   }
   const date = dateFlag(values.date);
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const text of lines) {
+  for await (const text of readLines(process.stdin)) {
     const tokens = tokenizeWords(text);
     const countries = [...new Set(findCountries(text, tokens, undefined, date === undefined ? {} : { date }).map((m) => m.code))].sort();
     const score = scoreTokens(text, tokens);

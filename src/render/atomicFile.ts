@@ -1,8 +1,8 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { once } from 'node:events';
+import { readLines } from '../lines.js';
 
 let temporaries = 0;
 
@@ -77,7 +77,7 @@ export class AtomicLineFile {
       return;
     }
     const filtered = await AtomicLineFile.open(this.path);
-    for await (const line of createInterface({ input: createReadStream(this.temporary, 'utf8'), crlfDelay: Infinity })) {
+    for await (const line of readLines(createReadStream(this.temporary))) {
       if (line !== '' && keepLine(line)) await filtered.writeLine(line);
     }
     await rm(this.temporary, { force: true });

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileWriter, parquetWriteRows } from 'hyparquet-writer';
+import { readLines } from '../lines.js';
 import type { DocumentRecord, PairPeriodIndex, PairSentence } from '../types.js';
 import { type Cell, type Column, type ColumnKind, CONTRIBUTION_COLUMNS, contributionRows, indexColumns } from './indexTables.js';
 
@@ -63,7 +63,7 @@ async function writeTable<Row>(path: string, columns: readonly Column<Row>[], ro
 }
 
 async function* jsonLines<T>(path: string): AsyncGenerator<T> {
-  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
+  for await (const line of readLines(createReadStream(path))) {
     if (line !== '') yield JSON.parse(line) as T;
   }
 }

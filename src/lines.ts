@@ -7,10 +7,11 @@ const RETURN = 0x0d;
  * The lines of a byte stream, decoded as UTF-8 (invalid bytes become U+FFFD)
  * and split at "\n" or "\r\n", read one chunk at a time. Unlike readline's
  * async iterator, which queues up to 1,024 lines ahead of a slow consumer,
- * nothing is read before the consumer asks: on a large archive those queued
- * lines lived long enough to be promoted to the old generation, and that
- * garbage, not live data, set the heap size of the run. A line that spans
- * many chunks (a 50 MB line) is joined once, when its end is found.
+ * nothing is read before the consumer asks: queued lines lived long enough
+ * to be promoted to the old generation (on Reuters, 12 of the 97 MB the
+ * main thread promoted). Every file the project reads line by line goes
+ * through here. A line that spans many chunks (a 50 MB line) is joined
+ * once, when its end is found.
  *
  * @example
  * for await (const line of readLines(createReadStream('news.jsonl'))) JSON.parse(line);
