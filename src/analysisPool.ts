@@ -41,6 +41,12 @@ export function defaultJobs(): number {
 }
 
 /**
+ * Batches posted to one worker and not yet returned: the next waits in the worker's own port, so it
+ * starts when the last ends even while this thread is busy analysing documents of its own.
+ */
+const POSTED_PER_WORKER = 2;
+
+/**
  * Worker threads that run text → actors → score on documents, so `--jobs N`
  * uses N cores. Results come back in whatever order workers finish; the
  * aggregator and the output files do not depend on that order, so the
@@ -48,27 +54,34 @@ export function defaultJobs(): number {
  */
 export class AnalysisPool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
   private readonly queue: Batch[] = [];
-  private readonly busy = new Map<Worker, Waiting>();
+  /** Per worker, the batches posted to it in the order it returns them. */
+  private readonly posted = new Map<Worker, Waiting[]>();
   private pending: DatedDocument[] = [];
   private failure: Error | null = null;
 
-  constructor(jobs: number, workerData: AnalysisWorkerData) {
+  constructor(workers: number, workerData: AnalysisWorkerData) {
     // The built worker, also when this module runs from src/ under the test runner.
     const script = join(PACKAGE_ROOT, 'dist', 'analysisWorker.js');
-    for (let i = 0; i < jobs; i += 1) {
+    for (let i = 0; i < workers; i += 1) {
       const worker = new Worker(script, { workerData });
       worker.on('message', (results: AnalysedDocument[]) => this.done(worker, results));
       worker.on('error', (error: Error) => this.fail(error));
       this.workers.push(worker);
-      this.idle.push(worker);
+      this.posted.set(worker, []);
     }
   }
 
   /** Batches waiting or running: the caller waits while this is high, so reading never runs far ahead. */
   get load(): number {
-    return this.queue.length + this.busy.size;
+    let load = this.queue.length;
+    for (const batches of this.posted.values()) load += batches.length;
+    return load;
+  }
+
+  /** Every worker has its fill of batches and more wait: a document is better analysed by the caller. */
+  get saturated(): boolean {
+    return this.queue.length > 0;
   }
 
   /** Queue a document; resolves with the analyses of a full batch when it has run, else with none. */
@@ -90,20 +103,19 @@ export class AnalysisPool {
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop() as Worker;
+    while (this.queue.length > 0) {
+      const [worker, batches] = leastPosted(this.posted);
+      if (batches.length >= POSTED_PER_WORKER) return;
       const { docs, resolve, reject } = this.queue.shift() as Batch;
       // The worker has its own copy of the documents once posted: holding them here until the results came
       // back kept every document alive long enough to be promoted to the old generation.
-      this.busy.set(worker, { resolve, reject, ids: docs.map((d) => d.id) });
+      batches.push({ resolve, reject, ids: docs.map((d) => d.id) });
       worker.postMessage(docs);
     }
   }
 
   private done(worker: Worker, results: AnalysedDocument[]): void {
-    const batch = this.busy.get(worker);
-    this.busy.delete(worker);
-    this.idle.push(worker);
+    const batch = this.posted.get(worker)?.shift();
     // Each id the run keeps (for its order, its duplicates, its files) is this thread's copy, already
     // held as a seen id, not a second copy deserialised from the worker's message.
     results.forEach((result, i) => {
@@ -115,12 +127,19 @@ export class AnalysisPool {
 
   private fail(error: Error): void {
     this.failure = error;
-    for (const batch of [...this.busy.values(), ...this.queue]) batch.reject(error);
-    this.busy.clear();
+    for (const batch of [...[...this.posted.values()].flat(), ...this.queue]) batch.reject(error);
+    for (const batches of this.posted.values()) batches.length = 0;
     this.queue.length = 0;
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+/** The worker with the fewest batches posted (the first of them on a tie), and those batches. */
+function leastPosted(posted: Map<Worker, Waiting[]>): [Worker, Waiting[]] {
+  let least: [Worker, Waiting[]] | null = null;
+  for (const entry of posted) if (least === null || entry[1].length < least[1].length) least = entry;
+  return least as [Worker, Waiting[]];
 }

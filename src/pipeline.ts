@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { sentenceDirection } from './actors/direction.js';
 import { type FindOptions, findCountries } from './actors/findCountries.js';
 import { pairsOf } from './actors/pairs.js';
@@ -24,7 +25,7 @@ export interface PipelineSink {
 export interface PipelineOptions {
   scorer?: Scorer;
   index?: IndexOptions;
-  /** Worker threads for text, actors and scoring; 1 runs everything in this thread. Outputs are the same. */
+  /** Threads for text, actors and scoring: this one and N − 1 workers; 1 runs everything in this thread. Outputs are the same. */
   jobs?: number;
   /** Count proxies (state bodies, flagship firms, places inside a country) as their country; on by default. */
   proxies?: boolean;
@@ -138,7 +139,9 @@ export async function runPipeline(
   const jobs = options.jobs ?? 1;
   const actors = { proxies: options.proxies !== false };
   const { cache } = options;
-  const pool = jobs > 1 && !options.scorer ? new AnalysisPool(jobs, { actors, withAnalysis: cache !== undefined }) : null;
+  // With N jobs, N − 1 workers and this thread analyse: this thread also reads and files every result, so a
+  // worker of its own would make N + 1 busy threads on N cores, and the documents it keeps are never copied.
+  const pool = jobs > 1 && !options.scorer ? new AnalysisPool(jobs - 1, { actors, withAnalysis: cache !== undefined }) : null;
   const aggregator = new RunAggregator(options.scratchDir);
   const { counts } = aggregator;
   const seenIds = new Set<string>();
@@ -196,11 +199,12 @@ export async function runPipeline(
         }
         pendingKeys.set(doc.id, key);
       }
-      if (!pool) {
-        // Lexicons are compiled here only when this thread analyses: with workers they would be dead weight on its heap.
+      if (!pool || pool.saturated) {
         const analysis = analyzeDocument(dated, options.scorer ?? defaultScorer(), actors);
         const prepared = prepareDocument(analysis, fingerprint(fullText(doc)));
         await collect(cache ? { prepared, analysis: JSON.stringify(analysis) } : { prepared });
+        // Let the workers' returns be handled between documents, so their next batches are posted in time.
+        if (pool) await setImmediate();
         continue;
       }
       track(pool.add(dated));

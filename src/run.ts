@@ -53,7 +53,8 @@ async function* reporting(items: AsyncIterable<IngestItem>, onProgress: RunOptio
   }
 }
 
-export interface RunSummary extends PipelineResult {
+/** What a run returns: the result without its document records, which are in documents.jsonl. */
+export interface RunSummary extends Omit<PipelineResult, 'documents'> {
   out: string;
   files: string[];
   /** With a cache: documents taken from it and documents analysed (then added to it). */
@@ -104,27 +105,18 @@ function selectCells(result: PipelineResult, settings: OutputSettings): Pipeline
   return { ...result, index: result.index.filter(keep), pairs: result.pairs.filter((p) => keep({ pair: p.pair })) };
 }
 
+type Produce = (sink: OutputSink, index: IndexOptions) => Promise<PipelineResult>;
+
 /**
  * Produce a result with `produce` (feeding `sink` as it goes), then write
  * every output. Streamed files are renamed into place only when the result
  * is complete, so a failed run leaves the previous outputs as they were.
  */
-export async function produceOutputs(
-  settings: OutputSettings,
-  produce: (sink: OutputSink, index: IndexOptions) => Promise<PipelineResult>,
-): Promise<RunSummary> {
+export async function produceOutputs(settings: OutputSettings, produce: Produce): Promise<RunSummary> {
   const index: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...settings.index };
   const top = settings.top ?? DEFAULT_TOP_PAIRS;
-  const sink = await OutputSink.open(settings.out, index.period);
-  let result: PipelineResult;
-  try {
-    result = await produce(sink, index);
-    await sink.commit(result.documents, new Set(result.folded.map((f) => f.id)));
-    result = selectCells(result, settings);
-  } catch (error) {
-    await sink.abandon();
-    throw error;
-  }
+  const names = defaultGazetteer().names;
+  const { result, extremes, tables } = await produceDocumentTables(settings, index, names, produce);
   const meta = {
     tool: 'trust-index',
     version: toolVersion(),
@@ -140,20 +132,38 @@ export async function produceOutputs(
       to: settings.to ?? null,
     },
   };
-  // The render stage (chart.js and Skia's native library, ~40 MB) is loaded only now, so it does
-  // not sit in memory through the analysis.
+  // The charts (chart.js and Skia's native library, ~40 MB) are loaded only now, so they do not sit in
+  // memory through the analysis.
   const { writeOutputs } = await import('./render/writeOutputs.js');
-  const files = await writeOutputs({
-    dir: settings.out,
-    result,
-    extremes: sink.extremes,
-    names: defaultGazetteer().names,
-    options: index,
-    report: { top },
-    meta,
-    parquet: settings.parquet === true,
-  });
+  const files = await writeOutputs({ dir: settings.out, result, extremes, names, options: index, report: { top }, meta, tables });
   return { ...result, out: settings.out, files };
+}
+
+/**
+ * The part of a run that holds every document record: produce the result, commit the streamed files
+ * and write the tables of records (documents.jsonl, Parquet). What it returns has no records, so
+ * they are collected before the charts are drawn.
+ */
+async function produceDocumentTables(
+  settings: OutputSettings,
+  index: IndexOptions,
+  names: ReadonlyMap<string, string>,
+  produce: Produce,
+): Promise<{ result: Omit<PipelineResult, 'documents'>; extremes: OutputSink['extremes']; tables: string[] }> {
+  const sink = await OutputSink.open(settings.out, index.period);
+  let produced: PipelineResult;
+  try {
+    produced = await produce(sink, index);
+    await sink.commit(produced.documents, new Set(produced.folded.map((f) => f.id)));
+  } catch (error) {
+    await sink.abandon();
+    throw error;
+  }
+  const { documents, ...result } = selectCells(produced, settings);
+  const parquet = settings.parquet === true ? { index: result.index, names, createdBy: `trust-index ${toolVersion()}` } : null;
+  const { writeDocumentTables } = await import('./render/documentTables.js');
+  const tables = await writeDocumentTables(settings.out, documents, parquet);
+  return { result, extremes: sink.extremes, tables };
 }
 
 /** Lexicons the analysis reads; months.tsv is read at ingest, so documents' dates carry its effect. */

@@ -5,7 +5,8 @@ import { encodeMinhash, estimatedJaccard, fingerprint, shingleHash } from '../sr
 import { run } from '../src/run.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from './helpers.js';
+import { jsonl, tempDir } from './helpers.js';
+import type { DocumentRecord } from '../src/types.js';
 
 const STORY =
   'Chinese engineers working on a dam in northern Pakistan were killed when a car bomb struck their convoy on Tuesday, ' +
@@ -140,10 +141,12 @@ describe('a run with syndicated copies', () => {
     const dir = tempDir('dups');
     const file = join(dir, 'news.jsonl');
     writeFileSync(file, COPIES.map((text, i) => JSON.stringify({ id: `c${i}`, date: `2024-03-2${6 + (i % 3)}`, text })).join('\n'));
-    const summary = await run({ inputs: [file], out: join(dir, 'out'), defaultDate: null });
+    const out = join(dir, 'out');
+    const summary = await run({ inputs: [file], out, defaultDate: null });
     expect(summary.counts.duplicates).toBe(4);
     const cell = summary.index.find((c) => c.pair === 'CN-PK');
     expect(cell?.articles).toBe(1);
-    expect(summary.documents.filter((d) => d.status === 'duplicate').every((d) => d.duplicateOf === 'c0')).toBe(true);
+    const copies = jsonl<DocumentRecord>(join(out, 'documents.jsonl')).filter((d) => d.status === 'duplicate');
+    expect(copies.map((d) => d.duplicateOf)).toEqual(['c0', 'c0', 'c0', 'c0']);
   });
 });

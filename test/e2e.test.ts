@@ -7,16 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CORPUS } from '../src/paths.js';
 import { type RunSummary, run } from '../src/run.js';
 import type { DocumentRecord, PairSentence } from '../src/types.js';
-import { CLI, ROOT, tempDir } from './helpers.js';
+import { CLI, ROOT, jsonl, tempDir } from './helpers.js';
 
 const TEXT_OUTPUTS = [
   'index.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl',
   'skipped.jsonl', 'state.jsonl',
 ];
-
-function jsonl<T>(path: string): T[] {
-  return readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
-}
 
 describe('the demo run', () => {
   let out: string;

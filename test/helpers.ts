@@ -16,6 +16,11 @@ export function tempDir(prefix: string): string {
 
 export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 
+/** The records of a JSON Lines output file. */
+export function jsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
+}
+
 /** Every file of an output folder, charts included, sorted. */
 export function outputFiles(dir: string): string[] {
   return [

@@ -7,11 +7,7 @@ import { DEMO_CORPUS } from '../src/paths.js';
 import { writeParquetTables } from '../src/render/parquetTables.js';
 import { run } from '../src/run.js';
 import type { DocumentRecord, PairPeriodIndex, PairSentence } from '../src/types.js';
-import { differingOutputs, tempDir } from './helpers.js';
-
-function jsonl<T>(path: string): T[] {
-  return readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as T);
-}
+import { differingOutputs, jsonl, tempDir } from './helpers.js';
 
 /**
  * The Parquet files are read back with DuckDB, a reader that shares no code

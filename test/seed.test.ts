@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/run.js';
-import type { PairSentence } from '../src/types.js';
-import { HAS_SHARED, SEED, tempDir } from './helpers.js';
+import type { DocumentRecord, PairSentence } from '../src/types.js';
+import { HAS_SHARED, SEED, jsonl, tempDir } from './helpers.js';
 
 describe.skipIf(!HAS_SHARED)('the seed page, read as it is', () => {
   it('puts CN-PK below neutral in November 2024 and leaves the page furniture out', async () => {
@@ -11,7 +10,7 @@ describe.skipIf(!HAS_SHARED)('the seed page, read as it is', () => {
     const summary = await run({ inputs: [SEED], out, defaultDate: '2024-11-28' });
     const cell = summary.index.find((c) => c.pair === 'CN-PK' && c.month === '2024-11');
     expect(cell?.index).toBeLessThan(0);
-    const sentences = readFileSync(join(out, 'sentences.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as PairSentence);
+    const sentences = jsonl<PairSentence>(join(out, 'sentences.jsonl'));
     const cnpk = sentences.filter((s) => s.pair === 'CN-PK');
     expect(cnpk.length).toBeGreaterThan(15);
     // The bar: at least 85% of the article's sentences about the pair below zero, and a clearly negative mean.
@@ -31,8 +30,9 @@ describe.skipIf(!HAS_SHARED)('the seed page, read as it is', () => {
   });
 
   it('dates the page by its "Ноябрь 2024" header without --date', async () => {
-    const summary = await run({ inputs: [SEED], out: tempDir('seed-undated'), defaultDate: null });
-    expect(summary.documents[0]).toMatchObject({ date: '2024-11-01', dateRule: 'text-header' });
+    const out = tempDir('seed-undated');
+    const summary = await run({ inputs: [SEED], out, defaultDate: null });
+    expect(jsonl<DocumentRecord>(join(out, 'documents.jsonl'))[0]).toMatchObject({ date: '2024-11-01', dateRule: 'text-header' });
     expect(summary.index.find((c) => c.pair === 'CN-PK' && c.direction === 'both')?.period).toBe('2024-11');
   });
 });

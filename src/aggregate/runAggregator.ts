@@ -127,6 +127,8 @@ export class RunAggregator {
       await spill.close();
       const folded = this.duplicates.folded();
       const foldedById = new Map(folded.map((f) => [f.id, f]));
+      // The index first, then the records: the two are the largest things finishing holds, and not at once.
+      const { index, pairs, unknownActors } = await this.indexOfKept(spill, foldedById, options, jobs);
       const documents = this.order().map((i) => {
         const record = JSON.parse(spill.read(this.recordBlocks[i] as number)) as DocumentRecord;
         // The id this aggregator already holds, not a second copy of it per document in the result.
@@ -142,25 +144,37 @@ export class RunAggregator {
         else if (record.status === 'no-pair') counts.noPair += 1;
         return record;
       });
-      // Only the documents that count are read back: copies folded away never reach the heap again.
-      const kept: ArticlePairScore[] = [];
-      const frequency = new Map<string, number>();
-      this.ids.forEach((id, i) => {
-        const block = this.detailBlocks[i] as number;
-        if (block < 0 || foldedById.has(id)) return;
-        const detail = JSON.parse(spill.read(block)) as DocumentDetail;
-        for (const score of detail.scores) kept.push(score);
-        for (const name of detail.names) frequency.set(name, (frequency.get(name) ?? 0) + 1);
-      });
-      counts.pairSentences = kept.filter((s) => s.direction === 'both').reduce((n, s) => n + s.sentences, 0);
-      const { index, pairs } = await parallelPairPeriodIndex(kept, options, jobs);
-      const unknownActors = [...frequency.entries()]
-        .map(([name, documents]) => ({ name, documents }))
-        .sort((a, b) => b.documents - a.documents || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       return { counts, index, pairs, documents, folded, unknownActors };
     } finally {
       await spill.remove();
     }
+  }
+
+  /**
+   * The index over the article scores of the documents that count, and the names beside countries that
+   * matched nothing. Only those documents are read back: copies folded away never reach the heap again.
+   */
+  private async indexOfKept(
+    spill: BlockFile,
+    folded: ReadonlyMap<string, Folded>,
+    options: IndexOptions,
+    jobs: number,
+  ): Promise<Pick<AggregateResult, 'index' | 'pairs' | 'unknownActors'>> {
+    const kept: ArticlePairScore[] = [];
+    const frequency = new Map<string, number>();
+    this.ids.forEach((id, i) => {
+      const block = this.detailBlocks[i] as number;
+      if (block < 0 || folded.has(id)) return;
+      const detail = JSON.parse(spill.read(block)) as DocumentDetail;
+      for (const score of detail.scores) kept.push(score);
+      for (const name of detail.names) frequency.set(name, (frequency.get(name) ?? 0) + 1);
+    });
+    this.counts.pairSentences = kept.filter((s) => s.direction === 'both').reduce((n, s) => n + s.sentences, 0);
+    const { index, pairs } = await parallelPairPeriodIndex(kept, options, jobs);
+    const unknownActors = [...frequency.entries()]
+      .map(([name, documents]) => ({ name, documents }))
+      .sort((a, b) => b.documents - a.documents || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { index, pairs, unknownActors };
   }
 
   /** Delete the scratch file of a run that failed. */

@@ -175,7 +175,7 @@ async function renderBench(): Promise<void> {
     const files = await writeOutputs({
       dir: work, result, extremes: new Map(), names: defaultGazetteer().names,
       options: { ...DEFAULT_INDEX_OPTIONS }, report: { top: 40 },
-      meta: { tool: 'trust-index', version: 'bench', lexicons: {}, corpus: '', options: {} },
+      meta: { tool: 'trust-index', version: 'bench', lexicons: {}, corpus: '', options: {} }, tables: [],
     });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     out();

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import type { PipelineResult } from '../pipeline.js';
 import { contributionsCsv, indexCsv, unknownActorsCsv } from './indexTables.js';
-import { AtomicLineFile, writeFileAtomic } from './atomicFile.js';
+import { writeFileAtomic } from './atomicFile.js';
 import { type ReportOptions, type RunMetadata, renderReport, reportedPairs } from './report.js';
 import type { Extremes } from './outputSink.js';
 import { pairIndexChart } from './pairChart.js';
-import { writeParquetTables } from './parquetTables.js';
 import { dimensionChart } from './dimensionChart.js';
 import { moversChart } from './moversChart.js';
 import { overviewChart } from './overviewChart.js';
@@ -13,16 +12,19 @@ import type { PairPeriodIndex } from '../types.js';
 import { pairName } from './indexTables.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 
+/** A run's result once its document records are written: the other outputs do not read them. */
+export type ResultWithoutDocuments = Omit<PipelineResult, 'documents'>;
+
 export interface OutputInput {
   dir: string;
-  result: PipelineResult;
+  result: ResultWithoutDocuments;
   extremes: ReadonlyMap<string, Extremes>;
   names: ReadonlyMap<string, string>;
   options: IndexOptions;
   report: ReportOptions;
   meta: RunMetadata;
-  /** Also write the tables as Parquet (index, contributions, documents, mentions, sentences, evidence). */
-  parquet?: boolean;
+  /** The Parquet tables already written with documents.jsonl (`writeDocumentTables`), listed with the other files. */
+  tables: string[];
 }
 
 /** Chart file names are built from pair codes only, never from input text. */
@@ -44,7 +46,7 @@ export interface ChartFiles {
 
 async function writeCharts(
   dir: string,
-  result: PipelineResult,
+  result: ResultWithoutDocuments,
   names: ReadonlyMap<string, string>,
   options: IndexOptions,
   report: ReportOptions,
@@ -84,19 +86,15 @@ async function writeCharts(
   return files;
 }
 
-/** Write documents.jsonl, index.csv, index.json, contributions.csv, the charts, report.md and any Parquet tables, each atomically. */
-export async function writeOutputs({ dir, result, extremes, names, options, report, meta, parquet }: OutputInput): Promise<string[]> {
+/** Write index.csv, index.json, contributions.csv, the charts and report.md, each atomically; documents.jsonl and Parquet are written before. */
+export async function writeOutputs({ dir, result, extremes, names, options, report, meta, tables }: OutputInput): Promise<string[]> {
   const charts = await writeCharts(dir, result, names, options, report);
   const json = { ...meta, counts: result.counts, pairs: result.pairs, index: result.index };
-  const documents = await AtomicLineFile.open(join(dir, 'documents.jsonl'));
-  for (const record of result.documents) await documents.writeLine(JSON.stringify(record));
-  await documents.commit();
   await writeFileAtomic(join(dir, 'index.csv'), indexCsv(result.index, names));
   await writeFileAtomic(join(dir, 'index.json'), `${JSON.stringify(json, null, 2)}\n`);
   await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
   await writeFileAtomic(join(dir, 'unknown-actors.csv'), unknownActorsCsv(result.unknownActors));
   await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, names, charts, options, report, meta }));
-  const tables = parquet ? await writeParquetTables(dir, result.index, result.documents, names, `trust-index ${meta.version}`) : [];
   const chartList = [
     ...(charts.overview ? [charts.overview] : []),
     ...[...charts.pairs.values()].flatMap((c) => [c.index, c.dimensions, ...(c.movers ? [c.movers] : [])]),
