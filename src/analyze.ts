@@ -39,16 +39,23 @@ export interface Analysis {
 export async function analyze(inputs: string[], options: AnalyzeOptions = {}): Promise<Analysis> {
   const lines = new Map<string, string[]>();
   const skipped: SkippedInput[] = [];
+  const documents: DocumentRecord[] = [];
   const items = readInputs(inputs, { defaultDate: options.defaultDate ?? null, fields: { ...DEFAULT_FIELDS, ...options.fields } });
   const result = await runPipeline(
     items,
-    { document: (doc) => void lines.set(doc.id, doc.sentenceLines), skipped: (s) => void skipped.push(s) },
+    {
+      document: (doc) => void lines.set(doc.id, doc.sentenceLines),
+      skipped: (s) => void skipped.push(s),
+      records: (records) => {
+        for (const record of records) documents.push(record);
+      },
+    },
     { index: { ...DEFAULT_INDEX_OPTIONS, ...options.index }, ...(options.proxies !== undefined ? { proxies: options.proxies } : {}) },
   );
   const folded = new Set(result.folded.map((f) => f.id));
   // In document order (date, then id), as sentences.jsonl.
-  const sentences = result.documents
+  const sentences = documents
     .filter((d) => !folded.has(d.id))
     .flatMap((d) => (lines.get(d.id) ?? []).map((line) => JSON.parse(line) as PairSentence));
-  return { counts: result.counts, index: result.index, pairs: result.pairs, documents: result.documents, sentences, skipped };
+  return { counts: result.counts, index: result.index, pairs: result.pairs, documents, sentences, skipped };
 }

@@ -95,6 +95,6 @@ export async function merge(options: MergeOptions): Promise<RunSummary> {
       await aggregator.abandon();
       throw error;
     }
-    return aggregator.finish(index);
+    return aggregator.finish(index, 1, sink);
   });
 }

@@ -20,6 +20,12 @@ import type { DocumentRecord, NewsDocument, PairSentence, SkippedInput } from '.
 export interface PipelineSink {
   document(doc: PreparedDocument): void | Promise<void>;
   skipped(skipped: SkippedInput): void | Promise<void>;
+  /**
+   * Once every document is in: each document's final record (copies marked `duplicate`) in date-then-id
+   * order, read back from the run's scratch file as the iterable is walked (walk it once, before
+   * returning), and the ids of the copies folded away. The run keeps no list of records.
+   */
+  records?(records: Iterable<DocumentRecord>, folded: ReadonlySet<string>): void | Promise<void>;
 }
 
 export interface PipelineOptions {
@@ -221,5 +227,5 @@ export async function runPipeline(
   } finally {
     await pool?.close();
   }
-  return aggregator.finish(options.index ?? DEFAULT_INDEX_OPTIONS, jobs);
+  return aggregator.finish(options.index ?? DEFAULT_INDEX_OPTIONS, jobs, sink);
 }

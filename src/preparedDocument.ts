@@ -1,7 +1,7 @@
 import { articleScores } from './aggregate/articleScores.js';
 import type { DocumentAnalysis } from './pipeline.js';
 import { type Fingerprint, encodeMinhash } from './text/fingerprint.js';
-import type { ArticlePairScore } from './types.js';
+import type { ArticlePairScore, DocumentRecord } from './types.js';
 
 /** What the aggregator sets aside of a scored document until the end. */
 export interface DocumentDetail {
@@ -37,6 +37,8 @@ export interface QuotableSentence {
 export interface PreparedDocument {
   id: string;
   date: string;
+  /** `scored` or `no-pair`, as in the record. */
+  status: DocumentRecord['status'];
   /** Sentences in the article body, for the run's counts. */
   sentenceCount: number;
   boilerplateParagraphs: number;
@@ -71,6 +73,7 @@ export function prepareDocument(analysis: DocumentAnalysis, fingerprint: Fingerp
   return {
     id: record.id,
     date,
+    status: record.status,
     sentenceCount: record.sentences,
     boilerplateParagraphs: analysis.boilerplateParagraphs,
     nonEnglishSentences: analysis.nonEnglishSentences,

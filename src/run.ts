@@ -23,7 +23,7 @@ export interface RunOptions {
   inputs: string[];
   /** Field names of JSONL and CSV records, where they differ from id, date, title, text, url, source. */
   fields?: Partial<FieldMap>;
-  /** Worker threads for text, actors and scoring (default 1); the outputs do not depend on it. */
+  /** Threads for text, actors and scoring, this one and N − 1 workers (default 1); the outputs do not depend on it. */
   jobs?: number;
   /** Count proxies (state bodies, flagship firms, places inside a country) as their country; on by default. */
   proxies?: boolean;
@@ -53,8 +53,8 @@ async function* reporting(items: AsyncIterable<IngestItem>, onProgress: RunOptio
   }
 }
 
-/** What a run returns: the result without its document records, which are in documents.jsonl. */
-export interface RunSummary extends Omit<PipelineResult, 'documents'> {
+/** What a run returns; the document records are in documents.jsonl. */
+export interface RunSummary extends PipelineResult {
   out: string;
   files: string[];
   /** With a cache: documents taken from it and documents analysed (then added to it). */
@@ -115,8 +115,15 @@ type Produce = (sink: OutputSink, index: IndexOptions) => Promise<PipelineResult
 export async function produceOutputs(settings: OutputSettings, produce: Produce): Promise<RunSummary> {
   const index: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...settings.index };
   const top = settings.top ?? DEFAULT_TOP_PAIRS;
-  const names = defaultGazetteer().names;
-  const { result, extremes, tables } = await produceDocumentTables(settings, index, names, produce);
+  // The sink writes documents.jsonl, sentences.jsonl and state.jsonl as the result is finished.
+  const sink = await OutputSink.open(settings.out, index.period);
+  let result: PipelineResult;
+  try {
+    result = selectCells(await produce(sink, index), settings);
+  } catch (error) {
+    await sink.abandon();
+    throw error;
+  }
   const meta = {
     tool: 'trust-index',
     version: toolVersion(),
@@ -132,38 +139,20 @@ export async function produceOutputs(settings: OutputSettings, produce: Produce)
       to: settings.to ?? null,
     },
   };
-  // The charts (chart.js and Skia's native library, ~40 MB) are loaded only now, so they do not sit in
-  // memory through the analysis.
+  // The render stage (chart.js and Skia's native library, ~40 MB) is loaded only now, so it does
+  // not sit in memory through the analysis.
   const { writeOutputs } = await import('./render/writeOutputs.js');
-  const files = await writeOutputs({ dir: settings.out, result, extremes, names, options: index, report: { top }, meta, tables });
+  const files = await writeOutputs({
+    dir: settings.out,
+    result,
+    extremes: sink.extremes,
+    names: defaultGazetteer().names,
+    options: index,
+    report: { top },
+    meta,
+    parquet: settings.parquet === true,
+  });
   return { ...result, out: settings.out, files };
-}
-
-/**
- * The part of a run that holds every document record: produce the result, commit the streamed files
- * and write the tables of records (documents.jsonl, Parquet). What it returns has no records, so
- * they are collected before the charts are drawn.
- */
-async function produceDocumentTables(
-  settings: OutputSettings,
-  index: IndexOptions,
-  names: ReadonlyMap<string, string>,
-  produce: Produce,
-): Promise<{ result: Omit<PipelineResult, 'documents'>; extremes: OutputSink['extremes']; tables: string[] }> {
-  const sink = await OutputSink.open(settings.out, index.period);
-  let produced: PipelineResult;
-  try {
-    produced = await produce(sink, index);
-    await sink.commit(produced.documents, new Set(produced.folded.map((f) => f.id)));
-  } catch (error) {
-    await sink.abandon();
-    throw error;
-  }
-  const { documents, ...result } = selectCells(produced, settings);
-  const parquet = settings.parquet === true ? { index: result.index, names, createdBy: `trust-index ${toolVersion()}` } : null;
-  const { writeDocumentTables } = await import('./render/documentTables.js');
-  const tables = await writeDocumentTables(settings.out, documents, parquet);
-  return { result, extremes: sink.extremes, tables };
 }
 
 /** Lexicons the analysis reads; months.tsv is read at ingest, so documents' dates carry its effect. */

@@ -3,6 +3,11 @@ import { BandTable } from '../src/aggregate/bandTable.js';
 import { DuplicateIndex } from '../src/aggregate/duplicates.js';
 import { encodeMinhash, estimatedJaccard, fingerprint, shingleHash } from '../src/text/fingerprint.js';
 import { run } from '../src/run.js';
+import { RunAggregator } from '../src/aggregate/runAggregator.js';
+import { DEFAULT_INDEX_OPTIONS } from '../src/aggregate/pairPeriodIndex.js';
+import { analyzeDocument, fullText } from '../src/pipeline.js';
+import { prepareDocument } from '../src/preparedDocument.js';
+import { defaultScorer } from '../src/score/scoreSentence.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonl, tempDir } from './helpers.js';
@@ -148,5 +153,35 @@ describe('a run with syndicated copies', () => {
     expect(cell?.articles).toBe(1);
     const copies = jsonl<DocumentRecord>(join(out, 'documents.jsonl')).filter((d) => d.status === 'duplicate');
     expect(copies.map((d) => d.duplicateOf)).toEqual(['c0', 'c0', 'c0', 'c0']);
+  });
+});
+
+describe('the aggregator', () => {
+  const dated = (id: string, text: string, date: string) => ({ id, date, text, title: '', origin: `${id}.txt` });
+  const docs = [
+    ...COPIES.map((text, i) => dated(`c${i}`, text, `2024-03-2${6 + (i % 3)}`)),
+    dated('exact', STORY, '2024-03-29'),
+    dated('other', 'India and Canada agreed to restore their trade talks after a year of strained relations.', '2024-04-02'),
+  ];
+
+  /** The result and the records a sink is given, with the documents added in `order`. */
+  async function finished(order: typeof docs) {
+    const aggregator = new RunAggregator(tempDir('aggregator'));
+    for (const doc of order) await aggregator.addDocument(prepareDocument(analyzeDocument(doc, defaultScorer()), fingerprint(fullText(doc))));
+    await aggregator.addSkippedRecord({ id: 'undated', date: null, title: '', status: 'skipped', reason: 'undated', sentences: 0, countries: [], pairs: [] });
+    const records: DocumentRecord[] = [];
+    const result = await aggregator.finish(DEFAULT_INDEX_OPTIONS, 1, { records: (all) => void records.push(...all) });
+    return { result: JSON.stringify(result), records };
+  }
+
+  it('gives the same counts, index and records whatever order the documents arrive in', async () => {
+    const forward = await finished(docs);
+    const backward = await finished([...docs].reverse());
+    expect(backward.result).toBe(forward.result);
+    expect(backward.records).toEqual(forward.records);
+    expect(forward.records.map((r) => `${r.id} ${r.status}`)).toEqual([
+      'undated skipped', 'c0 scored', 'c3 duplicate', 'c1 duplicate', 'c4 duplicate', 'c2 duplicate', 'exact duplicate', 'other scored',
+    ]);
+    expect(JSON.parse(forward.result).counts).toMatchObject({ scored: 2, duplicates: 5, skipped: 0 });
   });
 });

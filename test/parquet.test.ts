@@ -77,10 +77,9 @@ describe('--format parquet', () => {
 
   it('reads the same across many row groups', async () => {
     const small = tempDir('parquet-groups');
-    copyFileSync(join(out, 'sentences.jsonl'), join(small, 'sentences.jsonl'));
-    const documents = jsonl<DocumentRecord>(join(out, 'documents.jsonl'));
+    for (const file of ['sentences.jsonl', 'documents.jsonl']) copyFileSync(join(out, file), join(small, file));
     const { index } = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { index: PairPeriodIndex[] };
-    await writeParquetTables(small, index, documents, defaultGazetteer().names, 'test', 100);
+    await writeParquetTables(small, index, defaultGazetteer().names, 'test', 100);
     const groups = await query(`SELECT num_row_groups::INTEGER AS g FROM parquet_file_metadata('${join(small, 'sentences.parquet')}')`);
     expect(groups[0]?.g).toBeGreaterThan(5);
     for (const name of ['sentences', 'evidence', 'index', 'documents']) {

@@ -8,6 +8,7 @@ import type { IndexOptions } from './pairPeriodIndex.js';
 import { parallelPairPeriodIndex } from './parallelPairPeriodIndex.js';
 import { StringPool } from './stringPool.js';
 import { BlockFile } from '../blockFile.js';
+import type { PipelineSink } from '../pipeline.js';
 
 /** Counts of what the run read and why anything was left out. */
 export interface RunCounts {
@@ -35,8 +36,6 @@ export interface AggregateResult {
   counts: RunCounts;
   index: PairPeriodIndex[];
   pairs: PairSummary[];
-  /** Every document with its final status, sorted by date then id. */
-  documents: DocumentRecord[];
   /** Documents folded as copies of another, sorted by id. */
   folded: Folded[];
   /** Names beside countries that matched nothing, most frequent first. */
@@ -55,7 +54,7 @@ export function emptyCounts(): RunCounts {
  * set: the run and the merge of shard runs both go through it. What it
  * needs of each document at the end (the record, the article scores, the
  * unknown names) waits in a scratch file; the heap holds only each
- * document's id, date and block numbers, and the duplicate index, so memory
+ * document's id, date, status and block numbers, and the duplicate index, so memory
  * grows by tens of bytes a document rather than kilobytes. Sentences stream
  * elsewhere.
  */
@@ -63,6 +62,7 @@ export class RunAggregator {
   readonly counts = emptyCounts();
   private readonly ids: string[] = [];
   private readonly dates: Array<string | null> = [];
+  private readonly statuses: Array<DocumentRecord['status']> = [];
   private readonly recordBlocks: number[] = [];
   /** Block of a document's article scores and unknown names; −1 when it has neither. */
   private readonly detailBlocks: number[] = [];
@@ -86,20 +86,21 @@ export class RunAggregator {
 
   /** The record of a skipped document (undated, repeated id), listed with the others. */
   async addSkippedRecord(record: DocumentRecord): Promise<void> {
-    await this.keep(record.id, record.date, JSON.stringify(record), null);
+    await this.keep(record.id, record.date, record.status, JSON.stringify(record), null);
   }
 
   async addDocument(doc: PreparedDocument): Promise<void> {
     this.duplicates.add(doc.id, doc.date, doc.fingerprint);
     this.counts.sentences += doc.sentenceCount;
-    await this.keep(doc.id, doc.date, doc.record, doc.detail);
+    await this.keep(doc.id, doc.date, doc.status, doc.record, doc.detail);
   }
 
   /** `record` and `detail` are JSON, as written to the scratch file. */
-  private async keep(id: string, date: string | null, record: string, detail: string | null): Promise<void> {
+  private async keep(id: string, date: string | null, status: DocumentRecord['status'], record: string, detail: string | null): Promise<void> {
     const spill = await this.spillFile();
     this.ids.push(id);
     this.dates.push(date === null ? null : this.strings.intern(date));
+    this.statuses.push(status);
     // Everything about the document is pushed before any write is awaited, so concurrent callers keep their rows aligned.
     const recordWrite = spill.append(record);
     const detailWrite = detail === null ? null : spill.append(detail);
@@ -119,34 +120,54 @@ export class RunAggregator {
     });
   }
 
-  /** The result; with `jobs` > 1 a large index is computed on that many worker threads. */
-  async finish(options: IndexOptions, jobs = 1): Promise<AggregateResult> {
-    const { counts } = this;
+  /**
+   * The result; with `jobs` > 1 a large index is computed on that many worker threads. The sink's
+   * `records` is given the documents' final records before the scratch file is removed.
+   */
+  async finish(options: IndexOptions, jobs = 1, sink?: Pick<PipelineSink, 'records'>): Promise<AggregateResult> {
     const spill = await this.spillFile();
     try {
       await spill.close();
       const folded = this.duplicates.folded();
       const foldedById = new Map(folded.map((f) => [f.id, f]));
-      // The index first, then the records: the two are the largest things finishing holds, and not at once.
       const { index, pairs, unknownActors } = await this.indexOfKept(spill, foldedById, options, jobs);
-      const documents = this.order().map((i) => {
-        const record = JSON.parse(spill.read(this.recordBlocks[i] as number)) as DocumentRecord;
-        // The id this aggregator already holds, not a second copy of it per document in the result.
-        record.id = this.ids[i] as string;
-        const fold = foldedById.get(record.id);
-        if (fold && record.status !== 'skipped') {
-          record.status = 'duplicate';
-          record.duplicateOf = fold.keptId;
-          record.duplicateKind = fold.kind;
-          counts.duplicates += 1;
-          counts.duplicatesByKind[fold.kind] = (counts.duplicatesByKind[fold.kind] ?? 0) + 1;
-        } else if (record.status === 'scored') counts.scored += 1;
-        else if (record.status === 'no-pair') counts.noPair += 1;
-        return record;
-      });
-      return { counts, index, pairs, documents, folded, unknownActors };
+      // Counted in the order the records are listed, so the counts' keys come in the same order however
+      // the documents arrived.
+      const order = this.order();
+      this.countStatuses(order, foldedById);
+      await sink?.records?.(this.records(order, spill, foldedById), new Set(foldedById.keys()));
+      return { counts: this.counts, index, pairs, folded, unknownActors };
     } finally {
       await spill.remove();
+    }
+  }
+
+  private countStatuses(order: readonly number[], folded: ReadonlyMap<string, Folded>): void {
+    const { counts } = this;
+    for (const i of order) {
+      const status = this.statuses[i] as DocumentRecord['status'];
+      const fold = folded.get(this.ids[i] as string);
+      if (fold && status !== 'skipped') {
+        counts.duplicates += 1;
+        counts.duplicatesByKind[fold.kind] = (counts.duplicatesByKind[fold.kind] ?? 0) + 1;
+      } else if (status === 'scored') counts.scored += 1;
+      else if (status === 'no-pair') counts.noPair += 1;
+    }
+  }
+
+  /** The final records in date-then-id order, each read back from the scratch file when it is reached. */
+  private *records(order: readonly number[], spill: BlockFile, folded: ReadonlyMap<string, Folded>): Generator<DocumentRecord> {
+    for (const i of order) {
+      const record = JSON.parse(spill.read(this.recordBlocks[i] as number)) as DocumentRecord;
+      // The id this aggregator already holds, not a second copy of it per document.
+      record.id = this.ids[i] as string;
+      const fold = folded.get(record.id);
+      if (fold && record.status !== 'skipped') {
+        record.status = 'duplicate';
+        record.duplicateOf = fold.keptId;
+        record.duplicateKind = fold.kind;
+      }
+      yield record;
     }
   }
 

@@ -164,7 +164,7 @@ function syntheticResult(pairs: number, months: number): PipelineResult {
     }
   }
   const counts = emptyCounts();
-  return { counts, index, pairs: [], documents: [], folded: [], unknownActors: [] };
+  return { counts, index, pairs: [], folded: [], unknownActors: [] };
 }
 
 async function renderBench(): Promise<void> {
@@ -175,7 +175,7 @@ async function renderBench(): Promise<void> {
     const files = await writeOutputs({
       dir: work, result, extremes: new Map(), names: defaultGazetteer().names,
       options: { ...DEFAULT_INDEX_OPTIONS }, report: { top: 40 },
-      meta: { tool: 'trust-index', version: 'bench', lexicons: {}, corpus: '', options: {} }, tables: [],
+      meta: { tool: 'trust-index', version: 'bench', lexicons: {}, corpus: '', options: {} },
     });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     out();

@@ -49,8 +49,8 @@ Options:
                      period, with a significant change
   --no-proxies       do not count proxies (state bodies, armed forces, flagship
                      firms, places inside a country) as their country
-  --jobs N           worker threads for reading and scoring (default: the number of
-                     cores); the outputs are the same for any N
+  --jobs N           threads that analyse documents: this one and N - 1 workers
+                     (default: the number of cores); the outputs are the same for any N
   --period P         week, month (default) or quarter
   --min-articles N   periods with fewer articles are low-coverage: flagged, shrunk,
                      never "significant" (default 5)
@@ -106,5 +106,5 @@ unknown-actors.csv.
 Options:
   --top N            names listed (default 50)
   --date YYYY-MM-DD  date for documents whose date cannot be found
-  --jobs N           worker threads (default: the number of cores)
+  --jobs N           threads that analyse documents (default: the number of cores)
   -h, --help         this help`;

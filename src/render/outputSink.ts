@@ -46,12 +46,13 @@ const byDocThenIndex = (a: Candidate, b: Candidate) =>
 /**
  * Receives documents as the pipeline produces them: their sentences and
  * fingerprints wait in scratch files and are written, in date-then-id order,
- * to sentences.jsonl and state.jsonl when the run completes; skipped inputs
+ * to sentences.jsonl and state.jsonl when the run completes, beside the
+ * final records in documents.jsonl; skipped inputs
  * go to skipped.jsonl, sorted by where they were read. Per pair-period it
  * keeps only the few extreme sentences the report quotes.
  */
 export class OutputSink implements PipelineSink {
-  /** The sentences the report quotes, by `pair period`; filled by `commit`. */
+  /** The sentences the report quotes, by `pair period`; filled by `records`. */
   readonly extremes = new Map<string, Extremes>();
   private readonly candidates = new Map<string, Candidates>();
   private readonly skips: SkippedInput[] = [];
@@ -98,15 +99,21 @@ export class OutputSink implements PipelineSink {
   }
 
   /**
-   * Write the files in document order (date, then id), leaving out the
-   * sentences of documents folded as duplicates.
+   * Write the files in document order (date, then id): documents.jsonl as the records come,
+   * then sentences.jsonl without the sentences of documents folded as duplicates, and state.jsonl.
    */
-  async commit(documents: readonly DocumentRecord[], folded: ReadonlySet<string>): Promise<void> {
+  async records(records: Iterable<DocumentRecord>, folded: ReadonlySet<string>): Promise<void> {
+    const ids: string[] = [];
+    const documents = await AtomicLineFile.open(join(this.dir, 'documents.jsonl'));
+    for (const record of records) {
+      ids.push(record.id);
+      await documents.writeLine(JSON.stringify(record));
+    }
+    await documents.commit();
     await this.lines.close();
     const quoted = (list: Candidate[]) =>
       list.filter((c) => !folded.has(c.docId)).slice(0, EXAMPLES_QUOTED).map((c) => JSON.parse(this.lines.lines(c.docId)[c.line] as string) as PairSentence);
     for (const [key, { negative, positive }] of this.candidates) this.extremes.set(key, { negative: quoted(negative), positive: quoted(positive) });
-    const ids = documents.map((d) => d.id);
     await this.lines.commit(ids.filter((id) => !folded.has(id)), ids);
     const skipped = await AtomicLineFile.open(join(this.dir, 'skipped.jsonl'));
     const sorted = [...this.skips].sort(

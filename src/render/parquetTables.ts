@@ -147,6 +147,10 @@ const MENTION_COLUMNS: Column<MentionRow>[] = [
   { name: 'mentions', kind: 'int', value: (r) => r.mentions },
 ];
 
+async function* mentionRows(documents: AsyncIterable<DocumentRecord>): AsyncGenerator<MentionRow> {
+  for await (const doc of documents) for (const { code, mentions } of doc.countries) yield { doc, code, mentions };
+}
+
 /** The Parquet files `--format parquet` writes. */
 export const PARQUET_FILES = [
   'index.parquet', 'contributions.parquet', 'documents.parquet', 'mentions.parquet', 'sentences.parquet', 'evidence.parquet',
@@ -157,24 +161,23 @@ export const PARQUET_FILES = [
  * contributions, documents and their country mentions, pair-sentences and
  * the lexicon evidence behind each sentence's scores. Every table is flat;
  * the nested fields of the JSONL files become tables of their own, joined
- * on `doc_id` (and `sentence_index`). sentences.jsonl is read back from the
- * output folder, so memory does not grow with the corpus.
+ * on `doc_id` (and `sentence_index`). documents.jsonl and sentences.jsonl are
+ * read back from the output folder, so memory does not grow with the corpus.
  */
 export async function writeParquetTables(
   dir: string,
   index: readonly PairPeriodIndex[],
-  documents: readonly DocumentRecord[],
   names: ReadonlyMap<string, string>,
   createdBy: string,
   rowGroup = ROW_GROUP,
 ): Promise<string[]> {
+  const documents = join(dir, 'documents.jsonl');
   const sentences = join(dir, 'sentences.jsonl');
   const options = { createdBy, rowGroup };
   await writeTable(join(dir, 'index.parquet'), indexColumns(names), index, options);
   await writeTable(join(dir, 'contributions.parquet'), CONTRIBUTION_COLUMNS, contributionRows(index), options);
-  await writeTable(join(dir, 'documents.parquet'), DOCUMENT_COLUMNS, documents, options);
-  const mentions = documents.flatMap((doc) => doc.countries.map((c) => ({ doc, code: c.code, mentions: c.mentions })));
-  await writeTable(join(dir, 'mentions.parquet'), MENTION_COLUMNS, mentions, options);
+  await writeTable(join(dir, 'documents.parquet'), DOCUMENT_COLUMNS, jsonLines<DocumentRecord>(documents), options);
+  await writeTable(join(dir, 'mentions.parquet'), MENTION_COLUMNS, mentionRows(jsonLines<DocumentRecord>(documents)), options);
   await writeTable(join(dir, 'sentences.parquet'), SENTENCE_COLUMNS, jsonLines<PairSentence>(sentences), options);
   await writeTable(join(dir, 'evidence.parquet'), EVIDENCE_COLUMNS, evidenceRows(jsonLines<PairSentence>(sentences)), options);
   return PARQUET_FILES;

@@ -12,19 +12,16 @@ import type { PairPeriodIndex } from '../types.js';
 import { pairName } from './indexTables.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 
-/** A run's result once its document records are written: the other outputs do not read them. */
-export type ResultWithoutDocuments = Omit<PipelineResult, 'documents'>;
-
 export interface OutputInput {
   dir: string;
-  result: ResultWithoutDocuments;
+  result: PipelineResult;
   extremes: ReadonlyMap<string, Extremes>;
   names: ReadonlyMap<string, string>;
   options: IndexOptions;
   report: ReportOptions;
   meta: RunMetadata;
-  /** The Parquet tables already written with documents.jsonl (`writeDocumentTables`), listed with the other files. */
-  tables: string[];
+  /** Also write the tables as Parquet (index, contributions, documents, mentions, sentences, evidence). */
+  parquet?: boolean;
 }
 
 /** Chart file names are built from pair codes only, never from input text. */
@@ -46,7 +43,7 @@ export interface ChartFiles {
 
 async function writeCharts(
   dir: string,
-  result: ResultWithoutDocuments,
+  result: PipelineResult,
   names: ReadonlyMap<string, string>,
   options: IndexOptions,
   report: ReportOptions,
@@ -86,8 +83,11 @@ async function writeCharts(
   return files;
 }
 
-/** Write index.csv, index.json, contributions.csv, the charts and report.md, each atomically; documents.jsonl and Parquet are written before. */
-export async function writeOutputs({ dir, result, extremes, names, options, report, meta, tables }: OutputInput): Promise<string[]> {
+/**
+ * Write index.csv, index.json, contributions.csv, the charts, report.md and any Parquet tables, each
+ * atomically, beside the files the sink wrote (documents, sentences, state, skipped inputs).
+ */
+export async function writeOutputs({ dir, result, extremes, names, options, report, meta, parquet }: OutputInput): Promise<string[]> {
   const charts = await writeCharts(dir, result, names, options, report);
   const json = { ...meta, counts: result.counts, pairs: result.pairs, index: result.index };
   await writeFileAtomic(join(dir, 'index.csv'), indexCsv(result.index, names));
@@ -95,6 +95,12 @@ export async function writeOutputs({ dir, result, extremes, names, options, repo
   await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
   await writeFileAtomic(join(dir, 'unknown-actors.csv'), unknownActorsCsv(result.unknownActors));
   await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, names, charts, options, report, meta }));
+  let tables: string[] = [];
+  if (parquet) {
+    // The Parquet writer is loaded only when Parquet is asked for.
+    const { writeParquetTables } = await import('./parquetTables.js');
+    tables = await writeParquetTables(dir, result.index, names, `trust-index ${meta.version}`);
+  }
   const chartList = [
     ...(charts.overview ? [charts.overview] : []),
     ...[...charts.pairs.values()].flatMap((c) => [c.index, c.dimensions, ...(c.movers ? [c.movers] : [])]),
