@@ -105,14 +105,15 @@ function selectCells(result: PipelineResult, settings: OutputSettings): Pipeline
   return { ...result, index: result.index.filter(keep), pairs: result.pairs.filter((p) => keep({ pair: p.pair })) };
 }
 
-type Produce = (sink: OutputSink, index: IndexOptions) => Promise<PipelineResult>;
-
 /**
  * Produce a result with `produce` (feeding `sink` as it goes), then write
  * every output. Streamed files are renamed into place only when the result
  * is complete, so a failed run leaves the previous outputs as they were.
  */
-export async function produceOutputs(settings: OutputSettings, produce: Produce): Promise<RunSummary> {
+export async function produceOutputs(
+  settings: OutputSettings,
+  produce: (sink: OutputSink, index: IndexOptions) => Promise<PipelineResult>,
+): Promise<RunSummary> {
   const index: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...settings.index };
   const top = settings.top ?? DEFAULT_TOP_PAIRS;
   // The sink writes documents.jsonl, sentences.jsonl and state.jsonl as the result is finished.

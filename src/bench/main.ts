@@ -23,6 +23,10 @@ import { emptyCounts } from '../aggregate/runAggregator.js';
 import type { PipelineResult } from '../pipeline.js';
 import { writeOutputs } from '../render/writeOutputs.js';
 import type { PairPeriodIndex } from '../types.js';
+import type { DatedDocument } from '../analysisPool.js';
+import { DEFAULT_FIELDS } from '../ingest/fields.js';
+import { readInputs } from '../ingest/readInputs.js';
+import { analysisCeiling } from './analysisCeiling.js';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 /** VADER runs at about 0.3 MB/s: every scorer is timed on the same first 2 MB of sentences. */
@@ -137,9 +141,21 @@ async function endToEndBench(dir: string): Promise<void> {
     out(`--jobs 2 vs --jobs 1: ${(single.seconds / one.seconds).toFixed(2)}× faster (target ≥ 1.6×); end to end with --jobs 2: ` +
       `${(megabytes(reuters) / one.seconds).toFixed(2)} MB/s on ×1, ${(megabytes(eightfold) / eight.seconds).toFixed(2)} MB/s on ×8 (target ≥ 4)`);
     out(`peak RSS growth 1× → 8× (--jobs 2): ${((100 * (eight.maxRssMB - one.maxRssMB)) / one.maxRssMB).toFixed(0)}% (target < 25%, ≤ 400 MB)`);
+    const ceiling = await analysisCeiling(await datedDocuments(reuters), 2, WHOLE_RUN_REPEATS);
+    out(`analysis alone, documents in memory (no reading, messaging or writing): ${ceiling.one.toFixed(1)} s in one thread, ` +
+      `${ceiling.parallel.toFixed(1)} s in two workers: ${(ceiling.one / ceiling.parallel).toFixed(2)}×, the most --jobs 2 can gain on this machine`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The documents a run over `path` would analyse: read and dated as `run` reads them. */
+async function datedDocuments(path: string): Promise<DatedDocument[]> {
+  const docs: DatedDocument[] = [];
+  for await (const item of readInputs([path], { defaultDate: null, fields: DEFAULT_FIELDS })) {
+    if (item.kind === 'document' && item.document.date !== null) docs.push({ ...item.document, date: item.document.date });
+  }
+  return docs;
 }
 
 /** A synthetic index of `pairs` pairs over `months` months, every cell well covered. */
