@@ -33,8 +33,9 @@ function startWorker(docs: DatedDocument[]): Promise<{ worker: Worker; done: Pro
 /**
  * The analysis alone (text → actors → score, and the fingerprint), with the documents already in
  * memory: in this thread, then dealt to `threads` worker threads that start together. Their ratio is
- * the most `--jobs` can gain on this machine before any reading, messaging or writing: the figure a
- * whole run's ratio is to be read against. Each setting runs `passes` times and keeps its fastest.
+ * what threads give the analysis itself on this machine, before any reading, messaging or writing:
+ * the figure a whole run's ratio is to be read against. Each setting runs `passes` times and keeps
+ * its fastest.
  */
 export async function analysisCeiling(docs: readonly DatedDocument[], threads: number, passes: number): Promise<{ one: number; parallel: number }> {
   let one = Infinity;

@@ -143,7 +143,7 @@ async function endToEndBench(dir: string): Promise<void> {
     out(`peak RSS growth 1× → 8× (--jobs 2): ${((100 * (eight.maxRssMB - one.maxRssMB)) / one.maxRssMB).toFixed(0)}% (target < 25%, ≤ 400 MB)`);
     const ceiling = await analysisCeiling(await datedDocuments(reuters), 2, WHOLE_RUN_REPEATS);
     out(`analysis alone, documents in memory (no reading, messaging or writing): ${ceiling.one.toFixed(1)} s in one thread, ` +
-      `${ceiling.parallel.toFixed(1)} s in two workers: ${(ceiling.one / ceiling.parallel).toFixed(2)}×, the most --jobs 2 can gain on this machine`);
+      `${ceiling.parallel.toFixed(1)} s in two workers: ${(ceiling.one / ceiling.parallel).toFixed(2)}× (what two threads give the analysis itself here)`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
