@@ -47,13 +47,12 @@ export function defaultJobs(): number {
 const POSTED_PER_WORKER = 2;
 
 /**
- * Worker threads that run text → actors → score on documents, so `--jobs N`
- * uses N cores. Results come back in whatever order workers finish; the
- * aggregator and the output files do not depend on that order, so the
- * outputs are byte for byte those of one job.
+ * Worker threads that run text → actors → score on documents, so that with
+ * the thread that reads them `--jobs N` uses N cores. Results come back in
+ * whatever order workers finish; the aggregator and the output files do not
+ * depend on that order, so the outputs are byte for byte those of one job.
  */
 export class AnalysisPool {
-  private readonly workers: Worker[] = [];
   private readonly queue: Batch[] = [];
   /** Per worker, the batches posted to it in the order it returns them. */
   private readonly posted = new Map<Worker, Waiting[]>();
@@ -67,7 +66,6 @@ export class AnalysisPool {
       const worker = new Worker(script, { workerData });
       worker.on('message', (results: AnalysedDocument[]) => this.done(worker, results));
       worker.on('error', (error: Error) => this.fail(error));
-      this.workers.push(worker);
       this.posted.set(worker, []);
     }
   }
@@ -133,7 +131,7 @@ export class AnalysisPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.posted.keys()].map((w) => w.terminate()));
   }
 }
 
