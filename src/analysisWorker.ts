@@ -1,9 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalysedDocument, AnalysisWorkerData, DatedDocument } from './analysisPool.js';
-import { analyzeDocument, fullText } from './pipeline.js';
-import { prepareDocument } from './preparedDocument.js';
+import { analysedDocument } from './pipeline.js';
 import { defaultScorer } from './score/scoreSentence.js';
-import { fingerprint } from './text/fingerprint.js';
 
 /**
  * A worker of AnalysisPool: analyses the batches of documents it is sent, with lexicons compiled once,
@@ -12,10 +10,6 @@ import { fingerprint } from './text/fingerprint.js';
 const scorer = defaultScorer();
 const { actors, withAnalysis } = workerData as AnalysisWorkerData;
 parentPort?.on('message', (docs: DatedDocument[]) => {
-  const results: AnalysedDocument[] = docs.map((doc) => {
-    const analysis = analyzeDocument(doc, scorer, actors);
-    const prepared = prepareDocument(analysis, fingerprint(fullText(doc)));
-    return withAnalysis ? { prepared, analysis: JSON.stringify(analysis) } : { prepared };
-  });
+  const results: AnalysedDocument[] = docs.map((doc) => analysedDocument(doc, scorer, actors, withAnalysis));
   parentPort?.postMessage(results);
 });

@@ -5,7 +5,7 @@ import { pairsOf } from './actors/pairs.js';
 import { continuesPair, principalPair } from './actors/relationship.js';
 import { unknownNames } from './actors/unknownNames.js';
 import { type AnalysisCache, documentKey } from './analysisCache.js';
-import { type AnalysedDocument, AnalysisPool } from './analysisPool.js';
+import { type AnalysedDocument, AnalysisPool, type DatedDocument } from './analysisPool.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
 import { type AggregateResult, RunAggregator } from './aggregate/runAggregator.js';
 import type { IngestItem } from './ingest/records.js';
@@ -126,6 +126,16 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
   };
 }
 
+/**
+ * One dated document analysed and prepared as the run files it, by this thread or a worker; with
+ * `withAnalysis`, its analysis as JSON too, for the cache.
+ */
+export function analysedDocument(doc: DatedDocument, scorer: Scorer, actors: FindOptions, withAnalysis: boolean): AnalysedDocument {
+  const analysis = analyzeDocument(doc, scorer, actors);
+  const prepared = prepareDocument(analysis, fingerprint(fullText(doc)));
+  return withAnalysis ? { prepared, analysis: JSON.stringify(analysis) } : { prepared };
+}
+
 function skippedRecord(doc: NewsDocument, reason: 'undated' | 'duplicate-id'): DocumentRecord {
   return {
     id: doc.id, date: doc.date, title: doc.title, status: 'skipped', reason, sentences: 0, countries: [], pairs: [],
@@ -206,9 +216,7 @@ export async function runPipeline(
         pendingKeys.set(doc.id, key);
       }
       if (!pool || pool.saturated) {
-        const analysis = analyzeDocument(dated, options.scorer ?? defaultScorer(), actors);
-        const prepared = prepareDocument(analysis, fingerprint(fullText(doc)));
-        await collect(cache ? { prepared, analysis: JSON.stringify(analysis) } : { prepared });
+        await collect(analysedDocument(dated, options.scorer ?? defaultScorer(), actors, cache !== undefined));
         // Let the workers' returns be handled between documents, so their next batches are posted in time.
         if (pool) await setImmediate();
         continue;

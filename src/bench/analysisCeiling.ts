@@ -2,10 +2,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DatedDocument } from '../analysisPool.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { analyzeDocument, fullText } from '../pipeline.js';
-import { prepareDocument } from '../preparedDocument.js';
+import { analysedDocument } from '../pipeline.js';
 import { defaultScorer } from '../score/scoreSentence.js';
-import { fingerprint } from '../text/fingerprint.js';
 
 /** Documents analysed before timing, in each thread, so every thread is timed with its code compiled. */
 export const WARM_UP_DOCUMENTS = 300;
@@ -14,7 +12,7 @@ export const WARM_UP_DOCUMENTS = 300;
 export function analyseAll(docs: readonly DatedDocument[]): number {
   const scorer = defaultScorer();
   const start = process.hrtime.bigint();
-  for (const doc of docs) prepareDocument(analyzeDocument(doc, scorer, { proxies: true }), fingerprint(fullText(doc)));
+  for (const doc of docs) analysedDocument(doc, scorer, { proxies: true }, false);
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
