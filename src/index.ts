@@ -2,11 +2,11 @@
  * trust-index as a library: the same pipeline the CLI runs, and its stages
  * for use on their own.
  */
-export { run, type RunOptions, type RunSummary } from './run.js';
-export { merge, type MergeOptions } from './merge.js';
-export { analyze, type Analysis, type AnalyzeOptions } from './analyze.js';
-export { runPipeline, analyzeDocument, type PipelineSink, type PipelineResult } from './pipeline.js';
-export { prepareDocument, type PreparedDocument } from './preparedDocument.js';
+export { run, type RunOptions, type RunSummary } from './api/run.js';
+export { merge, type MergeOptions } from './api/merge.js';
+export { analyze, type Analysis, type AnalyzeOptions } from './api/analyze.js';
+export { runPipeline, analyzeDocument, type PipelineResult } from './pipeline/pipeline.js';
+export { prepareDocument } from './pipeline/preparedDocument.js';
 export type { RunCounts } from './aggregate/runAggregator.js';
 export { readInputs, type IngestOptions } from './ingest/readInputs.js';
 export { articleBody } from './text/body.js';
@@ -21,4 +21,9 @@ export { periodOf, periodRange, type PeriodKind } from './aggregate/periods.js';
 export { articleScores } from './aggregate/articleScores.js';
 export { bootstrapInterval } from './aggregate/bootstrapInterval.js';
 export { renderReport } from './render/report.js';
-export type * from './types.js';
+export type * from './types/document.js';
+export type * from './types/sentence.js';
+export type * from './types/evidence.js';
+export type * from './types/pairIndex.js';
+export type { PipelineSink } from './types/pipelineSink.js';
+export type { PreparedDocument } from './types/analysis.js';

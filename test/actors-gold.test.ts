@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findCountries } from '../src/actors/findCountries.js';
 import { pairsOf } from '../src/actors/pairs.js';
 import { tokenizeWords } from '../src/text/words.js';
-import { readTsv } from '../src/tsv.js';
+import { readTsv } from '../src/util/tsv.js';
 import { ROOT } from './helpers.js';
 
 interface GoldSentence {

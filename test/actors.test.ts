@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type LeaderKey, compileLeaders, foldKey, leaderCountry, leaderKeys, readLeaderTerms } from '../src/actors/leaders.js';
-import { longestMatch } from '../src/trie.js';
+import { longestMatch } from '../src/util/trie.js';
 import { findCountries } from '../src/actors/findCountries.js';
 import { sentenceDirection } from '../src/actors/direction.js';
 import { unknownNames } from '../src/actors/unknownNames.js';

@@ -7,7 +7,8 @@ import { parallelPairPeriodIndex } from '../src/aggregate/parallelPairPeriodInde
 import { periodOf, periodRange, periodStart } from '../src/aggregate/periods.js';
 import { shrinkToLongRunMean } from '../src/aggregate/shrinkage.js';
 import { cellSeed, seededRandom } from '../src/aggregate/random.js';
-import type { ArticlePairScore, PairSentence } from '../src/types.js';
+import type { ArticlePairScore } from '../src/types/pairIndex.js';
+import type { PairSentence } from '../src/types/evidence.js';
 
 function sentence(docId: string, trust: number, index = 0): PairSentence {
   return {

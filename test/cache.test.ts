@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AnalysisCache, analysisDigest, documentKey } from '../src/analysisCache.js';
+import { AnalysisCache, analysisDigest, documentKey } from '../src/pipeline/analysisCache.js';
 import { fingerprint } from '../src/text/fingerprint.js';
-import { DEMO_CORPUS } from '../src/paths.js';
-import { run } from '../src/run.js';
+import { DEMO_CORPUS } from '../src/util/paths.js';
+import { run } from '../src/api/run.js';
 import { CLI, differingOutputs, tempDir } from './helpers.js';
 
 const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { BandTable } from '../src/aggregate/bandTable.js';
 import { DuplicateIndex } from '../src/aggregate/duplicates.js';
 import { encodeMinhash, estimatedJaccard, fingerprint, shingleHash } from '../src/text/fingerprint.js';
-import { run } from '../src/run.js';
+import { run } from '../src/api/run.js';
 import { RunAggregator } from '../src/aggregate/runAggregator.js';
 import { DEFAULT_INDEX_OPTIONS } from '../src/aggregate/pairPeriodIndex.js';
-import { analyzeDocument, fullText } from '../src/pipeline.js';
-import { prepareDocument } from '../src/preparedDocument.js';
+import { analyzeDocument, fullText } from '../src/pipeline/pipeline.js';
+import { prepareDocument } from '../src/pipeline/preparedDocument.js';
 import { defaultScorer } from '../src/score/scoreSentence.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonl, tempDir } from './helpers.js';
-import type { DocumentRecord } from '../src/types.js';
+import type { DocumentRecord } from '../src/types/document.js';
 
 const STORY =
   'Chinese engineers working on a dam in northern Pakistan were killed when a car bomb struck their convoy on Tuesday, ' +

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { mean } from 'simple-statistics';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CORPUS } from '../src/paths.js';
-import { type RunSummary, run } from '../src/run.js';
-import type { DocumentRecord, PairSentence } from '../src/types.js';
+import { DEMO_CORPUS } from '../src/util/paths.js';
+import { type RunSummary, run } from '../src/api/run.js';
+import type { DocumentRecord } from '../src/types/document.js';
+import type { PairSentence } from '../src/types/evidence.js';
 import { CLI, ROOT, jsonl, tempDir } from './helpers.js';
 
 const TEXT_OUTPUTS = [
@@ -245,7 +246,7 @@ describe('the command line', () => {
 
 describe('analyze', () => {
   it('returns the same tables run writes, in memory', async () => {
-    const { analyze } = await import('../src/analyze.js');
+    const { analyze } = await import('../src/api/analyze.js');
     const result = await analyze([DEMO_CORPUS]);
     const out = tempDir('analyze');
     const summary = await run({ inputs: [DEMO_CORPUS], out, defaultDate: null });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isoDay } from '../src/ingest/dates.js';
 import { contentId } from '../src/ingest/identity.js';
 import { dateFromHeader, dateFromText, dateFromUrl, inferDate } from '../src/ingest/inferDate.js';
-import { readLines } from '../src/lines.js';
+import { readLines } from '../src/util/lines.js';
 import type { IngestItem } from '../src/ingest/records.js';
 import { readInputs } from '../src/ingest/readInputs.js';
 import { tempDir } from './helpers.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KeyedLineStore } from '../src/render/keyedLineStore.js';
+import { KeyedLineStore } from '../src/output/keyedLineStore.js';
 import { tempDir } from './helpers.js';
 
 describe('KeyedLineStore', () => {

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GAZETTEER_CATEGORIES, defaultGazetteer, readCountryNames, readGazetteerEntries, termKeys } from '../src/actors/gazetteer.js';
+import { GAZETTEER_CATEGORIES, defaultGazetteer, readCountryNames, readGazetteerEntries } from '../src/actors/gazetteer.js';
+import { termKeys } from '../src/actors/termKeys.js';
 import { LEADER_OFFICES, compileLeaders, leaderKeys, readLeaderTerms } from '../src/actors/leaders.js';
-import { LEXICON_DIR } from '../src/paths.js';
+import { LEXICON_DIR } from '../src/util/paths.js';
 import { MAX_WEIGHT, TRUST_DIMENSIONS, entryKeys, loadToneLexicon, loadTrustLexicon, readLexiconTsv } from '../src/score/lexicon.js';
 import { MODIFIER_CATEGORIES, loadModifiers } from '../src/score/modifiers.js';
-import { type TokenTrie, longestMatch } from '../src/trie.js';
-import { readTsv } from '../src/tsv.js';
+import { type TokenTrie, longestMatch } from '../src/util/trie.js';
+import { readTsv } from '../src/util/tsv.js';
 
 function duplicates(keys: string[]): string[] {
   const seen = new Set<string>();

@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/aggregate/random.js';
-import { merge } from '../src/merge.js';
-import { DEMO_CORPUS } from '../src/paths.js';
-import { run } from '../src/run.js';
+import { merge } from '../src/api/merge.js';
+import { DEMO_CORPUS } from '../src/util/paths.js';
+import { run } from '../src/api/run.js';
 import { differingOutputs, outputFiles, tempDir } from './helpers.js';
 
 

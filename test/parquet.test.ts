@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultGazetteer } from '../src/actors/gazetteer.js';
-import { DEMO_CORPUS } from '../src/paths.js';
-import { writeParquetTables } from '../src/render/parquetTables.js';
-import { run } from '../src/run.js';
-import type { DocumentRecord, PairPeriodIndex, PairSentence } from '../src/types.js';
+import { DEMO_CORPUS } from '../src/util/paths.js';
+import { writeParquetTables } from '../src/output/parquetTables.js';
+import { run } from '../src/api/run.js';
+import type { DocumentRecord } from '../src/types/document.js';
+import type { PairPeriodIndex } from '../src/types/pairIndex.js';
+import type { PairSentence } from '../src/types/evidence.js';
 import { differingOutputs, jsonl, tempDir } from './helpers.js';
 
 /**

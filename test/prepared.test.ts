@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleScores } from '../src/aggregate/articleScores.js';
-import { analyzeDocument, fullText } from '../src/pipeline.js';
-import { prepareDocument } from '../src/preparedDocument.js';
+import { analyzeDocument, fullText } from '../src/pipeline/pipeline.js';
+import { prepareDocument } from '../src/pipeline/preparedDocument.js';
 import { defaultScorer } from '../src/score/scoreSentence.js';
 import { decodeMinhash, fingerprint } from '../src/text/fingerprint.js';
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INDEX_OPTIONS } from '../src/aggregate/pairPeriodIndex.js';
-import { contributionsCsv, indexCsv } from '../src/render/indexTables.js';
+import { contributionsCsv, indexCsv } from '../src/output/indexTables.js';
 import { boldEvidence, escapeMarkdown, safeLink } from '../src/render/markdown.js';
 import { renderReport } from '../src/render/report.js';
-import type { PairPeriodIndex, PairSentence } from '../src/types.js';
+import type { PairPeriodIndex } from '../src/types/pairIndex.js';
+import type { PairSentence } from '../src/types/evidence.js';
 
 const names = new Map([['CN', 'China'], ['PK', 'Pakistan']]);
 

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeF
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEMO_CORPUS } from '../src/paths.js';
+import { DEMO_CORPUS } from '../src/util/paths.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'scheduled');

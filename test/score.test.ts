@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inflections } from '../src/score/inflect.js';
 import { NORMALISATION_K, defaultScorer, normalise, scoreSentence, scoreText } from '../src/score/scoreSentence.js';
-import type { EvidenceItem } from '../src/types.js';
+import type { EvidenceItem } from '../src/types/evidence.js';
 
 function entry(text: string, term: string): EvidenceItem {
   const found = scoreSentence(text).trustEvidence.find((e) => e.entry === term);

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/run.js';
-import type { DocumentRecord, PairSentence } from '../src/types.js';
+import { run } from '../src/api/run.js';
+import type { DocumentRecord } from '../src/types/document.js';
+import type { PairSentence } from '../src/types/evidence.js';
 import { HAS_SHARED, SEED, jsonl, tempDir } from './helpers.js';
 
 describe.skipIf(!HAS_SHARED)('the seed page, read as it is', () => {

@@ -1,4 +1,5 @@
-import type { CountryMention, EvidenceItem, Token } from '../types.js';
+import type { CountryMention, Token } from '../types/sentence.js';
+import type { EvidenceItem } from '../types/evidence.js';
 
 /** The first country must be named within this many words of the sentence start to be its subject. */
 export const SUBJECT_WINDOW = 4;

@@ -1,6 +1,7 @@
-import type { CountryMention, Token } from '../types.js';
-import { type TrieMatch, longestMatch } from '../trie.js';
-import { type Gazetteer, type GazetteerEntry, START_PERSON, START_PLACE, defaultGazetteer, tokenKey } from './gazetteer.js';
+import type { CountryMention, Token } from '../types/sentence.js';
+import { type TrieMatch, longestMatch } from '../util/trie.js';
+import { type Gazetteer, type GazetteerEntry, START_PERSON, START_PLACE, defaultGazetteer } from './gazetteer.js';
+import { tokenKey } from './termKeys.js';
 import { type LeaderKey, foldKey, leaderCountry } from './leaders.js';
 
 /** Words of a multi-word name may be joined by spaces or hyphens only. */

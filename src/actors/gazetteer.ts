@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { LEXICON_DIR } from '../paths.js';
-import { tokenizeWords } from '../text/words.js';
-import { type TokenTrie, createTrie, insert } from '../trie.js';
-import { field, readTsv } from '../tsv.js';
+import { LEXICON_DIR } from '../util/paths.js';
+import { type TokenTrie, createTrie, insert } from '../util/trie.js';
+import { field, readTsv } from '../util/tsv.js';
 import { type LeaderKey, compileLeaders, leaderFirstWords, readLeaderTerms } from './leaders.js';
+import { termKeys } from './termKeys.js';
 
 /** Categories a gazetteer row may have; see lexicons/README.md. */
 export const GAZETTEER_CATEGORIES = new Set([
@@ -44,20 +44,6 @@ export interface Gazetteer {
 /** Flags of `Gazetteer.starts`. */
 export const START_PLACE = 1;
 export const START_PERSON = 2;
-
-/** The key a surface word is stored and looked up under (possessive dropped). */
-export function tokenKey(text: string): string {
-  // Character codes, not endsWith: this runs once per token of every sentence.
-  const last = text.charCodeAt(text.length - 1);
-  if (last !== 115 && last !== 83) return text; // s, S
-  const apostrophe = text.charCodeAt(text.length - 2);
-  return apostrophe === 39 || apostrophe === 0x2019 ? text.slice(0, -2) : text;
-}
-
-/** The exact-case token keys of a gazetteer term. */
-export function termKeys(term: string): string[] {
-  return tokenizeWords(term).map((t) => tokenKey(t.text));
-}
 
 /** Compile gazetteer rows into a token trie keyed by exact-case words. */
 export function compileGazetteer(

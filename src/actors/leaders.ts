@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { LEXICON_DIR } from '../paths.js';
-import { type TokenTrie, createTrie, insert } from '../trie.js';
-import { field, readTsv } from '../tsv.js';
-import { termKeys } from './gazetteer.js';
+import { LEXICON_DIR } from '../util/paths.js';
+import { type TokenTrie, createTrie, insert } from '../util/trie.js';
+import { field, readTsv } from '../util/tsv.js';
+import { termKeys } from './termKeys.js';
 
 /** Offices a row of leaders.tsv may hold. */
 export const LEADER_OFFICES = new Set(['head-of-state', 'head-of-government', 'foreign-minister']);

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { LEXICON_DIR } from '../paths.js';
+import { LEXICON_DIR } from '../util/paths.js';
 import { tokenizeWords } from '../text/words.js';
-import { type TokenTrie, createTrie, insert, longestMatch } from '../trie.js';
-import { field, readTsv } from '../tsv.js';
-import type { Token } from '../types.js';
+import { type TokenTrie, createTrie, insert, longestMatch } from '../util/trie.js';
+import { field, readTsv } from '../util/tsv.js';
+import type { Token } from '../types/sentence.js';
 
 /** Words that show a sentence is about the relationship itself, from `relationship.tsv`. */
 export function loadRelationshipCues(dir: string = LEXICON_DIR): TokenTrie<string> {

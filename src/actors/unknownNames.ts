@@ -1,4 +1,4 @@
-import type { CountryMention, Token } from '../types.js';
+import type { CountryMention, Token } from '../types/sentence.js';
 
 /** Calendar words are capitalised in English but name no actor. */
 const CALENDAR = new Set([

@@ -1,6 +1,7 @@
 import { mean } from 'simple-statistics';
 import { NORMALISATION_K } from '../score/scoreSentence.js';
-import type { ArticlePairScore, EntryContribution, PairSentence } from '../types.js';
+import type { ArticlePairScore, EntryContribution } from '../types/pairIndex.js';
+import type { PairSentence } from '../types/evidence.js';
 
 /**
  * What each matched entry adds to its sentence's trust: e / (Σ|e| + K),

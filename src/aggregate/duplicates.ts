@@ -1,4 +1,5 @@
-import { type Fingerprint, MINHASHES, estimatedJaccard } from '../text/fingerprint.js';
+import type { Fingerprint } from '../types/fingerprint.js';
+import { MINHASHES, estimatedJaccard } from '../text/fingerprint.js';
 import { BandTable } from './bandTable.js';
 
 /** Estimated Jaccard similarity of 3-word shingles above which two stories are copies of one. */

@@ -1,5 +1,5 @@
 import { linearRegression, mean } from 'simple-statistics';
-import type { ArticlePairScore, EntryContribution, PairPeriodIndex, PairSummary } from '../types.js';
+import type { ArticlePairScore, EntryContribution, PairPeriodIndex, PairSummary } from '../types/pairIndex.js';
 import { bootstrapInterval } from './bootstrapInterval.js';
 import { changePValue } from './changeTest.js';
 import { type PeriodKind, periodOf, periodRange, periodStart } from './periods.js';

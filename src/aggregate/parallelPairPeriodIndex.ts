@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PACKAGE_ROOT } from '../paths.js';
-import type { ArticlePairScore } from '../types.js';
+import { PACKAGE_ROOT } from '../util/paths.js';
+import type { ArticlePairScore } from '../types/pairIndex.js';
 import {
   type IndexOptions, type IndexResult, type Series, type SeriesIndex, joinSeries, pairPeriodIndex, pairSeries, seriesOf,
 } from './pairPeriodIndex.js';

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DocumentDetail, PreparedDocument } from '../preparedDocument.js';
-import type { ArticlePairScore, DocumentRecord, PairPeriodIndex, PairSummary, SkippedInput } from '../types.js';
+import type { DocumentDetail, PreparedDocument } from '../types/analysis.js';
+import type { ArticlePairScore, PairPeriodIndex, PairSummary } from '../types/pairIndex.js';
+import type { DocumentRecord, SkippedInput } from '../types/document.js';
 import { DuplicateIndex, type Folded } from './duplicates.js';
 import type { IndexOptions } from './pairPeriodIndex.js';
 import { parallelPairPeriodIndex } from './parallelPairPeriodIndex.js';
 import { StringPool } from './stringPool.js';
-import { BlockFile } from '../blockFile.js';
-import type { PipelineSink } from '../pipeline.js';
+import { BlockFile } from '../util/blockFile.js';
+import type { PipelineSink } from '../types/pipelineSink.js';
 
 /** Counts of what the run read and why anything was left out. */
 export interface RunCounts {

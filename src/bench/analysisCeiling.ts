@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { DatedDocument } from '../analysisPool.js';
-import { PACKAGE_ROOT } from '../paths.js';
-import { analysedDocument } from '../pipeline.js';
+import type { DatedDocument } from '../pipeline/analysisPool.js';
+import { PACKAGE_ROOT } from '../util/paths.js';
+import { analysedDocument } from '../pipeline/pipeline.js';
 import { defaultScorer } from '../score/scoreSentence.js';
 
 /** Documents analysed before timing, in each thread, so every thread is timed with its code compiled. */

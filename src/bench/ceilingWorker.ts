@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DatedDocument } from '../analysisPool.js';
+import type { DatedDocument } from '../pipeline/analysisPool.js';
 import { WARM_UP_DOCUMENTS, analyseAll } from './analysisCeiling.js';
 
 /**

@@ -1,4 +1,4 @@
-import { run } from '../run.js';
+import { run } from '../api/run.js';
 
 /**
  * A whole `run` in its own process (worker threads included), so its peak RSS is its own: prints

@@ -1,4 +1,4 @@
-import type { EvidenceItem, SentenceScore } from '../types.js';
+import type { EvidenceItem, SentenceScore } from '../types/evidence.js';
 
 function line(item: EvidenceItem): string {
   const rules = item.rules.length > 0 ? ` ${item.rules.join(' ')}` : '';

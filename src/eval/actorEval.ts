@@ -1,8 +1,9 @@
 import { findCountries } from '../actors/findCountries.js';
-import { defaultGazetteer, readGazetteerEntries, termKeys } from '../actors/gazetteer.js';
+import { defaultGazetteer, readGazetteerEntries } from '../actors/gazetteer.js';
+import { termKeys } from '../actors/termKeys.js';
 import { articleBody } from '../text/body.js';
 import { tokenizeWords } from '../text/words.js';
-import { longestMatch } from '../trie.js';
+import { longestMatch } from '../util/trie.js';
 import type { ReutersStory } from './sharedData.js';
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import * as chrono from 'chrono-node';
-import { LEXICON_DIR } from '../paths.js';
-import { field, readTsv } from '../tsv.js';
+import { LEXICON_DIR } from '../util/paths.js';
+import { field, readTsv } from '../util/tsv.js';
 
 /** How a document's date was found, recorded per document. */
 export type DateRule = 'metadata' | 'url' | 'text-header' | 'text' | 'default';

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { isoDay } from './dates.js';
 import { DEFAULT_FIELDS, type FieldMap } from './fields.js';
 import { inferDate } from './inferDate.js';
-import { readLines } from '../lines.js';
+import { readLines } from '../util/lines.js';
 import { contentId } from './identity.js';
 import { type IngestItem, documentItem, skippedItem } from './records.js';
 

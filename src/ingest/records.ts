@@ -1,4 +1,4 @@
-import type { NewsDocument, SkippedInput } from '../types.js';
+import type { NewsDocument, SkippedInput } from '../types/document.js';
 
 /** What ingest yields: a document, or an input that could not become one. */
 export type IngestItem = { kind: 'document'; document: NewsDocument } | { kind: 'skipped'; skipped: SkippedInput };

@@ -1,6 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { TRUST_DIMENSIONS } from '../score/lexicon.js';
-import type { PairPeriodIndex } from '../types.js';
+import type { PairPeriodIndex } from '../types/pairIndex.js';
 import { renderChart } from './chartCanvas.js';
 
 /** One Okabe–Ito colour per dimension, in TRUST_DIMENSIONS order. */

@@ -8,3 +8,11 @@ export function signed(value: number): string {
 export function interval(low: number | null, high: number | null): string {
   return low === null || high === null ? 'n/a (one article)' : `${signed(low)} to ${signed(high)}`;
 }
+
+/** A pair's display name from its codes: "China – Pakistan". */
+export function pairName(pair: string, names: ReadonlyMap<string, string>): string {
+  return pair
+    .split('-')
+    .map((code) => names.get(code) ?? code)
+    .join(' – ');
+}

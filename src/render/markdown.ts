@@ -1,4 +1,4 @@
-import type { EvidenceItem } from '../types.js';
+import type { EvidenceItem } from '../types/evidence.js';
 
 const SPECIAL = /[\\`*_{}[\]()<>#|!~]/g;
 

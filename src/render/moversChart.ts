@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import type { PairPeriodIndex } from '../types.js';
+import type { PairPeriodIndex } from '../types/pairIndex.js';
 import { renderChart } from './chartCanvas.js';
 
 /**

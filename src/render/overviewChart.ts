@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { type PeriodKind, periodRange } from '../aggregate/periods.js';
-import type { PairPeriodIndex } from '../types.js';
+import type { PairPeriodIndex } from '../types/pairIndex.js';
 import { CHART_FONT, PIXEL_RATIO, canvasPng, prepareCanvas } from './chartCanvas.js';
 
 const CELL_HEIGHT = 26;

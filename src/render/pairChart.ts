@@ -1,6 +1,6 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import { type PeriodKind, periodRange } from '../aggregate/periods.js';
-import type { PairPeriodIndex } from '../types.js';
+import type { PairPeriodIndex } from '../types/pairIndex.js';
 import { renderChart } from './chartCanvas.js';
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */

@@ -1,11 +1,21 @@
 import type { RunCounts } from '../aggregate/runAggregator.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
-import type { PairPeriodIndex, PairSentence, PairSummary } from '../types.js';
-import { interval, signed } from './format.js';
-import { pairName } from './indexTables.js';
+import type { PairPeriodIndex, PairSummary } from '../types/pairIndex.js';
+import type { PairSentence } from '../types/evidence.js';
+import { interval, pairName, signed } from './format.js';
 import { boldEvidence, escapeMarkdown, safeLink, table } from './markdown.js';
-import type { Extremes } from './outputSink.js';
-import type { ChartFiles } from './writeOutputs.js';
+
+/** The most negative and most positive sentences of one pair-period. */
+export interface Extremes {
+  negative: PairSentence[];
+  positive: PairSentence[];
+}
+
+/** The chart files of a report, relative to it. */
+export interface ChartFiles {
+  overview: string | null;
+  pairs: Map<string, { index: string; dimensions: string; movers: string | null }>;
+}
 
 /** What the run was, for the reproducibility footer. */
 export interface RunMetadata {

@@ -1,5 +1,5 @@
-import type { Token } from '../types.js';
-import { type TrieNode, longestFrom } from '../trie.js';
+import type { Token } from '../types/sentence.js';
+import { type TrieNode, longestFrom } from '../util/trie.js';
 import type { Modifier, ModifierSet } from './modifiers.js';
 
 /** A modifier cue found in a sentence: tokens [start, end). */

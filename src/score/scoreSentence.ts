@@ -1,8 +1,9 @@
 import { mean } from 'simple-statistics';
 import { splitSentences } from '../text/sentences.js';
 import { tokenizeWords } from '../text/words.js';
-import type { EvidenceItem, SentenceScore, Token } from '../types.js';
-import { type TrieNode, longestFrom } from '../trie.js';
+import type { EvidenceItem, SentenceScore } from '../types/evidence.js';
+import type { Token } from '../types/sentence.js';
+import { type TrieNode, longestFrom } from '../util/trie.js';
 import { type SentenceContext, type Span, sentenceContext } from './context.js';
 import {
   type LexiconEntry,

@@ -1,4 +1,4 @@
-import type { Sentence } from '../types.js';
+import type { Sentence } from '../types/sentence.js';
 import { isBoilerplate, opensDisclaimer } from './boilerplate.js';
 import { looksEnglish } from './language.js';
 import { splitSentences } from './sentences.js';

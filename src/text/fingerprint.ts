@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Fingerprint } from '../types/fingerprint.js';
 import { lowerWords } from './words.js';
 
 /** Words per shingle: three-word phrases survive light edits but are rare across different stories. */
@@ -7,14 +8,6 @@ export const SHINGLE_WORDS = 3;
 export const MINHASHES = 64;
 /** Stories shorter than this many shingles are matched exactly only: MinHash is unstable on them. */
 export const MIN_SHINGLES = 12;
-
-/** What duplicate detection needs of a document. */
-export interface Fingerprint {
-  /** sha1 of the lower-cased words: equal for exact copies, whatever the spacing and punctuation. */
-  exact: string;
-  /** MinHash signature of the word 3-shingles; empty for short texts. */
-  minhash: Uint32Array;
-}
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;

@@ -1,4 +1,4 @@
-import type { Token } from '../types.js';
+import type { Token } from '../types/sentence.js';
 
 /**
  * Words are runs of letters and digits, with inner apostrophes kept so that

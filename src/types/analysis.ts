@@ -1,7 +1,22 @@
-import { articleScores } from './aggregate/articleScores.js';
-import type { DocumentAnalysis } from './pipeline.js';
-import { type Fingerprint, encodeMinhash } from './text/fingerprint.js';
-import type { ArticlePairScore, DocumentRecord } from './types.js';
+import type { DocumentRecord } from './document.js';
+import type { PairSentence } from './evidence.js';
+import type { Fingerprint } from './fingerprint.js';
+import type { ArticlePairScore } from './pairIndex.js';
+
+/**
+ * A document's analysis (text → actors → score), and the prepared form the
+ * rest of the run takes it in: what the pipeline hands to the aggregator and the sink.
+ */
+
+/** Everything the pipeline takes from one document: its record and pair-sentences. */
+export interface DocumentAnalysis {
+  record: DocumentRecord;
+  sentences: PairSentence[];
+  /** Capitalised names in sentences with a country that matched nothing: candidates for the gazetteer. */
+  names: string[];
+  boilerplateParagraphs: number;
+  nonEnglishSentences: number;
+}
 
 /** What the aggregator sets aside of a scored document until the end. */
 export interface DocumentDetail {
@@ -54,34 +69,4 @@ export interface PreparedDocument {
   quotable: QuotableSentence[];
   /** Its state.jsonl line. */
   state: string;
-}
-
-/**
- * Serialise an analysis and compute its article scores: the work on a
- * document that needs nothing from other documents.
- *
- * @example
- * const prepared = prepareDocument(analyzeDocument(doc, defaultScorer()), fingerprint(fullText(doc)));
- * JSON.parse(prepared.record).status; // 'scored'
- */
-export function prepareDocument(analysis: DocumentAnalysis, fingerprint: Fingerprint): PreparedDocument {
-  const { record, sentences, names } = analysis;
-  const date = record.date as string;
-  const scores = articleScores(sentences);
-  const detail: DocumentDetail = { scores, names };
-  const state: StateLine = { id: record.id, date, exact: fingerprint.exact, minhash: encodeMinhash(fingerprint.minhash), names };
-  return {
-    id: record.id,
-    date,
-    status: record.status,
-    sentenceCount: record.sentences,
-    boilerplateParagraphs: analysis.boilerplateParagraphs,
-    nonEnglishSentences: analysis.nonEnglishSentences,
-    fingerprint,
-    record: JSON.stringify(record),
-    detail: scores.length > 0 || names.length > 0 ? JSON.stringify(detail) : null,
-    sentenceLines: sentences.map((s) => JSON.stringify(s)),
-    quotable: sentences.map((s) => ({ pair: s.pair, trust: s.trust, sentenceIndex: s.sentenceIndex })),
-    state: JSON.stringify(state),
-  };
 }

@@ -1,9 +1,11 @@
-import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
-import type { RunCounts } from './aggregate/runAggregator.js';
-import { DEFAULT_FIELDS, type FieldMap } from './ingest/fields.js';
-import { readInputs } from './ingest/readInputs.js';
-import { runPipeline } from './pipeline.js';
-import type { DocumentRecord, PairPeriodIndex, PairSentence, PairSummary, SkippedInput } from './types.js';
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from '../aggregate/pairPeriodIndex.js';
+import type { RunCounts } from '../aggregate/runAggregator.js';
+import { DEFAULT_FIELDS, type FieldMap } from '../ingest/fields.js';
+import { readInputs } from '../ingest/readInputs.js';
+import { runPipeline } from '../pipeline/pipeline.js';
+import type { DocumentRecord, SkippedInput } from '../types/document.js';
+import type { PairPeriodIndex, PairSummary } from '../types/pairIndex.js';
+import type { PairSentence } from '../types/evidence.js';
 
 export interface AnalyzeOptions {
   defaultDate?: string | null;

@@ -1,13 +1,16 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RunAggregator, type RunCounts } from './aggregate/runAggregator.js';
-import { readLines } from './lines.js';
-import type { PipelineResult } from './pipeline.js';
-import { type StateLine, prepareDocument } from './preparedDocument.js';
-import type { OutputSink } from './render/outputSink.js';
+import { RunAggregator, type RunCounts } from '../aggregate/runAggregator.js';
+import { readLines } from '../util/lines.js';
+import type { PipelineResult } from '../pipeline/pipeline.js';
+import type { StateLine } from '../types/analysis.js';
+import { prepareDocument } from '../pipeline/preparedDocument.js';
+import type { OutputSink } from '../output/outputSink.js';
 import { type OutputSettings, type RunSummary, lexiconDigests, produceOutputs } from './run.js';
-import { type Fingerprint, decodeMinhash } from './text/fingerprint.js';
-import type { DocumentRecord, PairSentence, SkippedInput } from './types.js';
+import type { Fingerprint } from '../types/fingerprint.js';
+import { decodeMinhash } from '../text/fingerprint.js';
+import type { DocumentRecord, SkippedInput } from '../types/document.js';
+import type { PairSentence } from '../types/evidence.js';
 
 export interface MergeOptions extends Omit<OutputSettings, 'defaultDate'> {
   /** Output folders of earlier runs (each holds documents.jsonl, sentences.jsonl, state.jsonl, skipped.jsonl, index.json). */

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalysedDocument, AnalysisWorkerData, DatedDocument } from './analysisPool.js';
 import { analysedDocument } from './pipeline.js';
-import { defaultScorer } from './score/scoreSentence.js';
+import { defaultScorer } from '../score/scoreSentence.js';
 
 /**
  * A worker of AnalysisPool: analyses the batches of documents it is sent, with lexicons compiled once,

@@ -1,5 +1,5 @@
-import { AtomicLineFile } from './atomicFile.js';
-import { BlockFile } from '../blockFile.js';
+import { AtomicLineFile } from '../util/atomicFile.js';
+import { BlockFile } from '../util/blockFile.js';
 
 /**
  * Lines written in any order under a key (a document id), then copied into

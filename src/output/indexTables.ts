@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
+import { pairName } from '../render/format.js';
 import { TRUST_DIMENSIONS } from '../score/lexicon.js';
 import type { UnknownActor } from '../aggregate/runAggregator.js';
-import type { EntryContribution, PairPeriodIndex } from '../types.js';
+import type { EntryContribution, PairPeriodIndex } from '../types/pairIndex.js';
 
 const DIMENSIONS = [...TRUST_DIMENSIONS];
 
@@ -27,14 +28,6 @@ const blank = (value: Cell) => value ?? '';
 export function tableCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
   const cells = rows.map((row) => columns.map((c) => (c.csv ? c.csv(row) : blank(c.value(row)))));
   return stringify([columns.map((c) => c.name), ...cells], { cast: { boolean: (value) => (value ? 'true' : 'false') } });
-}
-
-/** A pair's display name from its codes: "China – Pakistan". */
-export function pairName(pair: string, names: ReadonlyMap<string, string>): string {
-  return pair
-    .split('-')
-    .map((code) => names.get(code) ?? code)
-    .join(' – ');
 }
 
 /** The columns of `index.csv` and `index.parquet`: one row per pair × period, tidy (no nested cells). */

@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PACKAGE_ROOT } from './paths.js';
-import type { FindOptions } from './actors/findCountries.js';
-import type { PreparedDocument } from './preparedDocument.js';
-import type { NewsDocument } from './types.js';
+import { PACKAGE_ROOT } from '../util/paths.js';
+import type { FindOptions } from '../actors/findCountries.js';
+import type { PreparedDocument } from '../types/analysis.js';
+import type { NewsDocument } from '../types/document.js';
 
 /** What a worker returns of one document: the document prepared, and with a cache its analysis as JSON. */
 export interface AnalysedDocument {
@@ -61,7 +61,7 @@ export class AnalysisPool {
 
   constructor(workers: number, workerData: AnalysisWorkerData) {
     // The built worker, also when this module runs from src/ under the test runner.
-    const script = join(PACKAGE_ROOT, 'dist', 'analysisWorker.js');
+    const script = join(PACKAGE_ROOT, 'dist', 'pipeline', 'analysisWorker.js');
     for (let i = 0; i < workers; i += 1) {
       const worker = new Worker(script, { workerData });
       worker.on('message', (results: AnalysedDocument[]) => this.done(worker, results));

@@ -1,21 +1,17 @@
 import { join } from 'node:path';
 import { type PeriodKind, periodOf } from '../aggregate/periods.js';
-import type { PipelineSink } from '../pipeline.js';
-import type { PreparedDocument, QuotableSentence } from '../preparedDocument.js';
-import type { DocumentRecord, PairSentence, SkippedInput } from '../types.js';
-import { AtomicLineFile, removeStaleScratch } from './atomicFile.js';
+import type { PipelineSink } from '../types/pipelineSink.js';
+import type { PreparedDocument, QuotableSentence } from '../types/analysis.js';
+import type { DocumentRecord, SkippedInput } from '../types/document.js';
+import type { PairSentence } from '../types/evidence.js';
+import type { Extremes } from '../render/report.js';
+import { AtomicLineFile, removeStaleScratch } from '../util/atomicFile.js';
 import { KeyedLineStore } from './keyedLineStore.js';
 
 /** How many sentences per pair and period the report quotes at each end of the scale. */
 export const EXAMPLES_QUOTED = 3;
 /** Kept per end before duplicates are folded, so copies of one story cannot crowd out the others. */
 const EXAMPLES_KEPT = 4 * EXAMPLES_QUOTED;
-
-/** The most negative and most positive sentences of one pair-period. */
-export interface Extremes {
-  negative: PairSentence[];
-  positive: PairSentence[];
-}
 
 /**
  * A sentence that may be quoted: what ranks it, and where its line waits in

@@ -1,20 +1,19 @@
 import { join } from 'node:path';
-import type { PipelineResult } from '../pipeline.js';
+import type { AggregateResult } from '../aggregate/runAggregator.js';
 import { contributionsCsv, indexCsv, unknownActorsCsv } from './indexTables.js';
-import { writeFileAtomic } from './atomicFile.js';
-import { type ReportOptions, type RunMetadata, renderReport, reportedPairs } from './report.js';
-import type { Extremes } from './outputSink.js';
-import { pairIndexChart } from './pairChart.js';
-import { dimensionChart } from './dimensionChart.js';
-import { moversChart } from './moversChart.js';
-import { overviewChart } from './overviewChart.js';
-import type { PairPeriodIndex } from '../types.js';
-import { pairName } from './indexTables.js';
+import { writeFileAtomic } from '../util/atomicFile.js';
+import { type ChartFiles, type Extremes, type ReportOptions, type RunMetadata, renderReport, reportedPairs } from '../render/report.js';
+import { pairIndexChart } from '../render/pairChart.js';
+import { dimensionChart } from '../render/dimensionChart.js';
+import { moversChart } from '../render/moversChart.js';
+import { overviewChart } from '../render/overviewChart.js';
+import type { PairPeriodIndex } from '../types/pairIndex.js';
+import { pairName } from '../render/format.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 
 export interface OutputInput {
   dir: string;
-  result: PipelineResult;
+  result: AggregateResult;
   extremes: ReadonlyMap<string, Extremes>;
   names: ReadonlyMap<string, string>;
   options: IndexOptions;
@@ -35,15 +34,9 @@ function chartFile(kind: string, pair: string): string {
  */
 const CHARTS_IN_FLIGHT = 2;
 
-/** The chart files of a report, relative to it. */
-export interface ChartFiles {
-  overview: string | null;
-  pairs: Map<string, { index: string; dimensions: string; movers: string | null }>;
-}
-
 async function writeCharts(
   dir: string,
-  result: PipelineResult,
+  result: AggregateResult,
   names: ReadonlyMap<string, string>,
   options: IndexOptions,
   report: ReportOptions,

@@ -1,8 +1,7 @@
-import type { PairPeriodIndex } from '../types.js';
-import { signed } from './format.js';
-import { pairName } from './indexTables.js';
-import { escapeMarkdown } from './markdown.js';
-import { UNDIRECTED } from './report.js';
+import type { PairPeriodIndex } from '../types/pairIndex.js';
+import { pairName, signed } from '../render/format.js';
+import { escapeMarkdown } from '../render/markdown.js';
+import { UNDIRECTED } from '../render/report.js';
 
 /** Thresholds in index points; a pair alerts when its latest change is significant and at least this large. */
 export interface AlertOptions {

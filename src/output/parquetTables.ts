@@ -2,8 +2,10 @@ import { createReadStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileWriter, parquetWriteRows } from 'hyparquet-writer';
-import { readLines } from '../lines.js';
-import type { DocumentRecord, PairPeriodIndex, PairSentence } from '../types.js';
+import { readLines } from '../util/lines.js';
+import type { DocumentRecord } from '../types/document.js';
+import type { PairPeriodIndex } from '../types/pairIndex.js';
+import type { PairSentence } from '../types/evidence.js';
 import { type Cell, type Column, type ColumnKind, CONTRIBUTION_COLUMNS, contributionRows, indexColumns } from './indexTables.js';
 
 /** Rows per row group: enough for good compression, few enough to keep memory flat on big runs. */

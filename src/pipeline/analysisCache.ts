@@ -3,10 +3,11 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatedDocument } from './analysisPool.js';
-import { readLines } from './lines.js';
-import type { DocumentAnalysis } from './pipeline.js';
-import { AtomicLineFile, removeStaleScratch } from './render/atomicFile.js';
-import { type Fingerprint, decodeMinhash, encodeMinhash } from './text/fingerprint.js';
+import { readLines } from '../util/lines.js';
+import type { DocumentAnalysis } from '../types/analysis.js';
+import { AtomicLineFile, removeStaleScratch } from '../util/atomicFile.js';
+import type { Fingerprint } from '../types/fingerprint.js';
+import { decodeMinhash, encodeMinhash } from '../text/fingerprint.js';
 
 /** Segments kept before a commit folds them into one, so lookups open few files. */
 const MAX_SEGMENTS = 8;

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultGazetteer } from './actors/gazetteer.js';
-import { fileDigest } from './fileDigest.js';
-import { AnalysisCache, type AnalysisSettings } from './analysisCache.js';
-import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
-import { DEFAULT_FIELDS, type FieldMap } from './ingest/fields.js';
-import { readInputs } from './ingest/readInputs.js';
-import type { IngestItem } from './ingest/records.js';
-import { LEXICON_DIR, PACKAGE_ROOT } from './paths.js';
-import { type PipelineResult, runPipeline } from './pipeline.js';
-import { OutputSink } from './render/outputSink.js';
-import { DEFAULT_TOP_PAIRS } from './render/report.js';
-import { publishedLexiconVersions } from './score/lexicon.js';
+import { defaultGazetteer } from '../actors/gazetteer.js';
+import { fileDigest } from '../util/fileDigest.js';
+import { AnalysisCache, type AnalysisSettings } from '../pipeline/analysisCache.js';
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from '../aggregate/pairPeriodIndex.js';
+import { DEFAULT_FIELDS, type FieldMap } from '../ingest/fields.js';
+import { readInputs } from '../ingest/readInputs.js';
+import type { IngestItem } from '../ingest/records.js';
+import { LEXICON_DIR, PACKAGE_ROOT } from '../util/paths.js';
+import { type PipelineResult, runPipeline } from '../pipeline/pipeline.js';
+import { OutputSink } from '../output/outputSink.js';
+import { DEFAULT_TOP_PAIRS } from '../render/report.js';
+import { publishedLexiconVersions } from '../score/lexicon.js';
 
 export const LEXICON_FILES = [
   'countries.tsv', 'country-codes.tsv', 'given-names.tsv', 'leaders.tsv', 'other-senses.tsv', 'trust.tsv', 'tone.tsv',
@@ -142,7 +142,7 @@ export async function produceOutputs(
   };
   // The render stage (chart.js and Skia's native library, ~40 MB) is loaded only now, so it does
   // not sit in memory through the analysis.
-  const { writeOutputs } = await import('./render/writeOutputs.js');
+  const { writeOutputs } = await import('../output/writeOutputs.js');
   const files = await writeOutputs({
     dir: settings.out,
     result,

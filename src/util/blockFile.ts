@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { AtomicLineFile } from './render/atomicFile.js';
+import { AtomicLineFile } from './atomicFile.js';
 
 /** Blocks up to this size are read through one reused buffer. */
 const READ_BUFFER_BYTES = 1 << 20;

@@ -1,32 +1,23 @@
 import { setImmediate } from 'node:timers/promises';
-import { sentenceDirection } from './actors/direction.js';
-import { type FindOptions, findCountries } from './actors/findCountries.js';
-import { pairsOf } from './actors/pairs.js';
-import { continuesPair, principalPair } from './actors/relationship.js';
-import { unknownNames } from './actors/unknownNames.js';
+import { sentenceDirection } from '../actors/direction.js';
+import { type FindOptions, findCountries } from '../actors/findCountries.js';
+import { pairsOf } from '../actors/pairs.js';
+import { continuesPair, principalPair } from '../actors/relationship.js';
+import { unknownNames } from '../actors/unknownNames.js';
 import { type AnalysisCache, documentKey } from './analysisCache.js';
 import { type AnalysedDocument, AnalysisPool, type DatedDocument } from './analysisPool.js';
-import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
-import { type AggregateResult, RunAggregator } from './aggregate/runAggregator.js';
-import type { IngestItem } from './ingest/records.js';
-import { type PreparedDocument, prepareDocument } from './preparedDocument.js';
-import { type Scorer, defaultScorer, scoreTokens } from './score/scoreSentence.js';
-import { articleBody } from './text/body.js';
-import { fingerprint } from './text/fingerprint.js';
-import { tokenizeWords } from './text/words.js';
-import type { DocumentRecord, NewsDocument, PairSentence, SkippedInput } from './types.js';
-
-/** Receives the pipeline's sentences, fingerprints and skipped inputs as they stream. */
-export interface PipelineSink {
-  document(doc: PreparedDocument): void | Promise<void>;
-  skipped(skipped: SkippedInput): void | Promise<void>;
-  /**
-   * Once every document is in: each document's final record (copies marked `duplicate`) in date-then-id
-   * order, read back from the run's scratch file as the iterable is walked (walk it once, before
-   * returning), and the ids of the copies folded away. The run keeps no list of records.
-   */
-  records?(records: Iterable<DocumentRecord>, folded: ReadonlySet<string>): void | Promise<void>;
-}
+import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from '../aggregate/pairPeriodIndex.js';
+import { type AggregateResult, RunAggregator } from '../aggregate/runAggregator.js';
+import type { IngestItem } from '../ingest/records.js';
+import { prepareDocument } from './preparedDocument.js';
+import { type Scorer, defaultScorer, scoreTokens } from '../score/scoreSentence.js';
+import { articleBody } from '../text/body.js';
+import { fingerprint } from '../text/fingerprint.js';
+import { tokenizeWords } from '../text/words.js';
+import type { DocumentAnalysis } from '../types/analysis.js';
+import type { DocumentRecord, NewsDocument, SkippedInput } from '../types/document.js';
+import type { PairSentence } from '../types/evidence.js';
+import type { PipelineSink } from '../types/pipelineSink.js';
 
 export interface PipelineOptions {
   scorer?: Scorer;
@@ -42,16 +33,6 @@ export interface PipelineOptions {
 }
 
 export type PipelineResult = AggregateResult;
-
-/** Everything the pipeline takes from one document: its record and pair-sentences. */
-export interface DocumentAnalysis {
-  record: DocumentRecord;
-  sentences: PairSentence[];
-  /** Capitalised names in sentences with a country that matched nothing: candidates for the gazetteer. */
-  names: string[];
-  boilerplateParagraphs: number;
-  nonEnglishSentences: number;
-}
 
 /** The text a document is read from: its title, then its body. */
 export function fullText(doc: NewsDocument): string {

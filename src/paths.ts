@@ -1,6 +1,0 @@
-import { fileURLToPath } from 'node:url';
-
-/** Package root: the same two levels up from `src/` (tests) and `dist/` (built). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
-export const LEXICON_DIR = fileURLToPath(new URL('../lexicons/', import.meta.url));
-export const DEMO_CORPUS = fileURLToPath(new URL('../examples/demo/news.jsonl', import.meta.url));

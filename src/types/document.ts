@@ -1,0 +1,60 @@
+/** What ingest makes of its input, and what became of each document in the end. */
+
+/** A document as ingest hands it on: text plus where it came from. */
+export interface NewsDocument {
+  id: string;
+  /** ISO date `YYYY-MM-DD`, or null when no usable date was found. */
+  date: string | null;
+  /** How the date was found: metadata, url, text-header ("Ноябрь 2024"), text, or default (`--date`). */
+  dateRule?: string;
+  title: string;
+  text: string;
+  url?: string;
+  source?: string;
+  /** File (and line, for line-based formats) the document was read from. */
+  origin: string;
+}
+
+/** Why a document or a line of input did not reach the index. */
+export type SkipReason =
+  | 'malformed-json'
+  | 'missing-text'
+  | 'undated'
+  | 'unreadable'
+  | 'not-a-record'
+  | 'duplicate-id'
+  | 'malformed-csv'
+  | 'malformed-xml'
+  | 'no-article'
+  | 'binary'
+  | 'invalid-utf8'
+  | 'empty';
+
+/** An input problem: what was skipped, where, and why. */
+export interface SkippedInput {
+  /** `file:line` or `file`. */
+  origin: string;
+  /** Document id when one could be read. */
+  id: string | null;
+  reason: SkipReason;
+  message: string;
+}
+
+/** What happened to one document. */
+export interface DocumentRecord {
+  id: string;
+  date: string | null;
+  /** How the date was found (see NewsDocument.dateRule). */
+  dateRule?: string;
+  title: string;
+  source?: string;
+  status: 'scored' | 'no-pair' | 'skipped' | 'duplicate';
+  reason?: SkipReason;
+  /** For a duplicate: the document kept in its place, and whether the copy was exact or near. */
+  duplicateOf?: string;
+  duplicateKind?: 'exact' | 'near';
+  sentences: number;
+  /** Countries found in the document with their mention counts, sorted by code. */
+  countries: Array<{ code: string; mentions: number }>;
+  pairs: string[];
+}
