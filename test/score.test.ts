@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inflections } from '../src/score/inflect.js';
+import { inflections } from '../src/text/inflect.js';
 import { NORMALISATION_K, defaultScorer, normalise, scoreSentence, scoreText } from '../src/score/scoreSentence.js';
 import type { EvidenceItem } from '../src/types/evidence.js';
 

@@ -1,16 +1,20 @@
 import { mean } from 'simple-statistics';
-import { NORMALISATION_K } from '../score/scoreSentence.js';
+import { evidenceShares } from '../score/intensity.js';
 import type { ArticlePairScore, EntryContribution } from '../types/pairIndex.js';
 import type { PairSentence } from '../types/evidence.js';
 
 /**
- * What each matched entry adds to its sentence's trust: e / (Σ|e| + K),
- * the same normalisation as the sentence score, so a sentence's
- * contributions add up to its trust.
+ * What each matched entry and event adds to its sentence's trust, in the
+ * sentence's own units (`evidenceShares`), so a sentence's contributions add
+ * up to its trust. An event is named by its pattern and CAMEO code.
  */
 function sentenceContributions(sentence: PairSentence): EntryContribution[] {
-  const denominator = sentence.trustEvidence.reduce((n, e) => n + Math.abs(e.effective), 0) + NORMALISATION_K;
-  return sentence.trustEvidence.map((e) => ({ entry: e.entry, dimension: e.dimension, contribution: e.effective / denominator }));
+  const events = sentence.events ?? [];
+  const shares = evidenceShares(sentence.trustEvidence, events);
+  return [
+    ...sentence.trustEvidence.map((e) => ({ entry: e.entry, dimension: e.dimension })),
+    ...events.map((e) => ({ entry: `${e.pattern} [${e.code}]`, dimension: e.dimension })),
+  ].map((c, i) => ({ ...c, contribution: shares[i] as number }));
 }
 
 function articleScore(pair: string, direction: string, group: PairSentence[]): ArticlePairScore {

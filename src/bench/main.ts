@@ -12,7 +12,7 @@ import vader from 'vader-sentiment';
 import { findCountries } from '../actors/findCountries.js';
 import { defaultGazetteer, readGazetteerEntries } from '../actors/gazetteer.js';
 import { REUTERS_FILE, evalDir, readReuters } from '../eval/sharedData.js';
-import { defaultScorer, scoreTokens } from '../score/scoreSentence.js';
+import { defaultScorer, readSentence } from '../score/scoreSentence.js';
 import { articleBody } from '../text/body.js';
 import { tokenizeWords } from '../text/words.js';
 import { type Throughput, mbPerSecond, measureSideBySide, throughputTable } from './timing.js';
@@ -50,7 +50,7 @@ function scoringBench(sentences: string[]): void {
   const natural = new SentimentAnalyzer('English', null, 'afinn');
   const naturalTokens = new WordTokenizer();
   const rows = measureSideBySide(sample, [
-    ['trust-index (trust + tone)', (t) => scoreTokens(t, tokenizeWords(t), scorer).trust],
+    ['trust-index (trust + tone)', (t) => readSentence(t, tokenizeWords(t), [], scorer).trust],
     ['vader-sentiment', (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t).compound],
     ['sentiment (AFINN-165)', (t) => sentiment.analyze(t).score],
     ['natural SentimentAnalyzer', (t) => natural.getSentiment(naturalTokens.tokenize(t))],

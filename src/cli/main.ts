@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { findCountries } from '../actors/findCountries.js';
-import { pairsOf } from '../actors/pairs.js';
 import { PERIOD_KINDS, type PeriodKind } from '../aggregate/periods.js';
 import { defaultJobs } from '../pipeline/analysisPool.js';
 import { isoDay } from '../ingest/dates.js';
@@ -15,7 +14,7 @@ import { DEMO_CORPUS } from '../util/paths.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { merge } from '../api/merge.js';
 import { type RunSummary, run, toolVersion } from '../api/run.js';
-import { scoreTokens } from '../score/scoreSentence.js';
+import { readSentence } from '../score/scoreSentence.js';
 import { tokenizeWords } from '../text/words.js';
 import { type RunConfig, configFlags, readConfig } from './config.js';
 import { startProgress } from './progress.js';
@@ -249,16 +248,17 @@ async function scoreCommand(args: string[]): Promise<number> {
   const date = dateFlag(values.date);
   for await (const text of readLines(process.stdin)) {
     const tokens = tokenizeWords(text);
-    const countries = [...new Set(findCountries(text, tokens, undefined, date === undefined ? {} : { date }).map((m) => m.code))].sort();
-    const score = scoreTokens(text, tokens);
+    const mentions = findCountries(text, tokens, undefined, date === undefined ? {} : { date });
+    const countries = [...new Set(mentions.map((m) => m.code))].sort();
+    const score = readSentence(text, tokens, mentions);
     const out = values.explain
       ? explainScore(text, countries, score)
       : JSON.stringify({
           countries,
-          pairs: pairsOf(countries),
+          pairs: score.pairs.map((p) => ({ pair: p.pair, ...(p.direction ? { direction: p.direction } : {}), trust: p.trust })),
           trust: score.trust,
           tone: score.tone,
-          evidence: { trust: score.trustEvidence, tone: score.toneEvidence },
+          evidence: { trust: score.trustEvidence, tone: score.toneEvidence, events: score.events },
         });
     process.stdout.write(`${out}\n`);
   }

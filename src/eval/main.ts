@@ -1,13 +1,18 @@
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../util/paths.js';
 import { actorEval } from './actorEval.js';
+import { type EpisodeResult, readEpisodes } from './episodeEval.js';
+import { goldEval, readGold } from './goldEval.js';
+import { historyEval } from './historyEval.js';
 import { duplicateEval } from './duplicateEval.js';
-import { VADER_SETS, evalDir, readRatedSentences, readReuters } from './sharedData.js';
+import { VADER_SETS, evalDir, readPortal, readRatedSentences, readReuters } from './sharedData.js';
 import { TOOL_THRESHOLD, toneEval } from './toneEval.js';
 
 /**
  * `npm run eval`: accuracy on the shared public sets, next to VADER computed
  * in the same run. Prints a report; exits 0 (it measures, it does not judge).
  */
-function main(): void {
+async function main(): Promise<void> {
   const dir = evalDir();
   if (!dir) {
     process.stdout.write('trust-index eval: ../shared/eval not found (set TRUST_INDEX_EVAL_DIR); nothing to evaluate, skipping.\n');
@@ -41,6 +46,48 @@ function main(): void {
   out('# Duplicate folding on Reuters-21578 (stories with body text; the collection has 217 groups of identical title+text)');
   const dups = duplicateEval(reuters);
   out(`stories: ${dups.stories}; folded: ${dups.folded} (exact ${dups.exact}, near ${dups.near}); groups counted once: ${dups.groups}, of which with an exact copy: ${dups.exactGroups}`);
+  out();
+  const portal = readPortal(dir);
+  const episodes = readEpisodes(join(GOLD_DIR, 'episodes.tsv'));
+  const events = portal.filter((item) => !item.heading).map((item) => ({ id: item.id, date: item.date, text: item.text }));
+  printHistory(out, 'Episodes on the Wikipedia current-events portal (topic headings left out)', await historyEval(events, episodes.filter((e) => e.corpus === 'wikipedia')));
+  const stories = reuters.filter((s) => s.text.trim() !== '').map((s) => ({ id: String(s.id), date: s.date, title: s.title, text: s.text }));
+  printHistory(out, 'Episodes on Reuters-21578', await historyEval(stories, episodes.filter((e) => e.corpus === 'reuters')));
+  const gold = goldEval(readGold(join(GOLD_DIR, 'wikipedia-events.tsv')), new Map(portal.map((item) => [item.id, item])));
+  out(`# Hand-labelled real sentences of the portal (${gold.items} items; test/gold/wikipedia-events.tsv)`);
+  out(`country mentions: precision ${gold.mentions.precision.toFixed(3)}, recall ${gold.mentions.recall.toFixed(3)}, F1 ${gold.mentions.f1.toFixed(3)}`);
+  out(`labelled pairs read with the right sign (+, −, 0): ${share(gold.rightSign, gold.pairs)}; polar pairs: ${share(gold.rightPolar, gold.polarPairs)}`);
+  out(`pairs scored that the labels do not relate (bystanders, venues): ${gold.leaked}; right over labelled and leaked: ${share(gold.rightSign, gold.pairs + gold.leaked)}`);
+  out(`direction where labelled and read: ${share(gold.rightDirection, gold.directed)}`);
+  if (gold.missingItems.length > 0) out(`ids not in the corpus: ${gold.missingItems.join(', ')}`);
+  for (const error of gold.errors.slice(0, 40)) out(`  ${error}`);
 }
 
-main();
+const GOLD_DIR = join(PACKAGE_ROOT, 'test', 'gold');
+
+const signed = (x: number | null) => (x === null ? '     n/a' : `${x >= 0 ? '+' : ''}${x.toFixed(1)}`.padStart(8));
+const share = (n: number, of: number) => `${n}/${of} (${of === 0 ? 'n/a' : `${((100 * n) / of).toFixed(0)}%`})`;
+
+/** Per episode: ours (the method the pipeline uses) and VADER side by side; then every method's hit rate. */
+function printHistory(out: (line?: string) => void, title: string, history: Awaited<ReturnType<typeof historyEval>>): void {
+  const [ours] = history.methods;
+  if (!ours) return;
+  out(`# ${title}: ${history.documents} documents, ${history.pairSentences} pair-sentences`);
+  out('pair   month    want  articles  index  6 before  change  rank   ok | vader change ok  record');
+  ours.results.forEach((r: EpisodeResult, i) => {
+    const v = history.vader[i] as EpisodeResult;
+    const e = r.episode;
+    out(
+      `${e.pair.padEnd(6)} ${e.month}  ${e.direction.padEnd(4)} ${String(r.articles).padStart(8)} ${signed(r.month)} ${signed(r.before)} ${signed(r.change)}  ` +
+        `${r.rank === null ? ' n/a' : r.rank.toFixed(2)} ${r.right ? ' ✓' : ' ✗'} | ${signed(v.change === null ? null : v.change)} ${v.right ? '✓' : '✗'}  ${e.record}`,
+    );
+  });
+  for (const method of history.methods) out(`right direction, ${method.name}: ${share(method.results.filter((r) => r.right).length, method.results.length)}`);
+  out(`right direction, VADER compound of documents naming both: ${share(history.vader.filter((r) => r.right).length, history.vader.length)}`);
+  out();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`trust-index eval: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

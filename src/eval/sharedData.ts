@@ -55,3 +55,23 @@ export function readReuters(dir: string): ReutersStory[] {
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as ReutersStory);
 }
+
+export const WIKIPEDIA_FILE = 'wikipedia-current-events-2002-2015.jsonl';
+
+/** One bullet of Wikipedia's current-events portal. */
+export interface PortalItem {
+  id: string;
+  date: string;
+  category: string;
+  /** A short topic label ("Russia–Turkey relations"), not an event sentence. */
+  heading: boolean;
+  text: string;
+}
+
+/** The portal's items, one JSON object a line. */
+export function readPortal(dir: string): PortalItem[] {
+  return readFileSync(join(dir, WIKIPEDIA_FILE), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as PortalItem);
+}

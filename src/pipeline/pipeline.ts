@@ -1,5 +1,4 @@
 import { setImmediate } from 'node:timers/promises';
-import { sentenceDirection } from '../actors/direction.js';
 import { type FindOptions, findCountries } from '../actors/findCountries.js';
 import { pairsOf } from '../actors/pairs.js';
 import { continuesPair, principalPair } from '../actors/relationship.js';
@@ -10,7 +9,7 @@ import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from '../aggregate/pairPerio
 import { type AggregateResult, RunAggregator } from '../aggregate/runAggregator.js';
 import type { IngestItem } from '../ingest/records.js';
 import { prepareDocument } from './preparedDocument.js';
-import { type Scorer, defaultScorer, scoreTokens } from '../score/scoreSentence.js';
+import { type Scorer, defaultScorer, readSentence } from '../score/scoreSentence.js';
 import { articleBody } from '../text/body.js';
 import { fingerprint } from '../text/fingerprint.js';
 import { tokenizeWords } from '../text/words.js';
@@ -62,24 +61,24 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
   for (const { sentence, tokens, found, pairs } of read) {
     const inherited = pairs.length === 0 && principal !== null && continuesPair(found.map((m) => m.code), tokens, principal);
     if (pairs.length === 0 && !inherited) continue;
-    const score = scoreTokens(sentence.text, tokens, scorer);
-    const direction = inherited ? null : sentenceDirection(sentence.text, found, tokens, score.trustEvidence);
-    for (const pair of inherited ? [principal as string] : pairs) {
+    const reading = readSentence(sentence.text, tokens, found, scorer, inherited ? principal : null);
+    for (const pair of reading.pairs) {
       // A pair found only through a proxy (Huawei for China) is marked, so readers can weigh it.
-      const viaProxy = pair.split('-').some((code) => found.some((m) => m.code === code) && found.every((m) => m.code !== code || m.category === 'proxy'));
+      const viaProxy = pair.pair.split('-').some((code) => found.some((m) => m.code === code) && found.every((m) => m.code !== code || m.category === 'proxy'));
       sentences.push({
         docId: doc.id,
         date: doc.date,
-        pair,
+        pair: pair.pair,
         sentenceIndex: sentence.index,
         text: sentence.text,
-        trust: score.trust,
-        tone: score.tone,
-        trustEvidence: score.trustEvidence,
-        toneEvidence: score.toneEvidence,
+        trust: pair.trust,
+        tone: reading.tone,
+        trustEvidence: pair.attitude,
+        toneEvidence: reading.toneEvidence,
+        ...(pair.events.length > 0 ? { events: pair.events } : {}),
         ...(inherited ? { inherited: true } : {}),
         ...(viaProxy ? { proxy: true } : {}),
-        ...(direction ? { direction: `${direction.source}>${direction.target}` } : {}),
+        ...(pair.direction ? { direction: pair.direction } : {}),
         ...(doc.source !== undefined ? { source: doc.source } : {}),
         ...(doc.url !== undefined ? { url: doc.url } : {}),
       });

@@ -6,7 +6,7 @@ import { LEXICON_DIR } from '../util/paths.js';
 import { tokenizeWords } from '../text/words.js';
 import { type TokenTrie, createTrie, insert } from '../util/trie.js';
 import { field, readTsv } from '../util/tsv.js';
-import { inflections } from './inflect.js';
+import { inflections } from '../text/inflect.js';
 
 /** Dimensions a trust entry may belong to. */
 export const TRUST_DIMENSIONS = new Set(['diplomatic', 'security', 'economic', 'technology', 'people', 'general']);

@@ -1,8 +1,17 @@
 import { mean } from 'simple-statistics';
+import { findCountries } from '../actors/findCountries.js';
+import { pairsOf } from '../actors/pairs.js';
 import { splitSentences } from '../text/sentences.js';
 import { tokenizeWords } from '../text/words.js';
-import type { EvidenceItem, SentenceScore } from '../types/evidence.js';
-import type { Token } from '../types/sentence.js';
+import { sentenceDirection } from '../actors/direction.js';
+import { type EventLexicon, loadEventLexicon } from '../events/eventLexicon.js';
+import { actorSpans, isVenue } from '../events/roles.js';
+import { loadVenueCues } from '../events/venues.js';
+import type { EventEvidence, EvidenceItem, SentenceScore } from '../types/evidence.js';
+import { type PairReading, attributeSentence } from './attribute.js';
+import { codeEvents } from './eventEvidence.js';
+import { pairTrust } from './intensity.js';
+import type { CountryMention, Token } from '../types/sentence.js';
 import { type TrieNode, longestFrom } from '../util/trie.js';
 import { type SentenceContext, type Span, sentenceContext } from './context.js';
 import {
@@ -35,6 +44,9 @@ export interface Scorer {
   trust: ScoringLexicon;
   tone: ScoringLexicon;
   modifiers: ModifierSet;
+  /** What states do to each other (`events.tsv`) and the words that make "in X" a venue (`venues.tsv`). */
+  events: EventLexicon;
+  venues: ReadonlySet<string>;
 }
 
 /** Options of `scoreSentence` and `scoreText`. */
@@ -43,6 +55,8 @@ export interface ScoreOptions {
   scorer?: Scorer;
   /** Trust entries added or overriding for this call only; shared lexicons are not changed. */
   trustEntries?: Array<Pick<LexiconEntry, 'term' | 'weight'> & Partial<LexiconEntry>>;
+  /** The date the text was written (`YYYY-MM-DD`): leaders count for their country only within their terms. */
+  date?: string;
   /** Tone entries added or overriding for this call only. */
   toneEntries?: Array<Pick<LexiconEntry, 'term' | 'weight'> & Partial<LexiconEntry>>;
 }
@@ -51,7 +65,13 @@ let bundled: Scorer | null = null;
 
 /** The scorer over the bundled lexicons, compiled on first use. */
 export function defaultScorer(): Scorer {
-  bundled ??= { trust: loadTrustLexicon(), tone: loadToneLexicon(), modifiers: loadModifiers() };
+  bundled ??= {
+    trust: loadTrustLexicon(),
+    tone: loadToneLexicon(),
+    modifiers: loadModifiers(),
+    events: loadEventLexicon(),
+    venues: loadVenueCues(),
+  };
   return bundled;
 }
 
@@ -179,50 +199,108 @@ export function normalise(evidence: readonly EvidenceItem[]): number {
   return magnitude === 0 ? 0 : Math.round((sum / (magnitude + NORMALISATION_K)) * 10_000) / 10_000;
 }
 
+/** One pair's reading of a sentence with its trust. */
+export interface ScoredPair extends PairReading {
+  trust: number;
+}
+
+/** A sentence's scores, evidence and events, and what it says about each pair of its countries. */
+export interface SentenceReading extends SentenceScore {
+  pairs: ScoredPair[];
+}
+
 /**
  * Score one sentence for trust/cooperation and for general tone, with the
- * evidence for each: the matched entries, their spans, and the rules that
- * changed them.
+ * evidence for each: the matched entries and events, their spans, the rules
+ * that changed them, and the pairs of the sentence's countries they count for.
+ * Countries are found with the bundled gazetteer (leaders only with `date`).
  *
  * @example
  * const s = scoreSentence("We don't trust that more soldiers will keep us safe.");
  * s.trust < 0; // true: "trust" is negated
  * s.trustEvidence[0].rules; // ['negated×-0.75 ("don\'t")']
+ * scoreSentence('Russia annexed Crimea from Ukraine.').pairs[0]; // { pair: 'RU-UA', trust: -0.9, events: [annex (RU>UA)], … }
  */
-export function scoreSentence(text: string, options: ScoreOptions = {}): SentenceScore {
-  return scoreTokens(text, tokenizeWords(text), resolveScorer(options));
+export function scoreSentence(text: string, options: ScoreOptions = {}): SentenceReading {
+  const tokens = tokenizeWords(text);
+  const mentions = findCountries(text, tokens, undefined, options.date === undefined ? {} : { date: options.date });
+  return readSentence(text, tokens, mentions, resolveScorer(options));
 }
 
-/** Score a sentence already tokenised (the pipeline tokenises once for actors and scoring). */
-export function scoreTokens(text: string, tokens: Token[], scorer: Scorer = defaultScorer()): SentenceScore {
+const NOTHING: SentenceReading = { trust: 0, tone: 0, trustEvidence: [], toneEvidence: [], events: [], pairs: [] };
+
+/**
+ * Read a sentence already tokenised, with its country mentions (the pipeline
+ * tokenises once for actors and scoring): attitude words and tone, events
+ * with their roles, and each pair's reading. `principal` is the article's
+ * pair for a sentence that names fewer than two countries but continues it.
+ */
+export function readSentence(
+  text: string,
+  tokens: Token[],
+  mentions: readonly CountryMention[],
+  scorer: Scorer = defaultScorer(),
+  principal: string | null = null,
+): SentenceReading {
   const starts = wordStarts(scorer);
   const keys = new Array<string>(tokens.length);
   const nodes = new Array<WordStarts | undefined>(tokens.length);
   let begins = false;
+  let acts = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const key = (tokens[i] as Token).lower;
     keys[i] = key;
     nodes[i] = starts.get(key);
     begins ||= nodes[i] !== undefined;
+    acts ||= scorer.events.trie.root.next.has(key);
   }
-  if (!begins) return { trust: 0, tone: 0, trustEvidence: [], toneEvidence: [] };
+  const coding = acts && mentions.length > 0;
+  if (!begins && !coding) return bare(text, mentions, tokens, keys, scorer, principal);
   const trustMatches = findMatches(scorer.trust, nodes, 'trust', keys);
   const toneMatches = findMatches(scorer.tone, nodes, 'tone', keys);
-  if (trustMatches.length === 0 && toneMatches.length === 0) {
-    return { trust: 0, tone: 0, trustEvidence: [], toneEvidence: [] };
-  }
-  // Clauses and cues are worked out only for sentences with something to adjust.
+  if (trustMatches.length === 0 && toneMatches.length === 0 && !coding) return bare(text, mentions, tokens, keys, scorer, principal);
+  // Clauses and cues are worked out only for sentences with something to adjust or to code.
   const ctx = sentenceContext(text, tokens, keys, scorer.modifiers, nodes.map((n) => n?.cue));
   const trustEvidence = trustMatches.map((m) => evidenceOf(ctx, m));
   const toneEvidence = toneMatches.map((m) => evidenceOf(ctx, m));
-  return { trust: normalise(trustEvidence), tone: normalise(toneEvidence), trustEvidence, toneEvidence };
+  const roles = { text, keys, clause: ctx.clause, actors: actorSpans(mentions, tokens), venueCues: scorer.venues };
+  const coded = coding ? codeEvents(ctx, roles, scorer.events) : [];
+  const pairs = attributeSentence(roles, trustEvidence, coded, principal).map((reading) => scorePair(reading, text, mentions, tokens));
+  const events = uniqueEvents(pairs);
+  const free = trustEvidence.filter((item) => !coded.some((e) => item.start >= e.start && item.end <= e.end));
+  return { trust: pairTrust(free, events), tone: normalise(toneEvidence), trustEvidence, toneEvidence, events, pairs };
 }
 
+/** A sentence with nothing to score: the pairs of its parties (venues left out), each neutral. */
+function bare(text: string, mentions: readonly CountryMention[], tokens: Token[], keys: readonly string[], scorer: Scorer, principal: string | null): SentenceReading {
+  const parties = actorSpans(mentions, tokens).filter((a) => !isVenue(keys, scorer.venues, a));
+  const pairs = pairsOf(parties.map((a) => a.code));
+  const readings = (pairs.length === 0 && principal ? [principal] : pairs).map((pair) => ({ pair, attitude: [], events: [], direction: null }));
+  return { ...NOTHING, pairs: readings.map((reading) => scorePair(reading, text, mentions, tokens)) };
+}
+
+/** A pair's trust, and its direction from the shape of an attitude sentence where no event gives one. */
+function scorePair(reading: PairReading, text: string, mentions: readonly CountryMention[], tokens: Token[]): ScoredPair {
+  const direction = reading.direction ?? (reading.events.length === 0 ? attitudeDirection(text, mentions, tokens, reading) : null);
+  return { ...reading, direction, trust: pairTrust(reading.attitude, reading.events) };
+}
+
+function attitudeDirection(text: string, mentions: readonly CountryMention[], tokens: Token[], reading: PairReading): string | null {
+  const direction = sentenceDirection(text, mentions, tokens, reading.attitude);
+  return direction && [direction.source, direction.target].sort().join('-') === reading.pair ? `${direction.source}>${direction.target}` : null;
+}
+
+/** Each event once, though a mutual or many-sided one counts for several pairs. */
+function uniqueEvents(pairs: readonly ScoredPair[]): EventEvidence[] {
+  const seen = new Map<string, EventEvidence>();
+  for (const pair of pairs) for (const e of pair.events) seen.set(`${e.start}:${e.source}:${e.target}`, e);
+  return [...seen.values()].sort((a, b) => a.start - b.start || (a.source < b.source ? -1 : 1));
+}
 /** Scores of a passage: each sentence, and their means. */
 export interface TextScore {
   trust: number;
   tone: number;
-  sentences: Array<SentenceScore & { text: string }>;
+  sentences: Array<SentenceReading & { text: string }>;
 }
 
 /**
@@ -234,7 +312,10 @@ export interface TextScore {
  */
 export function scoreText(text: string, options: ScoreOptions = {}): TextScore {
   const scorer = resolveScorer(options);
-  const sentences = splitSentences(text).map((s) => ({ text: s, ...scoreTokens(s, tokenizeWords(s), scorer) }));
+  const sentences = splitSentences(text).map((s) => {
+    const tokens = tokenizeWords(s);
+    return { text: s, ...readSentence(s, tokens, findCountries(s, tokens), scorer) };
+  });
   const average = (pick: (s: SentenceScore) => number) => (sentences.length === 0 ? 0 : mean(sentences.map(pick)));
   return { trust: average((s) => s.trust), tone: average((s) => s.tone), sentences };
 }

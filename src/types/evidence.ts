@@ -18,6 +18,28 @@ export interface EvidenceItem {
   rules: string[];
 }
 
+/** An event coded in a sentence: who did what to whom, how grave, and why. */
+export interface EventEvidence {
+  /** Alpha-2 codes: who acts and who is acted on (for a mutual event, the two sides in the order named). */
+  source: string;
+  target: string;
+  /** Both sides act together ("signed an agreement"): the event counts in both directions. */
+  mutual?: boolean;
+  /** The pattern of `events.tsv` that matched, its CAMEO code, root category and trust dimension. */
+  pattern: string;
+  code: string;
+  category: string;
+  dimension: string;
+  /** Goldstein severity in the lexicon, −10 … +10, and after the rules (negated, hedged, reversed, embedded). */
+  severity: number;
+  effective: number;
+  /** The words as they stand in the sentence, and their character span. */
+  surface: string;
+  start: number;
+  end: number;
+  rules: string[];
+}
+
 /** A sentence's scores and everything that produced them. */
 export interface SentenceScore {
   /** Trust/cooperation in [-1, 1]. */
@@ -26,6 +48,8 @@ export interface SentenceScore {
   tone: number;
   trustEvidence: EvidenceItem[];
   toneEvidence: EvidenceItem[];
+  /** Events coded in the sentence between two of its countries, with their roles. */
+  events: EventEvidence[];
 }
 
 /** A scored sentence about one country pair. */
@@ -38,8 +62,11 @@ export interface PairSentence {
   text: string;
   trust: number;
   tone: number;
+  /** The attitude words that count for this pair (all of the sentence's, unless its events assign them). */
   trustEvidence: EvidenceItem[];
   toneEvidence: EvidenceItem[];
+  /** The sentence's events between this pair's two countries. */
+  events?: EventEvidence[];
   /** `CN>PK` when the sentence makes plain who acts on whom; absent otherwise. */
   direction?: string;
   /** True when the sentence names fewer than two countries and is attributed to the article's principal pair. */

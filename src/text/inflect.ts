@@ -7,6 +7,7 @@
  *
  * @example
  * inflections('ban'); // ['bans', 'banned', 'banning']
+ * inflections('expel'); // ['expels', 'expeled', 'expeling', 'expelled', 'expelling']
  */
 export function inflections(word: string): string[] {
   if (!/^[a-z]+$/.test(word) || word.length < 3) return [];
@@ -27,13 +28,25 @@ export function inflections(word: string): string[] {
   } else {
     forms.add(`${word}ed`);
     forms.add(`${word}ing`);
+    // A stressed last syllable doubles its consonant (expelled, committed, transferred), and British spelling
+    // doubles a final l (cancelled); stress cannot be read from spelling, and a form no one writes never matches.
+    if (endsCvc(word)) {
+      const last = word.slice(-1);
+      forms.add(`${word}${last}ed`);
+      forms.add(`${word}${last}ing`);
+    }
   }
   forms.delete(word);
   return [...forms];
 }
 
+/** Ends consonant-vowel-consonant (not w, x or y): "ban", "expel", "commit". */
+function endsCvc(word: string): boolean {
+  return /[^aeiou][aeiou][^aeiouwxy]$/.test(word);
+}
+
 /** One vowel group ending consonant-vowel-consonant: "ban", "stop", "quit" double their consonant. */
 function isMonosyllabicCvc(word: string): boolean {
   const vowelGroups = word.replace(/^qu/, 'q').match(/[aeiou]+/g) ?? [];
-  return vowelGroups.length === 1 && /[^aeiou][aeiou][^aeiouwxy]$/.test(word);
+  return vowelGroups.length === 1 && endsCvc(word);
 }

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import vader from 'vader-sentiment';
+import { analyze } from '../api/analyze.js';
+import { type ArticlePoint, type Episode, type EpisodeResult, INTENSITY_METHODS, articlePoints, checkEpisode, monthlySeries } from './episodeEval.js';
+
+/** A document of an evaluation corpus, as the pipeline reads it. */
+export interface CorpusDocument {
+  id: string;
+  date: string;
+  title?: string;
+  text: string;
+}
+
+export interface HistoryResult {
+  /** Per intensity method: its name and each episode's result. */
+  methods: Array<{ name: string; results: EpisodeResult[] }>;
+  /** VADER's compound score of every document naming both countries, on the same episodes. */
+  vader: EpisodeResult[];
+  documents: number;
+  pairSentences: number;
+}
+
+/**
+ * Run the pipeline over a corpus (through a scratch JSONL file, as a user
+ * would) and check each episode's month against the six before it, under each
+ * intensity method and under VADER.
+ */
+export async function historyEval(documents: readonly CorpusDocument[], episodes: readonly Episode[]): Promise<HistoryResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'trust-index-eval-'));
+  try {
+    const file = join(dir, 'corpus.jsonl');
+    writeFileSync(file, documents.map((d) => JSON.stringify(d)).join('\n'));
+    const { sentences, documents: records } = await analyze([file]);
+    const methods = INTENSITY_METHODS.map(([name, score]) => {
+      const series = monthlySeries(articlePoints(sentences, score));
+      return { name, results: episodes.map((e) => checkEpisode(series, e)) };
+    });
+    const text = new Map(documents.map((d) => [d.id, d.title ? `${d.title}. ${d.text}` : d.text]));
+    const wanted = new Set(episodes.map((e) => e.pair));
+    const vaderPoints: ArticlePoint[] = [];
+    for (const record of records) {
+      if (record.status !== 'scored' && record.status !== 'no-pair') continue;
+      const codes = record.countries.map((c) => c.code);
+      const pairs = [...wanted].filter((pair) => pair.split('-').every((code) => codes.includes(code)));
+      if (pairs.length === 0 || record.date === null) continue;
+      const compound = vader.SentimentIntensityAnalyzer.polarity_scores(text.get(record.id) ?? '').compound;
+      for (const pair of pairs) vaderPoints.push({ pair, month: record.date.slice(0, 7), score: compound });
+    }
+    const vaderSeries = monthlySeries(vaderPoints);
+    return { methods, vader: episodes.map((e) => checkEpisode(vaderSeries, e)), documents: records.length, pairSentences: sentences.length };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
