@@ -15,7 +15,7 @@ import { publishedLexiconVersions } from '../score/lexicon.js';
 
 export const LEXICON_FILES = [
   'countries.tsv', 'country-codes.tsv', 'given-names.tsv', 'leaders.tsv', 'other-senses.tsv', 'trust.tsv', 'tone.tsv',
-  'modifiers.tsv', 'relationship.tsv', 'months.tsv',
+  'modifiers.tsv', 'relationship.tsv', 'events.tsv', 'cameo.tsv', 'irregular-verbs.tsv', 'venues.tsv', 'months.tsv',
 ];
 
 export interface RunOptions {

@@ -5,7 +5,7 @@ import { fileWriter, parquetWriteRows } from 'hyparquet-writer';
 import { readLines } from '../util/lines.js';
 import type { DocumentRecord } from '../types/document.js';
 import type { PairPeriodIndex } from '../types/pairIndex.js';
-import type { PairSentence } from '../types/evidence.js';
+import type { EventEvidence, PairSentence } from '../types/evidence.js';
 import { type Cell, type Column, type ColumnKind, CONTRIBUTION_COLUMNS, contributionRows, indexColumns } from './indexTables.js';
 
 /** Rows per row group: enough for good compression, few enough to keep memory flat on big runs. */
@@ -85,7 +85,7 @@ const SENTENCE_COLUMNS: Column<PairSentence>[] = [
   { name: 'url', kind: 'string', nullable: true, value: (s) => s.url ?? null },
 ];
 
-/** A row of `evidence`: one lexicon entry matched in a sentence, on one scale. */
+/** A row of `evidence`: one lexicon entry matched in a sentence, on one scale; trust entries count for one pair. */
 interface EvidenceRow {
   sentence: PairSentence;
   scale: 'trust' | 'tone';
@@ -95,6 +95,7 @@ interface EvidenceRow {
 const EVIDENCE_COLUMNS: Column<EvidenceRow>[] = [
   { name: 'doc_id', kind: 'string', value: (r) => r.sentence.docId },
   { name: 'sentence_index', kind: 'int', value: (r) => r.sentence.sentenceIndex },
+  { name: 'pair', kind: 'string', nullable: true, value: (r) => (r.scale === 'trust' ? r.sentence.pair : null) },
   { name: 'scale', kind: 'string', value: (r) => r.scale },
   { name: 'entry', kind: 'string', value: (r) => r.item.entry },
   { name: 'surface', kind: 'string', value: (r) => r.item.surface },
@@ -107,18 +108,49 @@ const EVIDENCE_COLUMNS: Column<EvidenceRow>[] = [
 ];
 
 /**
- * Evidence of each sentence once: sentences.jsonl repeats a sentence for
- * every pair it is about, on consecutive lines, with the same scores.
+ * Trust evidence of each pair-sentence (a sentence's words may count for one
+ * pair and not another), and tone evidence of each sentence once:
+ * sentences.jsonl repeats a sentence for every pair, on consecutive lines.
  */
 async function* evidenceRows(sentences: AsyncIterable<PairSentence>): AsyncGenerator<EvidenceRow> {
   let last = '';
   for await (const sentence of sentences) {
+    for (const item of sentence.trustEvidence) yield { sentence, scale: 'trust', item };
     const key = `${sentence.docId}\u0000${sentence.sentenceIndex}`;
     if (key === last) continue;
     last = key;
-    for (const item of sentence.trustEvidence) yield { sentence, scale: 'trust', item };
     for (const item of sentence.toneEvidence) yield { sentence, scale: 'tone', item };
   }
+}
+
+/** A row of `events`: one coded event of a pair-sentence, with its roles and severity. */
+interface EventRow {
+  sentence: PairSentence;
+  event: EventEvidence;
+}
+
+const EVENT_COLUMNS: Column<EventRow>[] = [
+  { name: 'doc_id', kind: 'string', value: (r) => r.sentence.docId },
+  { name: 'sentence_index', kind: 'int', value: (r) => r.sentence.sentenceIndex },
+  { name: 'date', kind: 'date', value: (r) => r.sentence.date },
+  { name: 'pair', kind: 'string', value: (r) => r.sentence.pair },
+  { name: 'source', kind: 'string', value: (r) => r.event.source },
+  { name: 'target', kind: 'string', value: (r) => r.event.target },
+  { name: 'mutual', kind: 'boolean', value: (r) => r.event.mutual === true },
+  { name: 'pattern', kind: 'string', value: (r) => r.event.pattern },
+  { name: 'code', kind: 'string', value: (r) => r.event.code },
+  { name: 'category', kind: 'string', value: (r) => r.event.category },
+  { name: 'dimension', kind: 'string', value: (r) => r.event.dimension },
+  { name: 'severity', kind: 'double', value: (r) => r.event.severity },
+  { name: 'effective', kind: 'double', value: (r) => r.event.effective },
+  { name: 'surface', kind: 'string', value: (r) => r.event.surface },
+  { name: 'start', kind: 'int', value: (r) => r.event.start },
+  { name: 'end', kind: 'int', value: (r) => r.event.end },
+  { name: 'rules', kind: 'string', value: (r) => r.event.rules.join('; ') },
+];
+
+async function* eventRows(sentences: AsyncIterable<PairSentence>): AsyncGenerator<EventRow> {
+  for await (const sentence of sentences) for (const event of sentence.events ?? []) yield { sentence, event };
 }
 
 const DOCUMENT_COLUMNS: Column<DocumentRecord>[] = [
@@ -156,12 +188,13 @@ async function* mentionRows(documents: AsyncIterable<DocumentRecord>): AsyncGene
 /** The Parquet files `--format parquet` writes. */
 export const PARQUET_FILES = [
   'index.parquet', 'contributions.parquet', 'documents.parquet', 'mentions.parquet', 'sentences.parquet', 'evidence.parquet',
+  'events.parquet',
 ];
 
 /**
  * The run's tables as Parquet, for pandas, polars and DuckDB: the index and
- * contributions, documents and their country mentions, pair-sentences and
- * the lexicon evidence behind each sentence's scores. Every table is flat;
+ * contributions, documents and their country mentions, pair-sentences, the
+ * lexicon evidence behind each sentence's scores and the events coded in them. Every table is flat;
  * the nested fields of the JSONL files become tables of their own, joined
  * on `doc_id` (and `sentence_index`). documents.jsonl and sentences.jsonl are
  * read back from the output folder, so memory does not grow with the corpus.
@@ -182,5 +215,6 @@ export async function writeParquetTables(
   await writeTable(join(dir, 'mentions.parquet'), MENTION_COLUMNS, mentionRows(jsonLines<DocumentRecord>(documents)), options);
   await writeTable(join(dir, 'sentences.parquet'), SENTENCE_COLUMNS, jsonLines<PairSentence>(sentences), options);
   await writeTable(join(dir, 'evidence.parquet'), EVIDENCE_COLUMNS, evidenceRows(jsonLines<PairSentence>(sentences)), options);
+  await writeTable(join(dir, 'events.parquet'), EVENT_COLUMNS, eventRows(jsonLines<PairSentence>(sentences)), options);
   return PARQUET_FILES;
 }

@@ -148,7 +148,10 @@ function findings(
 
 function quote(sentence: PairSentence): string {
   const where = safeLink(sentence.source ?? sentence.docId, sentence.url);
-  return `- ${signed(sentence.trust * 100)} · ${sentence.date} · ${where}: “${boldEvidence(sentence.text, sentence.trustEvidence)}”`;
+  const events = sentence.events ?? [];
+  const acts = events.map((e) => `${e.mutual ? `${e.source}↔${e.target}` : `${e.source}→${e.target}`} ${escapeMarkdown(e.pattern)} (CAMEO ${e.code}, ${e.effective})`);
+  const spans = [...sentence.trustEvidence, ...events];
+  return `- ${signed(sentence.trust * 100)} · ${sentence.date} · ${where}: “${boldEvidence(sentence.text, spans)}”${acts.length > 0 ? ` — ${acts.join('; ')}` : ''}`;
 }
 
 /** Evidence of the latest months that have any: the most negative and most positive sentences. */
@@ -235,8 +238,9 @@ function summary(counts: RunCounts, index: readonly PairPeriodIndex[], period: s
 const METHOD = [
   '## Method',
   '',
-  '- **Sentences about a pair.** Each article is split into sentences (page boilerplate such as disclaimers and syndication footers removed, non-English sentences skipped). A sentence that names two or more countries — by name, demonym, capital, seat of government or combining form such as “Sino-” — counts for every pair among them.',
-  '- **Sentence trust.** Entries of the trust lexicon (`lexicons/trust.tsv`, weights −5…+5 ordered like the Goldstein scale) are matched, longest phrase first, and adjusted by rules: negation (×−0.75, or ×−0.375 on a negative entry), boosters and dampeners, hedges (may, could, if), contrast (what comes before “but” weighs half), past framing (“was once an unbreakable partnership”), reversal (“lifted its tariffs”) and emphasis (exclamation marks). The sentence score is Σe / (Σ|e| + 2), in −1…+1. `sentences.jsonl` lists every match, its span and the rules that fired.',
+  '- **Sentences about a pair.** Each article is split into sentences (page boilerplate such as disclaimers and syndication footers removed, non-English sentences skipped) and the countries each names are found — by name, demonym, capital, seat of government, combining form such as “Sino-”, or a leader in office that day. A country named only as a venue (“talks in Geneva”, “in Islamabad”) is no party to the sentence.',
+  '- **Events.** What states do to each other is coded from `lexicons/events.tsv`: verb and noun patterns (“take control of”, “recall … ambassador”, “impose sanctions on”, “sign … agreement”) in every inflection and in the passive, each with its CAMEO category and a Goldstein severity from −10 (military attack) to +10. Each event gets a source and a target among the sentence’s countries by its shape: the subject before the verb acts, the object after it (or after “against”, “on”, “with”, “to”) is acted on, a passive “by” turns them round, “X and Y signed” is mutual, and what follows “says” is the speaker’s. An event counts only for the pair of its source and target, and for that directed dyad; a negated event (“did not attack”) counts nothing, a hedged one less, a reversed one (“lifted the blockade”) the other way, and an infinitive under another event (“threatened to cut off gas”) is that event’s content.',
+  '- **Sentence trust.** Attitude words of the trust lexicon (`lexicons/trust.tsv`, weights −5…+5, half the Goldstein scale) are matched, longest phrase first, and adjusted by rules: negation (×−0.75, or ×−0.375 on a negative entry), boosters and dampeners, hedges (may, could, if), contrast (what comes before “but” weighs half), past framing (“was once an unbreakable partnership”), reversal (“lifted its tariffs”) and emphasis (exclamation marks). In a sentence with events, a word counts for the pair of the event nearest it, and words after “says” for the speaker and the countries named after it; countries that take part in no event get nothing. A pair’s sentence score is (Σ words + ½ Σ Goldstein) / 5, clamped to −1…+1: one military attack alone is −1, a protest −0.2, so a month of invasion reads far below a month of sharp words. `sentences.jsonl` lists every word and event, its span and the rules that fired.',
   '- **Tone** is scored the same way with AFINN-165, the words of VADER’s lexicon that AFINN lacks, and our news overrides and emoticons (`lexicons/tone.tsv`).',
   '- **Duplicates.** Syndicated copies count once: exact copies share the hash of their words; near copies (small edits) have an estimated Jaccard similarity of their 3-word shingles ≥ 0.6 (64 MinHash values, LSH banding) and appear within 3 days of each other. Each group keeps its earliest document.',
   '- **Article weighting.** An article’s score for a pair is the mean of its sentences about that pair, so a long article counts once, like a short one.',
@@ -246,7 +250,7 @@ const METHOD = [
   '',
   '## Caveats',
   '',
-  '- Lexicon methods read words, not events: irony, long-range context and facts the text does not state are missed. Read the evidence sentences before quoting a number.',
+  '- Events are coded from the shape of a sentence, not a parse: a long sentence with several clauses can give an act to the wrong country, and irony, long-range context and facts the text does not state are missed. Read the evidence sentences before quoting a number.',
   '- Coverage decides what is measured: a period with few articles is noisy (see its interval and article count), and outlets differ in what they report.',
   '- Only English text is scored; translated articles carry the translator’s word choices.',
 ];
