@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { type LeaderKey, compileLeaders, foldKey, leaderCountry, leaderKeys, readLeaderTerms } from '../src/actors/leaders.js';
 import { longestMatch } from '../src/util/trie.js';
 import { findCountries } from '../src/actors/findCountries.js';
-import { sentenceDirection } from '../src/actors/direction.js';
 import { unknownNames } from '../src/actors/unknownNames.js';
 import { pairsOf } from '../src/actors/pairs.js';
 import { scoreSentence } from '../src/score/scoreSentence.js';
@@ -68,11 +67,12 @@ describe('pairsOf', () => {
   });
 });
 
-describe('sentenceDirection', () => {
+describe('the direction of a sentence', () => {
+  // From its event's roles where it codes one ("expelled the envoy"), else from the shape of its attitude words (sentenceDirection).
   function direction(text: string): string | null {
-    const tokens = tokenizeWords(text);
-    const found = sentenceDirection(text, findCountries(text, tokens), tokens, scoreSentence(text).trustEvidence);
-    return found ? `${found.source}>${found.target}` : null;
+    const reading = scoreSentence(text);
+    expect(reading.pairs.length).toBeLessThanOrEqual(1);
+    return reading.pairs[0]?.direction ?? null;
   }
 
   it.each([

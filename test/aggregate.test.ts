@@ -91,12 +91,20 @@ describe('articleScores', () => {
   it('splits the score into entries and dimensions that add up to it', () => {
     const s = sentence('a', 0, 0);
     s.trustEvidence = [evidence('trust deficit', 'general', -3), evidence('sanctions', 'economic', -3), evidence('talks', 'diplomatic', 1)];
-    s.trust = -5 / 9;
+    s.trust = -1; // (−3 − 3 + 1) / FULL_SCALE 5
     const [score] = articleScores([s]);
-    expect(score?.dimensions).toEqual({ general: -3 / 9, economic: -3 / 9, diplomatic: 1 / 9 });
+    expect(score?.dimensions).toEqual({ general: -0.6, economic: -0.6, diplomatic: 0.2 });
     const total = (score?.entries ?? []).reduce((n, e) => n + e.contribution, 0);
     expect(total).toBeCloseTo(score?.trust ?? 0, 12);
     expect(score?.entries.map((e) => e.entry)).toEqual(['sanctions', 'talks', 'trust deficit']);
+  });
+  it('scales the shares down together when the sentence is clamped at −1', () => {
+    const s = sentence('a', 0, 0);
+    s.trustEvidence = [evidence('invasion', 'security', -6), evidence('sanctions', 'economic', -3), evidence('talks', 'diplomatic', 1)];
+    s.trust = -1; // −8 points, clamped to −5: each share × 5/8
+    const [score] = articleScores([s]);
+    expect(score?.dimensions).toEqual({ security: -0.75, economic: -0.375, diplomatic: 0.125 });
+    expect((score?.entries ?? []).reduce((n, e) => n + e.contribution, 0)).toBeCloseTo(-1, 12);
   });
 });
 

@@ -96,8 +96,8 @@ describe('the demo run', () => {
     const sentences = jsonl<PairSentence>(join(out, 'sentences.jsonl'));
     expect(sentences.length).toBeGreaterThan(300);
     for (const s of sentences) {
-      for (const e of s.trustEvidence) expect(s.text.slice(e.start, e.end)).toBe(e.surface);
-      if (s.trust !== 0) expect(s.trustEvidence.length).toBeGreaterThan(0);
+      for (const e of [...s.trustEvidence, ...(s.events ?? [])]) expect(s.text.slice(e.start, e.end)).toBe(e.surface);
+      if (s.trust !== 0) expect(s.trustEvidence.length + (s.events?.length ?? 0)).toBeGreaterThan(0);
     }
   });
 
@@ -154,9 +154,12 @@ describe('the command line', () => {
       encoding: 'utf8',
     });
     const [first, second] = output.trim().split('\n').map((l) => JSON.parse(l));
-    expect(first).toMatchObject({ countries: ['CN', 'PK'], pairs: ['CN-PK'] });
-    expect(first.trust).toBeLessThan(0);
-    expect(first.evidence.trust[0]).toMatchObject({ entry: 'expelled', weight: -4 });
+    expect(first).toMatchObject({ countries: ['CN', 'PK'], pairs: [{ pair: 'CN-PK', direction: 'CN>PK' }] });
+    expect(first.pairs[0].trust).toBeLessThan(0);
+    expect(first.trust).toBe(first.pairs[0].trust);
+    // The expulsion is one event (CAMEO 161, Goldstein −4) from China to Pakistan; its words are not counted again.
+    expect(first.evidence.events).toEqual([expect.objectContaining({ source: 'CN', target: 'PK', pattern: 'expel * envoy', code: '161', surface: 'expelled the Pakistani envoy' })]);
+    expect(first.evidence.trust).toEqual([]);
     expect(second).toMatchObject({ countries: [], pairs: [], trust: 0 });
   });
 

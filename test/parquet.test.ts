@@ -56,11 +56,13 @@ describe('--format parquet', () => {
     expect(await query(`SELECT typeof(date) AS t FROM ${table('sentences')} LIMIT 1`)).toEqual([{ t: 'DATE' }]);
   });
 
-  it('writes the evidence of each sentence once, joinable to its sentences', async () => {
+  it('writes trust evidence per pair-sentence and tone evidence once a sentence, joinable to its sentences', async () => {
     const sentences = jsonl<PairSentence>(join(out, 'sentences.jsonl'));
     const once = new Map(sentences.map((s) => [`${s.docId} ${s.sentenceIndex}`, s]));
-    const expected = [...once.values()].reduce((n, s) => n + s.trustEvidence.length + s.toneEvidence.length, 0);
-    expect(await query(`SELECT count(*)::INTEGER AS n FROM ${table('evidence')}`)).toEqual([{ n: expected }]);
+    const trust = sentences.reduce((n, s) => n + s.trustEvidence.length, 0);
+    const tone = [...once.values()].reduce((n, s) => n + s.toneEvidence.length, 0);
+    expect(await query(`SELECT scale, count(*)::INTEGER AS n FROM ${table('evidence')} GROUP BY scale ORDER BY scale`))
+      .toEqual([{ scale: 'tone', n: tone }, { scale: 'trust', n: trust }]);
     const orphans = await query(
       `SELECT count(*)::INTEGER AS n FROM ${table('evidence')} e ANTI JOIN ${table('sentences')} s USING (doc_id, sentence_index)`,
     );

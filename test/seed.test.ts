@@ -9,7 +9,7 @@ describe.skipIf(!HAS_SHARED)('the seed page, read as it is', () => {
   it('puts CN-PK below neutral in November 2024 and leaves the page furniture out', async () => {
     const out = tempDir('seed');
     const summary = await run({ inputs: [SEED], out, defaultDate: '2024-11-28' });
-    const cell = summary.index.find((c) => c.pair === 'CN-PK' && c.month === '2024-11');
+    const cell = summary.index.find((c) => c.pair === 'CN-PK' && c.direction === 'both' && c.month === '2024-11');
     expect(cell?.index).toBeLessThan(0);
     const sentences = jsonl<PairSentence>(join(out, 'sentences.jsonl'));
     const cnpk = sentences.filter((s) => s.pair === 'CN-PK');

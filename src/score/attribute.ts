@@ -86,14 +86,17 @@ export function attributeSentence(
     return [...readings.values()];
   }
   for (const { evidence } of pairEvidence) for (const e of evidence) reading(pairKey(e.source, e.target)).events.push(e);
+  const owning = filled.filter((e) => e.roles.sources.length > 0);
   const speeches = events.filter((e) => e.match.entry.voice === 'speech' && e.roles.sources.length > 0);
   for (const item of attitude) {
-    // A word inside an event's own span is that event's, whoever it is between: "restored diplomatic ties" is one act.
-    if (events.some((e) => item.start >= e.start && item.end <= e.end)) continue;
+    // A word inside an event's own span is that event's: "restored diplomatic ties" is one act, and "signs an accord with the
+    // EU" has no second country to give "accord" to. An event with no named actor ("X's attempts … have been rebuffed")
+    // leaves its words as attitude, placed like any other.
+    if (owning.some((e) => item.start >= e.start && item.end <= e.end)) continue;
     const speech = speeches.filter((s) => s.end <= item.start).pop();
-    if (speech) {
-      const heard = parties.filter((a) => a.from >= speech.end).map((a) => a.code);
-      for (const speaker of speech.roles.sources) for (const code of heard) if (code !== speaker) reading(pairKey(speaker, code)).attitude.push(item);
+    const heard = speech ? parties.filter((a) => a.from >= speech.end && !speech.roles.sources.includes(a.code)).map((a) => a.code) : [];
+    if (speech && heard.length > 0) {
+      for (const speaker of speech.roles.sources) for (const code of heard) reading(pairKey(speaker, code)).attitude.push(item);
       continue;
     }
     for (const near of nearest(pairEvidence, item)) {

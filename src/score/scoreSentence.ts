@@ -267,8 +267,9 @@ export function readSentence(
   const coded = coding ? codeEvents(ctx, roles, scorer.events) : [];
   const pairs = attributeSentence(roles, trustEvidence, coded, principal).map((reading) => scorePair(reading, text, mentions, tokens));
   const events = uniqueEvents(pairs);
-  const free = trustEvidence.filter((item) => !coded.some((e) => item.start >= e.start && item.end <= e.end));
-  return { trust: pairTrust(free, events), tone: normalise(toneEvidence), trustEvidence, toneEvidence, events, pairs };
+  // A word inside a counted event's span is part of the event ("expelled" in "expelled the envoy"): listed and counted once, as the event.
+  const free = trustEvidence.filter((item) => !events.some((e) => item.start >= e.start && item.end <= e.end));
+  return { trust: pairTrust(free, events), tone: normalise(toneEvidence), trustEvidence: free, toneEvidence, events, pairs };
 }
 
 /** A sentence with nothing to score: the pairs of its parties (venues left out), each neutral. */
