@@ -85,6 +85,12 @@ describe('articleBody', () => {
     expect(body.nonEnglishSentences).toBe(2);
   });
 
+  it('drops source credits that stand as sentences, and keeps a sentence that only opens with one', () => {
+    const body = articleBody('Pakistan detains 13 Indian fishermen. (Press Trust of India) (BBC)\n\n(Reuters) China and India met.');
+    expect(body.sentences.map((s) => s.text)).toEqual(['Pakistan detains 13 Indian fishermen.', '(Reuters) China and India met.']);
+    expect(body.boilerplateParagraphs).toBe(1);
+  });
+
   it('joins hard-wrapped lines of one paragraph', () => {
     expect(articleBody('Japan and South Korea\nrestored ties.').sentences[0]?.text).toBe('Japan and South Korea restored ties.');
   });

@@ -1,11 +1,12 @@
 import type { Sentence } from '../types/sentence.js';
-import { isBoilerplate, opensDisclaimer } from './boilerplate.js';
+import { isBoilerplate, isSourceCredit, opensDisclaimer } from './boilerplate.js';
 import { looksEnglish } from './language.js';
 import { splitSentences } from './sentences.js';
 
 /** The article's sentences and a count of what was left out and why. */
 export interface ArticleBody {
   sentences: Sentence[];
+  /** Paragraphs of page furniture, and source-credit lines ("(Reuters) (AP)"), left out. */
   boilerplateParagraphs: number;
   nonEnglishSentences: number;
 }
@@ -71,6 +72,10 @@ export function articleBody(text: string): ArticleBody {
       continue;
     }
     for (const sentence of boundedPieces(paragraph).flatMap(splitSentences)) {
+      if (isSourceCredit(sentence)) {
+        body.boilerplateParagraphs += 1;
+        continue;
+      }
       if (!looksEnglish(sentence)) {
         body.nonEnglishSentences += 1;
         continue;

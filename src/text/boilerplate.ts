@@ -18,6 +18,20 @@ export function isBoilerplate(paragraph: string): boolean {
   return BOILERPLATE_LINE.some((pattern) => pattern.test(line)) || DISCLAIMER_HEADING.test(line);
 }
 
+/**
+ * A source credit standing as a sentence of its own: nothing but parenthesised
+ * groups, "(Reuters) (AP)", "(Press Trust of India)". It names outlets, not
+ * what countries did ("Trust" there is a name), so it is dropped with the
+ * page furniture and counted with it.
+ *
+ * @example
+ * isSourceCredit('(Pakistan Times) (BBC)'); // true
+ * isSourceCredit('(Reuters) China and Pakistan met.'); // false
+ */
+export function isSourceCredit(sentence: string): boolean {
+  return /^(?:\s*\([^()]*\))+\s*[.]?\s*$/.test(sentence);
+}
+
 /** True when a paragraph announces that the next one is a disclaimer. */
 export function opensDisclaimer(paragraph: string): boolean {
   return DISCLAIMER_HEADING.test(paragraph.trim()) && paragraph.trim().length < 40;
