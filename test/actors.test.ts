@@ -31,7 +31,10 @@ describe('findCountries', () => {
     ['Chad Smith played in Japan.', ['JP']],
     // "Jordan Valley" reads like a person's name and is left out: a region, not the state.
     ['Jordan and Israel met; Jordan Valley talks went on.', ['JO', 'IL']],
-    ['Israel Adesanya fought in Australia.', ['AU']],
+    ['Georgia Harrison painted in Mexico.', ['MX']],
+    // Israel is a given name too, but "Israel Defense Forces" and "Prime Minister of Israel Ehud Olmert" are far commoner.
+    ['The Israel Defense Forces struck the Gaza Strip.', ['IL', 'PS']],
+    ['The Prime Minister of Israel Ehud Olmert met Mahmoud Abbas.', ['IL']],
     ['India Pakistan talks resumed.', ['IN', 'PK']],
     ['CHINA AND JAPAN AGREE', ['CN', 'JP']],
     ["Côte d'Ivoire and the Ivory Coast are one.", ['CI', 'CI']],

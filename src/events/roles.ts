@@ -37,6 +37,8 @@ const PLACE_ACTING_ROOTS = new Set(['15', '17', '18', '19', '20']);
 const OBLIQUE = new Set(['in', 'at', 'on', 'to', 'from', 'with', 'against', 'near', 'by', 'into', 'inside', 'toward', 'towards', 'over', 'for']);
 /** Text between two countries that joins them as one coordinated role: "Russia, China and Iran". */
 const COORDINATION = /^(?:\s|,|and|&|the)*$/i;
+/** Capitalised words between two names of one country are one name phrase: "Japanese Prime Minister Yukio Hatoyama". */
+const NAME_PHRASE = /^(?:\s|[A-Z][\w.'’-]*)*$/;
 
 /** The word before an actor, skipping "the". */
 function wordBefore(ctx: RoleContext, actor: ActorSpan, offset = 0): { key: string | undefined; index: number } {
@@ -69,7 +71,7 @@ function coordinated(ctx: RoleContext, i: number, step: -1 | 1): ActorSpan[] {
     const near = group[group.length - 1] as ActorSpan;
     const next = ctx.actors[j] as ActorSpan;
     const between = step < 0 ? ctx.text.slice(next.to, near.from) : ctx.text.slice(near.to, next.from);
-    if (!COORDINATION.test(between)) break;
+    if (!COORDINATION.test(between) && !(next.code === near.code && NAME_PHRASE.test(between))) break;
     group.push(next);
   }
   return group;

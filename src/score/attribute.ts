@@ -82,7 +82,11 @@ export function attributeSentence(
   const pairEvidence = coded.map((e) => ({ start: e.start, end: e.end, evidence: eventEvidence(e) })).filter((e) => e.evidence.length > 0);
   if (pairEvidence.length === 0) {
     const pairs = principal && pairsOf(parties.map((a) => a.code)).length === 0 ? [principal] : pairsOf(parties.map((a) => a.code));
-    for (const pair of pairs) reading(pair).attitude.push(...attitude);
+    // Without an event to say who did what, words are the pair's only when the sentence names just two countries:
+    // among three or more ("ten countries have met the criteria", "protests in Rome, London and Berlin against the US")
+    // nothing says which of them the words are between.
+    const attributed = pairs.length <= 1 ? attitude : [];
+    for (const pair of pairs) reading(pair).attitude.push(...attributed);
     return [...readings.values()];
   }
   for (const { evidence } of pairEvidence) for (const e of evidence) reading(pairKey(e.source, e.target)).events.push(e);

@@ -2,6 +2,7 @@ import { mean } from 'simple-statistics';
 import { findCountries } from '../actors/findCountries.js';
 import { pairsOf } from '../actors/pairs.js';
 import { splitSentences } from '../text/sentences.js';
+import { insideProperName } from '../text/properName.js';
 import { tokenizeWords } from '../text/words.js';
 import { sentenceDirection } from '../actors/direction.js';
 import { type EventLexicon, loadEventLexicon } from '../events/eventLexicon.js';
@@ -256,8 +257,10 @@ export function readSentence(
   }
   const coding = acts && mentions.length > 0;
   if (!begins && !coding) return bare(text, mentions, tokens, keys, scorer, principal);
-  const trustMatches = findMatches(scorer.trust, nodes, 'trust', keys);
-  const toneMatches = findMatches(scorer.tone, nodes, 'tone', keys);
+  // A word inside a proper name ("the Vietnam War") names something and is no evidence.
+  const named = (m: RawMatch) => !insideProperName(tokens, m.start);
+  const trustMatches = findMatches(scorer.trust, nodes, 'trust', keys).filter(named);
+  const toneMatches = findMatches(scorer.tone, nodes, 'tone', keys).filter(named);
   if (trustMatches.length === 0 && toneMatches.length === 0 && !coding) return bare(text, mentions, tokens, keys, scorer, principal);
   // Clauses and cues are worked out only for sentences with something to adjust or to code.
   const ctx = sentenceContext(text, tokens, keys, scorer.modifiers, nodes.map((n) => n?.cue));
