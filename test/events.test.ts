@@ -25,6 +25,7 @@ const lexicon = compileEventLexicon(
     entry('receive * aid from', '070', 7, 'received'),
     entry('attack', '180', -9),
     entry('air strike on', '195', -10),
+    entry('sanctions against', '163', -8),
     entry('in defiance of', '120', -4),
   ],
   new Map([
@@ -112,6 +113,10 @@ describe('event roles', () => {
     expect(roles('The American ambassador to China attacked Japan in a speech.')?.sources).toEqual(['US']);
   });
 
+  it('a demonym right before a noun event is its actor, even after a preposition', () => {
+    expect(roles('Japan will fall in line with American sanctions against Russia.')).toEqual({ sources: ['US'], targets: ['RU'], mutual: false });
+  });
+
   it('the subject of a gerund after "for" is the object before it', () => {
     const { roles: found } = read('The United States punished Iran for attacking a Kuwaiti tanker.');
     expect(found.at(-1)).toEqual({ sources: ['IR'], targets: ['KW'], mutual: false });
@@ -132,6 +137,6 @@ describe('event roles', () => {
   it('a venue is no object, but a place-acting event may hit it', () => {
     const talks = read('Talks held in Switzerland ended.');
     expect(talks.roleContext.actors.map((a) => isVenue(talks.roleContext.keys, venueCues, a))).toEqual([true]);
-    expect(roles('Israel launched an air strike on Gaza militants in Syria.')?.targets).toEqual(['SY']);
+    expect(roles('Israel launched an air strike on Hezbollah militants in Syria.')?.targets).toEqual(['SY']);
   });
 });

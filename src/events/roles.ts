@@ -106,8 +106,10 @@ function subjectOf(ctx: RoleContext, event: EventMatch): string[] {
     const actor = ctx.actors[i] as ActorSpan;
     if (actor.end > event.start) continue;
     if (ctx.clause[actor.start] !== ctx.clause[event.start]) break;
-    // "The US ambassador to China criticised…": a country after a preposition modifies the subject.
-    if (!gerund && OBLIQUE.has(wordBefore(ctx, actor).key as string)) continue;
+    // "The US ambassador to China criticised…": a country after a preposition modifies the subject, unless it stands
+    // right before a noun event as its actor ("in line with American sanctions against Russia").
+    const actsOnNoun = actor.end === event.start && actor.category === 'demonym';
+    if (!gerund && !actsOnNoun && OBLIQUE.has(wordBefore(ctx, actor).key as string)) continue;
     candidate = i;
     break;
   }
@@ -145,7 +147,9 @@ function objectOf(ctx: RoleContext, event: EventMatch, limit: number, skip: Read
     if (actor.start <= event.start || skip.has(actor.code)) continue;
     if (actor.start >= limit || (actor.start >= event.end && ctx.clause[actor.start] !== home)) break;
     if (wordBefore(ctx, actor).key === 'by' && actor.start >= event.end) continue;
-    const patternPreposition = wordBefore(ctx, actor).index === event.end - 1;
+    // "open an embassy in X", "arrive in X for talks": the pattern's own preposition makes the place its object.
+    const before = wordBefore(ctx, actor).index;
+    const patternPreposition = before >= event.start && before < event.end && event.entry.pattern.split(' ').includes(ctx.keys[before] as string);
     if (isVenue(ctx.keys, ctx.venueCues, actor) && !patternPreposition) {
       if (fallback < 0) fallback = i;
       continue;
