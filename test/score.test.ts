@@ -220,3 +220,15 @@ describe('emphasis', () => {
     expect(entry('NATO condemned the attack.', 'condemned').rules).toEqual([]);
   });
 });
+
+describe('topic', () => {
+  it('reads words after a topic cue as what a cooperative act is about, not as a second act', () => {
+    const reading = scoreSentence('Egypt and Ethiopia meet to work out a disagreement over the dam.');
+    expect(reading.trustEvidence.find((e) => e.entry === 'disagreement')).toMatchObject({ effective: 0, rules: ['topic×0 ("to work out")'] });
+    expect(reading.pairs[0]?.trust).toBeGreaterThan(0);
+  });
+
+  it('leaves the words alone where no cooperative event is coded', () => {
+    expect(scoreSentence('Relations soured amid a disagreement over the dam.').trustEvidence.find((e) => e.entry === 'disagreement')?.effective).toBe(-2);
+  });
+});

@@ -5,7 +5,7 @@ import { type TokenTrie, createTrie, insert } from '../util/trie.js';
 import { field, readTsv } from '../util/tsv.js';
 
 export const MODIFIER_CATEGORIES = new Set([
-  'negator', 'booster', 'dampener', 'hedge', 'contrast-before', 'contrast-clause', 'framing', 'reversal', 'shadow',
+  'negator', 'booster', 'dampener', 'hedge', 'contrast-before', 'contrast-clause', 'framing', 'reversal', 'shadow', 'topic',
 ]);
 
 /** A cue word or phrase from `modifiers.tsv` and the factor it applies. */

@@ -31,6 +31,7 @@ import { hedge } from './rules/hedge.js';
 import { intensity } from './rules/intensity.js';
 import { negation } from './rules/negation.js';
 import { reversal } from './rules/reversal.js';
+import { topic } from './rules/topic.js';
 
 /**
  * Damping constant of the normalisation score = Σe / (Σ|e| + K): one mild
@@ -189,6 +190,12 @@ function evidenceOf(ctx: SentenceContext, match: RawMatch): EvidenceItem {
   };
 }
 
+/** A word after a topic cue in a sentence with a cooperative event: what the act is about, ×0 (rules/topic.ts). */
+function asTopic(ctx: SentenceContext, match: RawMatch, item: EvidenceItem): EvidenceItem {
+  const effect = topic(ctx, match);
+  return effect ? { ...item, effective: 0, rules: [...item.rules, describeEffect(effect)] } : item;
+}
+
 /** Σe / (Σ|e| + K), in (-1, 1), rounded to 4 decimals so printed scores add up exactly; 0 when nothing matched. */
 export function normalise(evidence: readonly EvidenceItem[]): number {
   let sum = 0;
@@ -264,10 +271,12 @@ export function readSentence(
   if (trustMatches.length === 0 && toneMatches.length === 0 && !coding) return bare(text, mentions, tokens, keys, scorer, principal);
   // Clauses and cues are worked out only for sentences with something to adjust or to code.
   const ctx = sentenceContext(text, tokens, keys, scorer.modifiers, nodes.map((n) => n?.cue));
-  const trustEvidence = trustMatches.map((m) => evidenceOf(ctx, m));
+  const trustRead = trustMatches.map((m) => evidenceOf(ctx, m));
   const toneEvidence = toneMatches.map((m) => evidenceOf(ctx, m));
   const roles = { text, keys, clause: ctx.clause, actors: actorSpans(mentions, tokens), venueCues: scorer.venues };
   const coded = coding ? codeEvents(ctx, roles, scorer.events) : [];
+  const cooperative = coded.some((e) => e.effective > 0 && e.roles.sources.length > 0 && e.roles.targets.length > 0);
+  const trustEvidence = cooperative ? trustRead.map((item, i) => asTopic(ctx, trustMatches[i] as RawMatch, item)) : trustRead;
   const pairs = attributeSentence(roles, trustEvidence, coded, principal).map((reading) => scorePair(reading, text, mentions, tokens));
   const events = uniqueEvents(pairs);
   // A word inside a counted event's span is part of the event ("expelled" in "expelled the envoy"): listed and counted once, as the event.
