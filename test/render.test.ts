@@ -3,6 +3,8 @@ import { DEFAULT_INDEX_OPTIONS } from '../src/aggregate/pairPeriodIndex.js';
 import { contributionsCsv, indexCsv } from '../src/output/indexTables.js';
 import { boldEvidence, escapeMarkdown, safeLink } from '../src/render/markdown.js';
 import { renderReport } from '../src/render/report.js';
+import { pValue } from '../src/render/format.js';
+import { emptyCounts } from '../src/aggregate/runAggregator.js';
 import type { PairPeriodIndex } from '../src/types/pairIndex.js';
 import type { PairSentence } from '../src/types/evidence.js';
 
@@ -98,5 +100,27 @@ describe('renderReport', () => {
     expect(report).not.toMatch(/\]\(javascript:/);
     expect(report).not.toContain('<b>');
     expect(report).toContain('−60.0 in 2024-11');
+  });
+
+  it('prints p < 0.001 where a permutation test reaches its floor, never p = 0.000', () => {
+    const before = cell({ period: '2024-10', month: '2024-10', articles: 8, index: 40, lowCoverage: false });
+    const after = cell({
+      articles: 8, index: -40, lowCoverage: false, previousPeriod: '2024-10', delta: -80, pChange: 0.0001, significant: true,
+    });
+    const report = renderReport({
+      counts: { ...emptyCounts(), documents: 16, scored: 16 },
+      index: [before, after],
+      pairs: [{ pair: 'CN-PK', direction: 'both', articles: 16, periods: 2, mean: 0, trendSlope: -80 }],
+      options: DEFAULT_INDEX_OPTIONS,
+      report: { top: 20 },
+      extremes: new Map(),
+      names,
+      charts: { overview: null, pairs: new Map() },
+      meta: { tool: 'trust-index', version: '0.0.0', lexicons: {}, corpus: '0', options: {} },
+    });
+    expect(report).toContain('to −40.0 in 2024-11, p < 0.001, 8 articles');
+    expect(report).toContain('−80.0 (p < 0.001) **significant**');
+    expect(report).not.toContain('p = 0.000');
+    expect([pValue(0.0009), pValue(0.001), pValue(0.0415)]).toEqual(['p < 0.001', 'p = 0.001', 'p = 0.042']);
   });
 });

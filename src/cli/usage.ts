@@ -60,7 +60,7 @@ Options:
   --from YYYY-MM, --to YYYY-MM
                      only periods starting in these months (statistics are still
                      computed on everything, so the first change is still tested)
-  --seed N           seed of the bootstrap and permutation tests (default 20241128)
+  --seed N           seed of the permutation tests (default 20241128)
   --format parquet   also write the tables as Parquet: index, contributions,
                      documents, mentions, sentences and evidence (.parquet)
   --quiet            print nothing but errors (no progress on stderr)
