@@ -10,6 +10,7 @@ import { overviewChart } from '../render/overviewChart.js';
 import type { PairPeriodIndex } from '../types/pairIndex.js';
 import { pairName } from '../render/format.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
+import { pairPeriodCounts } from '../aggregate/pairPeriodCounts.js';
 
 export interface OutputInput {
   dir: string;
@@ -82,7 +83,7 @@ async function writeCharts(
  */
 export async function writeOutputs({ dir, result, extremes, names, options, report, meta, parquet }: OutputInput): Promise<string[]> {
   const charts = await writeCharts(dir, result, names, options, report);
-  const json = { ...meta, counts: result.counts, pairs: result.pairs, index: result.index };
+  const json = { ...meta, counts: { ...result.counts, ...pairPeriodCounts(result.index) }, pairs: result.pairs, index: result.index };
   await writeFileAtomic(join(dir, 'index.csv'), indexCsv(result.index, names));
   await writeFileAtomic(join(dir, 'index.json'), `${JSON.stringify(json, null, 2)}\n`);
   await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));

@@ -1,5 +1,6 @@
 import type { RunCounts } from '../aggregate/runAggregator.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
+import { UNDIRECTED, describePairPeriods, pairPeriodCounts } from '../aggregate/pairPeriodCounts.js';
 import type { PairPeriodIndex, PairSummary } from '../types/pairIndex.js';
 import type { PairSentence } from '../types/evidence.js';
 import { interval, pValue, pairName, signed } from './format.js';
@@ -28,8 +29,7 @@ export interface RunMetadata {
   options: Record<string, unknown>;
 }
 
-/** The direction value of an undirected pair's cells. */
-export const UNDIRECTED = 'both';
+export { UNDIRECTED } from '../aggregate/pairPeriodCounts.js';
 
 /** Pairs given a section and a chart by default: the most covered ones. */
 export const DEFAULT_TOP_PAIRS = 20;
@@ -118,10 +118,10 @@ function significantMoves(index: readonly PairPeriodIndex[]): string[] {
 }
 
 function coverageWarning(index: readonly PairPeriodIndex[], minArticles: number): string[] {
-  const low = index.filter((c) => c.lowCoverage).length;
-  if (low === 0) return [];
+  const { pairPeriods, lowCoverage } = pairPeriodCounts(index);
+  if (lowCoverage === 0) return [];
   return [
-    `- Coverage: ${low} of ${index.length} pair-periods have fewer than ${minArticles} articles; ` +
+    `- Coverage: ${lowCoverage} of ${pairPeriods} pair-periods have fewer than ${minArticles} articles; ` +
       'their values are noisy (see the intervals), and the shrunk value in the tables pulls them toward the pair\'s long-run mean.',
   ];
 }
@@ -224,11 +224,13 @@ function summary(counts: RunCounts, index: readonly PairPeriodIndex[], period: s
   const reasons = Object.entries(counts.skippedByReason).sort(([a], [b]) => (a < b ? -1 : 1));
   const skipped = reasons.length === 0 ? 'none' : reasons.map(([reason, n]) => `${n} ${reason}`).join(', ');
   return [
-    `- Period: ${periods[0] ?? 'n/a'} to ${periods[periods.length - 1] ?? 'n/a'}, by ${period}`,
+    `- Period: ${periods[0] ?? 'n/a'} to ${periods[periods.length - 1] ?? 'n/a'}, by ${period}; ${describePairPeriods(index)}`,
     `- Inputs read: ${counts.inputs}; documents: ${counts.documents}; scored (naming a country pair): ${counts.scored}; no pair found: ${counts.noPair}`,
     `- Skipped: ${counts.skipped} (${skipped}); details in \`skipped.jsonl\``,
     `- Duplicates folded (syndicated copies counted once, as the earliest): ${counts.duplicates}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`,
-    `- Sentences read: ${counts.sentences}; sentences about a pair: ${counts.pairSentences}; boilerplate paragraphs dropped: ${counts.boilerplateParagraphs}; non-English sentences skipped: ${counts.nonEnglishSentences}`,
+    `- Sentences read (all documents, copies included): ${counts.sentences}; of them naming a country pair, in the documents counted: ` +
+      `${counts.sentencesAboutPairs}, making ${counts.pairSentences} pair-sentences (a sentence counts once for each pair it names); ` +
+      `boilerplate paragraphs dropped: ${counts.boilerplateParagraphs}; non-English sentences skipped: ${counts.nonEnglishSentences}`,
   ];
 }
 
@@ -292,7 +294,7 @@ export function renderReport(input: ReportInput): string {
   const lines = [
     '# Trust index report',
     '',
-    ...summary(input.counts, undirected, input.options.period),
+    ...summary(input.counts, input.index, input.options.period),
     '',
     ...(input.charts.overview ? [`![All pairs by ${input.options.period}](${input.charts.overview})`, ''] : []),
     '## Key findings',
