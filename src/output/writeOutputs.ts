@@ -71,7 +71,7 @@ async function writeCharts(
   if (reported.length > 0) {
     files.overview = 'charts/overview.png';
     const labels = new Map(reported.map(([p]) => [p, pairName(p, names)]));
-    await chart(files.overview, () => overviewChart(reported, labels, options.period));
+    await chart(files.overview, () => overviewChart(reported, labels, options.period, options.minArticles));
   }
   await Promise.all(writes);
   return files;
