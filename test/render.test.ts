@@ -51,11 +51,23 @@ describe('indexCsv', () => {
   it('writes the documented columns, empty cells where a value does not exist', () => {
     const [header, row] = indexCsv([cell({})], names).trim().split('\n');
     expect(header).toBe(
-      'pair,pair_name,direction,month,period,articles,sentences,sources,index,ci_low,ci_high,index_shrunk,low_coverage,' +
+      'pair,pair_name,period,period_start,articles,sentences,sources,trust_index,ci_low,ci_high,trust_index_shrunk,low_coverage,' +
         'previous_period,delta,p_change,significant,rolling3,trust,tone,dim_diplomatic,dim_security,dim_economic,' +
         'dim_technology,dim_people,dim_general',
     );
-    expect(row).toBe('CN-PK,China – Pakistan,both,2024-11,2024-11,1,2,1,-35,,,-20,true,,,,false,-35,-0.3500,-0.1000,0,0,0,0,0,-35');
+    expect(row).toBe('CN-PK,China – Pakistan,2024-11,2024-11-01,1,2,1,-35,,,-20,true,,,,false,-35,-0.3500,-0.1000,0,0,0,0,0,-35');
+  });
+
+  it('keeps undirected pairs and directed dyads in tables of their own, so a group-by counts a sentence once', () => {
+    const both = cell({ period: '2024-W48', month: '2024-11' });
+    const directed = cell({ direction: 'CN>PK', period: '2024-W48', month: '2024-11', index: -50 });
+    const undirectedRows = indexCsv([both, directed], names).trim().split('\n');
+    expect(undirectedRows).toHaveLength(2);
+    expect(undirectedRows[1]).toMatch(/^CN-PK,China – Pakistan,2024-W48,2024-11-25,1,2,1,-35,/);
+    const [header, row, ...rest] = indexCsv([both, directed], names, 'directed').trim().split('\n');
+    expect(header).toMatch(/^pair,pair_name,direction,actor,target,period,period_start,articles,sentences,sources,trust_index,/);
+    expect(row).toMatch(/^CN-PK,China – Pakistan,CN>PK,CN,PK,2024-W48,2024-11-25,1,2,1,-50,/);
+    expect(rest).toEqual([]);
   });
 
   it('lists the entries that moved each period in a tidy table', () => {
