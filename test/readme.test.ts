@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/api/analyze.js';
+import { scoreSentence } from '../src/score/scoreSentence.js';
+import { DEMO_CORPUS } from '../src/util/paths.js';
 import { ROOT } from './helpers.js';
 
 const README = join(ROOT, 'README.md');
@@ -52,9 +55,40 @@ function typeErrors(blocks: ReadonlyArray<{ line: number; code: string }>): stri
   });
 }
 
+/** The rows of the Markdown table that follows `marker`, each a list of its cells. */
+function tableAfter(markdown: string, marker: string): string[][] {
+  const start = markdown.indexOf(marker);
+  if (start < 0) throw new Error(`README.md: no ${marker}`);
+  const lines = markdown.slice(start).split('\n').slice(1);
+  const table = lines.slice(0, lines.findIndex((l) => !l.startsWith('|')));
+  return table.slice(2).map((row) => row.split('|').slice(1, -1).map((cell) => cell.trim()));
+}
+
 describe('README.md', () => {
+  const readme = readFileSync(README, 'utf8');
+
+  it('says which demo episodes are significant changes exactly as a demo run finds them', async () => {
+    const rows = tableAfter(readme, '<!-- episodes: test/readme.test.ts -->');
+    expect(rows.length).toBeGreaterThan(10);
+    const { index } = await analyze([DEMO_CORPUS]);
+    const claimed = rows.map(([pair, month, episode, significant]) => `${pair} ${month} ${episode}: ${significant}`);
+    const found = rows.map(([pair, month, episode]) => {
+      const cell = index.find((c) => c.pair === pair && c.direction === 'both' && c.period === month);
+      return `${pair} ${month} ${episode}: ${cell?.significant ? 'yes' : 'no'}`;
+    });
+    expect(found).toEqual(claimed);
+    expect(rows.every(([pair, month]) => index.some((c) => c.pair === pair && c.period === month))).toBe(true);
+  });
+
+  it('shows the scores its example computes', () => {
+    const s = scoreSentence('China and Pakistan restored ties.');
+    expect(readme).toContain(`s.trust;                               // ${s.trust} (> 0: cooperation)`);
+    expect(readme).toContain(`s.trustEvidence.map((e) => e.entry);   // ${JSON.stringify(s.trustEvidence.map((e) => e.entry)).replace(/"/g, "'")}`);
+    expect(readme).toContain("scoreSentence('China and Pakistan restored ties.')");
+  });
+
   it('has TypeScript examples that type-check against the source', () => {
-    const blocks = typescriptBlocks(readFileSync(README, 'utf8'));
+    const blocks = typescriptBlocks(readme);
     expect(blocks.length).toBeGreaterThan(0);
     expect(typeErrors(blocks)).toEqual([]);
   }, 60_000);
