@@ -19,7 +19,7 @@ export { scoreSentence, scoreText, defaultScorer, type ScoreOptions, type Scorer
 export { pairPeriodIndex, INDEX_SCALE, DEFAULT_INDEX_OPTIONS, type IndexOptions } from './aggregate/pairPeriodIndex.js';
 export { periodOf, periodRange, type PeriodKind } from './aggregate/periods.js';
 export { articleScores } from './aggregate/articleScores.js';
-export { bootstrapInterval } from './aggregate/bootstrapInterval.js';
+export { meanInterval } from './aggregate/meanInterval.js';
 export { renderReport } from './render/report.js';
 export type * from './types/document.js';
 export type * from './types/sentence.js';

@@ -41,6 +41,11 @@ export function periodOf(day: string, kind: PeriodKind): string {
   return `${week.year}-W${pad(week.week)}`;
 }
 
+/** The kind of a period label: `2024-W48` a week, `2024-Q4` a quarter, `2024-11` a month. */
+export function periodKindOf(label: string): PeriodKind {
+  return label.charAt(5) === 'W' ? 'week' : label.charAt(5) === 'Q' ? 'quarter' : 'month';
+}
+
 /** The first day of a period. */
 export function periodStart(label: string, kind: PeriodKind): string {
   const year = Number(label.slice(0, 4));

@@ -18,7 +18,8 @@ export const LEXICON_FILES = [
   'modifiers.tsv', 'relationship.tsv', 'months.tsv',
 ];
 
-export interface RunOptions {
+/** What `run` is given: its inputs and how to read them, and where and how to write (OutputSettings: out, pairs, from, to, parquet…). */
+export interface RunOptions extends OutputSettings {
   /** Files and directories to read; `-` is standard input (JSONL). */
   inputs: string[];
   /** Field names of JSONL and CSV records, where they differ from id, date, title, text, url, source. */
@@ -27,14 +28,6 @@ export interface RunOptions {
   jobs?: number;
   /** Count proxies (state bodies, flagship firms, places inside a country) as their country; on by default. */
   proxies?: boolean;
-  /** Output folder. */
-  out: string;
-  /** Date for documents that carry none (`YYYY-MM-DD`); null leaves them undated and skipped. */
-  defaultDate: string | null;
-  /** Period, coverage threshold and seed of the index; defaults in DEFAULT_INDEX_OPTIONS. */
-  index?: Partial<IndexOptions>;
-  /** Pairs given a section and a chart in the report (the most covered); DEFAULT_TOP_PAIRS by default. */
-  top?: number;
   /** Folder of analyses kept between runs: documents analysed before (same content, lexicons and options) are not analysed again. */
   cache?: string;
   /** Called after each input item is read, with the running count of items and of text characters. */
@@ -73,9 +66,13 @@ export function toolVersion(): string {
 
 /** What a run or a merge settles before it writes: where, how, and with which default date. */
 export interface OutputSettings {
+  /** Output folder. */
   out: string;
+  /** Date for documents that carry none (`YYYY-MM-DD`); null leaves them undated and skipped. */
   defaultDate: string | null;
+  /** Period, coverage threshold and seed of the index; defaults in DEFAULT_INDEX_OPTIONS. */
   index?: Partial<IndexOptions>;
+  /** Pairs given a section and a chart in the report (the most covered); DEFAULT_TOP_PAIRS by default. */
   top?: number;
   /** Only these pairs (`CN-PK`, either order) in the index, charts and report. */
   pairs?: string[];

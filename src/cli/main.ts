@@ -13,6 +13,7 @@ import type { FieldMap } from '../ingest/fields.js';
 import { readLines } from '../util/lines.js';
 import { DEMO_CORPUS } from '../util/paths.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
+import { describePairPeriods } from '../aggregate/pairPeriodCounts.js';
 import { merge } from '../api/merge.js';
 import { type RunSummary, run, toolVersion } from '../api/run.js';
 import { scoreTokens } from '../score/scoreSentence.js';
@@ -122,7 +123,7 @@ function printSummary(summary: RunSummary, quiet: boolean): void {
   if (!quiet) {
     process.stdout.write(
       `${counts.documents} documents: ${counts.scored} scored, ${counts.noPair} without a country pair, ` +
-        `${counts.duplicates} folded as duplicates, ${counts.skipped} skipped; ${summary.index.length} pair-periods; ` +
+        `${counts.duplicates} folded as duplicates, ${counts.skipped} skipped; ${describePairPeriods(summary.index)}; ` +
         `outputs in ${summary.out}/\n`,
     );
   }

@@ -60,13 +60,13 @@ Options:
   --from YYYY-MM, --to YYYY-MM
                      only periods starting in these months (statistics are still
                      computed on everything, so the first change is still tested)
-  --seed N           seed of the bootstrap and permutation tests (default 20241128)
-  --format parquet   also write the tables as Parquet: index, contributions,
-                     documents, mentions, sentences and evidence (.parquet)
+  --seed N           seed of the permutation tests (default 20241128)
+  --format parquet   also write the tables as Parquet: index, index-directed,
+                     contributions, documents, mentions, sentences and evidence
   --quiet            print nothing but errors (no progress on stderr)
   -h, --help         this help
 
-Writes: index.csv, index.json, contributions.csv, sentences.jsonl, documents.jsonl,
+Writes: index.csv, index-directed.csv, index.json, contributions.csv, sentences.jsonl, documents.jsonl,
 skipped.jsonl, state.jsonl (for merge), report.md and charts/*.png.`;
 
 export const MERGE_USAGE = `Usage: trust-index merge RUN_DIR… --out DIR [options]

@@ -1,5 +1,5 @@
 import type { PairPeriodIndex } from '../types/pairIndex.js';
-import { pairName, signed } from '../render/format.js';
+import { pValue, pairName, signed } from '../render/format.js';
 import { escapeMarkdown } from '../render/markdown.js';
 import { UNDIRECTED } from '../render/report.js';
 
@@ -47,7 +47,7 @@ export function alertsMarkdown(alerts: readonly Alert[], names: ReadonlyMap<stri
   const lines = alerts.map(
     (a) =>
       `- **${escapeMarkdown(pairName(a.pair, names))} (${a.pair})** ${a.kind === 'drop' ? 'fell' : 'rose'} ${Math.abs(a.delta).toFixed(1)} points ` +
-      `to ${signed(a.index)} in ${a.period} (from ${a.previousPeriod}; p = ${a.pChange.toFixed(3)}, ${a.articles} articles)`,
+      `to ${signed(a.index)} in ${a.period} (from ${a.previousPeriod}; ${pValue(a.pChange)}, ${a.articles} articles)`,
   );
   return ['# Trust index alerts', '', ...lines, ''].join('\n');
 }

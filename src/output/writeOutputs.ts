@@ -10,6 +10,7 @@ import { overviewChart } from '../render/overviewChart.js';
 import type { PairPeriodIndex } from '../types/pairIndex.js';
 import { pairName } from '../render/format.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
+import { pairPeriodCounts } from '../aggregate/pairPeriodCounts.js';
 
 export interface OutputInput {
   dir: string;
@@ -70,20 +71,21 @@ async function writeCharts(
   if (reported.length > 0) {
     files.overview = 'charts/overview.png';
     const labels = new Map(reported.map(([p]) => [p, pairName(p, names)]));
-    await chart(files.overview, () => overviewChart(reported, labels, options.period));
+    await chart(files.overview, () => overviewChart(reported, labels, options.period, options.minArticles));
   }
   await Promise.all(writes);
   return files;
 }
 
 /**
- * Write index.csv, index.json, contributions.csv, the charts, report.md and any Parquet tables, each
+ * Write index.csv, index-directed.csv, index.json, contributions.csv, the charts, report.md and any Parquet tables, each
  * atomically, beside the files the sink wrote (documents, sentences, state, skipped inputs).
  */
 export async function writeOutputs({ dir, result, extremes, names, options, report, meta, parquet }: OutputInput): Promise<string[]> {
   const charts = await writeCharts(dir, result, names, options, report);
-  const json = { ...meta, counts: result.counts, pairs: result.pairs, index: result.index };
+  const json = { ...meta, counts: { ...result.counts, ...pairPeriodCounts(result.index) }, pairs: result.pairs, index: result.index };
   await writeFileAtomic(join(dir, 'index.csv'), indexCsv(result.index, names));
+  await writeFileAtomic(join(dir, 'index-directed.csv'), indexCsv(result.index, names, 'directed'));
   await writeFileAtomic(join(dir, 'index.json'), `${JSON.stringify(json, null, 2)}\n`);
   await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
   await writeFileAtomic(join(dir, 'unknown-actors.csv'), unknownActorsCsv(result.unknownActors));
@@ -99,7 +101,7 @@ export async function writeOutputs({ dir, result, extremes, names, options, repo
     ...[...charts.pairs.values()].flatMap((c) => [c.index, c.dimensions, ...(c.movers ? [c.movers] : [])]),
   ];
   return [
-    'index.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl',
+    'index.csv', 'index-directed.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl',
     'skipped.jsonl', 'state.jsonl', ...tables, ...chartList,
   ];
 }

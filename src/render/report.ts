@@ -1,8 +1,9 @@
 import type { RunCounts } from '../aggregate/runAggregator.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
+import { UNDIRECTED, describePairPeriods, pairPeriodCounts } from '../aggregate/pairPeriodCounts.js';
 import type { PairPeriodIndex, PairSummary } from '../types/pairIndex.js';
 import type { PairSentence } from '../types/evidence.js';
-import { interval, pairName, signed } from './format.js';
+import { interval, pValue, pairName, signed } from './format.js';
 import { boldEvidence, escapeMarkdown, safeLink, table } from './markdown.js';
 
 /** The most negative and most positive sentences of one pair-period. */
@@ -28,8 +29,7 @@ export interface RunMetadata {
   options: Record<string, unknown>;
 }
 
-/** The direction value of an undirected pair's cells. */
-export const UNDIRECTED = 'both';
+export { UNDIRECTED } from '../aggregate/pairPeriodCounts.js';
 
 /** Pairs given a section and a chart by default: the most covered ones. */
 export const DEFAULT_TOP_PAIRS = 20;
@@ -105,7 +105,7 @@ function describeMove(cell: PairPeriodIndex): string {
   const before = cell.index - (cell.delta ?? 0);
   return (
     `**${cell.pair}** ${verb} from ${signed(before)} (${cell.previousPeriod}) to ${signed(cell.index)} in ${cell.period}, ` +
-    `p = ${(cell.pChange ?? 1).toFixed(3)}, ${plural(cell.articles, 'article')}`
+    `${pValue(cell.pChange ?? 1)}, ${plural(cell.articles, 'article')}`
   );
 }
 
@@ -118,10 +118,10 @@ function significantMoves(index: readonly PairPeriodIndex[]): string[] {
 }
 
 function coverageWarning(index: readonly PairPeriodIndex[], minArticles: number): string[] {
-  const low = index.filter((c) => c.lowCoverage).length;
-  if (low === 0) return [];
+  const { pairPeriods, lowCoverage } = pairPeriodCounts(index);
+  if (lowCoverage === 0) return [];
   return [
-    `- Coverage: ${low} of ${index.length} pair-periods have fewer than ${minArticles} articles; ` +
+    `- Coverage: ${lowCoverage} of ${pairPeriods} pair-periods have fewer than ${minArticles} articles; ` +
       'their values are noisy (see the intervals), and the shrunk value in the tables pulls them toward the pair\'s long-run mean.',
   ];
 }
@@ -166,7 +166,7 @@ function evidence(pair: string, cells: PairPeriodIndex[], extremes: ReadonlyMap<
 
 function change(cell: PairPeriodIndex): string {
   if (cell.delta === null) return '—';
-  const p = cell.pChange === null ? '' : ` (p = ${cell.pChange.toFixed(3)})`;
+  const p = cell.pChange === null ? '' : ` (${pValue(cell.pChange)})`;
   return `${signed(cell.delta)}${p}${cell.significant ? ' **significant**' : ''}`;
 }
 
@@ -224,11 +224,13 @@ function summary(counts: RunCounts, index: readonly PairPeriodIndex[], period: s
   const reasons = Object.entries(counts.skippedByReason).sort(([a], [b]) => (a < b ? -1 : 1));
   const skipped = reasons.length === 0 ? 'none' : reasons.map(([reason, n]) => `${n} ${reason}`).join(', ');
   return [
-    `- Period: ${periods[0] ?? 'n/a'} to ${periods[periods.length - 1] ?? 'n/a'}, by ${period}`,
+    `- Period: ${periods[0] ?? 'n/a'} to ${periods[periods.length - 1] ?? 'n/a'}, by ${period}; ${describePairPeriods(index)}`,
     `- Inputs read: ${counts.inputs}; documents: ${counts.documents}; scored (naming a country pair): ${counts.scored}; no pair found: ${counts.noPair}`,
     `- Skipped: ${counts.skipped} (${skipped}); details in \`skipped.jsonl\``,
     `- Duplicates folded (syndicated copies counted once, as the earliest): ${counts.duplicates}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`,
-    `- Sentences read: ${counts.sentences}; sentences about a pair: ${counts.pairSentences}; boilerplate paragraphs dropped: ${counts.boilerplateParagraphs}; non-English sentences skipped: ${counts.nonEnglishSentences}`,
+    `- Sentences read (all documents, copies included): ${counts.sentences}; of them naming a country pair, in the documents counted: ` +
+      `${counts.sentencesAboutPairs}, making ${counts.pairSentences} pair-sentences (a sentence counts once for each pair it names); ` +
+      `boilerplate paragraphs dropped: ${counts.boilerplateParagraphs}; non-English sentences skipped: ${counts.nonEnglishSentences}`,
   ];
 }
 
@@ -240,9 +242,9 @@ const METHOD = [
   '- **Tone** is scored the same way with AFINN-165, the words of VADER’s lexicon that AFINN lacks, and our news overrides and emoticons (`lexicons/tone.tsv`).',
   '- **Duplicates.** Syndicated copies count once: exact copies share the hash of their words; near copies (small edits) have an estimated Jaccard similarity of their 3-word shingles ≥ 0.6 (64 MinHash values, LSH banding) and appear within 3 days of each other. Each group keeps its earliest document.',
   '- **Article weighting.** An article’s score for a pair is the mean of its sentences about that pair, so a long article counts once, like a short one.',
-  '- **Index.** The index of a period is the mean article score ×100: −100 is all distrust, 0 neutral, +100 all cooperation. The 95% interval is a percentile bootstrap over the period’s articles (2,000 resamples, seeded, so reruns agree); a period with one article has none. The index splits exactly into dimensions (diplomatic, security, economic, technology, people, general) and into the lexicon entries that produced it (`contributions.csv`).',
-  '- **Low coverage and shrinkage.** A period with fewer articles than the threshold is flagged and drawn hollow. The shrunk value pulls each period toward the pair’s long-run mean μ by empirical Bayes: with σ² the pooled within-period variance of article scores, τ² = max(0, Var(period means) − mean(σ²/n)), B = (σ²/n) / (σ²/n + τ²), shrunk = μ + (1 − B)(x̄ − μ).',
-  '- **Change.** The change from the previous period with articles is tested with a two-sided permutation test over the article scores (seeded; 1,000 permutations, then 10,000 unless the first 1,000 already give p > 0.2). It is significant when p < 0.05 and both periods reach the coverage threshold. The 3-period rolling mean averages the periods with articles among the current one and the two before; the trend is a least-squares line through the period indices.',
+  '- **Index.** The index of a period is the mean article score ×100: −100 is all distrust, 0 neutral, +100 all cooperation. The 95% interval is Student’s t interval of the mean article score (x̄ ± t·s/√n with n − 1 degrees of freedom, kept within −100…+100), which covers the true mean about 95% of the time even from two or five articles, where a bootstrap gives too narrow a range; a period with one article, or whose articles all score the same, has none. The index splits exactly into dimensions (diplomatic, security, economic, technology, people, general) and into the lexicon entries that produced it (`contributions.csv`).',
+  '- **Low coverage and shrinkage.** A period with fewer articles than the threshold is flagged and drawn hollow. The shrunk value pulls each period toward the pair’s long-run mean μ by empirical Bayes: with σ² the pooled within-period variance of article scores, N articles in k periods, τ² = max(0, (Σ n(x̄ − μ)² − (k − 1)σ²) / (N − Σn²/N)) (each period weighted by its articles), B = (σ²/n) / (σ²/n + τ²), shrunk = μ + (1 − B)(x̄ − μ).',
+  '- **Change.** The change from the previous period with articles is tested with a two-sided permutation test over the article scores (seeded; 1,000 permutations, then 10,000 unless the first 1,000 already give p > 0.2); p = (k + 1)/(n + 1) when k of n permutations are as extreme, so it is never 0, and is printed as p < 0.001 below that. It is significant when p < 0.05 and both periods reach the coverage threshold. The 3-period rolling mean averages the periods with articles among the current one and the two before; the trend is a least-squares line through the period indices.',
   '',
   '## Caveats',
   '',
@@ -292,7 +294,7 @@ export function renderReport(input: ReportInput): string {
   const lines = [
     '# Trust index report',
     '',
-    ...summary(input.counts, undirected, input.options.period),
+    ...summary(input.counts, input.index, input.options.period),
     '',
     ...(input.charts.overview ? [`![All pairs by ${input.options.period}](${input.charts.overview})`, ''] : []),
     '## Key findings',
