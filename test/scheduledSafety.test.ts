@@ -140,6 +140,19 @@ describe('a run that reads no usable document', () => {
     writeFileSync(join(dir, 'c.json'), JSON.stringify({ inputs: ['a.txt'], out: 'p', allowEmpty: true }));
     expect(cli(dir, '--config', 'c.json', '--quiet').status).toBe(0);
   });
+
+  it('holds for merge too: merging runs that read nothing usable exits 5 unless --allow-empty', () => {
+    const cwd = tempDir('empty-merge');
+    writeFileSync(join(cwd, 'a.txt'), 'China and Pakistan met again.\n');
+    expect(cli(cwd, 'a.txt', '--quiet', '--allow-empty', '--out', 'shard').status).toBe(0);
+    const merge = (...args: string[]) => spawnSync('node', [CLI, 'merge', 'shard', '--quiet', '--out', 'm', ...args], { cwd, encoding: 'utf8' });
+    const refused = merge();
+    expect(refused.status).toBe(5);
+    expect(refused.stderr).toMatch(/^trust-index: no usable document was read: 1 inputs skipped \(1 undated; the first: a\.txt,/);
+    expect(existsSync(join(cwd, 'm', 'report.md'))).toBe(false);
+    expect(merge('--allow-empty').status).toBe(0);
+    expect(existsSync(join(cwd, 'm', 'report.md'))).toBe(true);
+  });
 });
 
 describe('the outputs of a run', () => {
@@ -172,10 +185,13 @@ describe('the outputs of a run', () => {
     writeFileSync(join(dir, 'n.jsonl'), partialMonthCorpus());
     writeFileSync(join(dir, 'precious.txt'), 'keep\n');
     const out = join(dir, 'o');
-    mkdirSync(out);
-    writeFileSync(join(out, MANIFEST), JSON.stringify({ tool: 'trust-index', files: ['../precious.txt', 'report.md'] }));
+    mkdirSync(join(out, 'charts'), { recursive: true });
+    writeFileSync(join(out, 'charts', 'index-JP-KR.png'), 'an old chart\n');
+    const listed = ['../precious.txt', '/etc/hostname', 'charts/../../precious.txt', 'charts/index-JP-KR.png', 'report.md'];
+    writeFileSync(join(out, MANIFEST), JSON.stringify({ tool: 'trust-index', files: listed }));
     const summary = await run({ inputs: [join(dir, 'n.jsonl')], out, defaultDate: null });
-    expect(summary.removed).toEqual([]);
+    expect(summary.removed).toEqual(['charts/index-JP-KR.png']);
+    expect(existsSync(join(out, 'charts', 'index-JP-KR.png'))).toBe(false);
     expect(readFileSync(join(dir, 'precious.txt'), 'utf8')).toBe('keep\n');
   });
 });

@@ -59,6 +59,7 @@ const OUTPUT_OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   format: { type: 'string' },
+  'allow-empty': { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -72,6 +73,7 @@ interface OutputFlags {
   from?: string;
   to?: string;
   format?: string;
+  'allow-empty'?: boolean;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -85,6 +87,7 @@ function outputSettings(values: OutputFlags): {
   from?: string;
   to?: string;
   parquet: boolean;
+  allowEmpty: boolean;
 } {
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'parquet') throw new UsageError(`--format must be csv or parquet, got "${format}"`);
@@ -107,6 +110,7 @@ function outputSettings(values: OutputFlags): {
   if (top !== undefined && !(Number.isInteger(top) && top >= 1)) throw new UsageError(`--top must be a whole number ≥ 1, got "${values.top}"`);
   return {
     parquet: format === 'parquet',
+    allowEmpty: values['allow-empty'] === true,
     ...(top !== undefined ? { top } : {}),
     ...(pairs !== undefined ? { pairs } : {}),
     ...(values.from !== undefined ? { from: values.from } : {}),
@@ -139,7 +143,6 @@ async function runCommand(args: string[]): Promise<number> {
       ...OUTPUT_OPTIONS,
       date: { type: 'string' },
       strict: { type: 'boolean', default: false },
-      'allow-empty': { type: 'boolean', default: false },
       'complete-periods': { type: 'boolean', default: false },
       today: { type: 'string' },
       jobs: { type: 'string' },
@@ -197,7 +200,6 @@ async function runCommand(args: string[]): Promise<number> {
       out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
       defaultDate,
       fields,
-      allowEmpty: values['allow-empty'],
       ...(thresholds ? { alerts: thresholds } : {}),
       // A scheduled run counts periods as ended by its own day (UTC) unless told another.
       ...(values['complete-periods'] ? { completeBefore: today ?? new Date().toISOString().slice(0, 10) } : {}),
@@ -205,7 +207,7 @@ async function runCommand(args: string[]): Promise<number> {
     });
   } catch (error) {
     if (error instanceof MissingInputError && listed.length === 0 && given.config !== undefined) {
-      throw new MissingInputError(`${error.path} (an input of ${given.config})`);
+      throw new MissingInputError(error.path, `an input of ${given.config}`);
     }
     throw error;
   } finally {

@@ -89,7 +89,8 @@ apply to the merged result as they do to run.
 
 Options:
   --out DIR          output folder (required)
-  --period, --min-articles, --top, --pairs, --from, --to, --seed, --format, --quiet
+  --period, --min-articles, --top, --pairs, --from, --to, --seed, --format,
+  --allow-empty, --quiet
                      as for run
   -h, --help         this help`;
 

@@ -84,8 +84,9 @@ async function* readStream(input: Readable, path: string, format: Format, option
 
 /** An input path that does not exist: a run given one stops before it reads or writes anything. */
 export class MissingInputError extends Error {
-  constructor(readonly path: string) {
-    super(`${printable(path)}: no such file or directory`);
+  /** `where` says where the path was given, for a path that did not come from the command line. */
+  constructor(readonly path: string, where?: string) {
+    super(`${printable(path)}${where === undefined ? '' : ` (${printable(where)})`}: no such file or directory`);
   }
 }
 
