@@ -145,7 +145,7 @@ describe('the command line', () => {
     const cwd = tempDir('cli');
     const output = execFileSync('node', [CLI, 'run', '--quiet'], { cwd, encoding: 'utf8' });
     expect(output).toBe('');
-    expect(readdirSync(join(cwd, 'reports', 'demo')).sort()).toEqual(['charts', ...TEXT_OUTPUTS].sort());
+    expect(readdirSync(join(cwd, 'reports', 'demo')).sort()).toEqual(['charts', 'trust-index-files.json', ...TEXT_OUTPUTS].sort());
   });
 
   it('scores lines from stdin as JSON', () => {

@@ -77,3 +77,11 @@ export function periodRange(first: string, last: string, kind: PeriodKind): stri
   for (let label = first; label <= last; label = nextPeriod(label, kind)) labels.push(label);
   return labels;
 }
+
+/**
+ * Whether a period had ended by a day (`YYYY-MM-DD`): the day falls in a later period. On
+ * 2024-11-02, `2024-10` has ended and `2024-11` has not.
+ */
+export function periodEnded(label: string, kind: PeriodKind, day: string): boolean {
+  return periodStart(nextPeriod(label, kind), kind) <= day;
+}

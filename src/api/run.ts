@@ -5,11 +5,13 @@ import { fileDigest } from '../util/fileDigest.js';
 import { AnalysisCache, type AnalysisSettings } from '../pipeline/analysisCache.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { DEFAULT_FIELDS, type FieldMap } from '../ingest/fields.js';
-import { readInputs } from '../ingest/readInputs.js';
+import { checkInputsExist, readInputs } from '../ingest/readInputs.js';
 import type { IngestItem } from '../ingest/records.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../util/paths.js';
 import { type PipelineResult, runPipeline } from '../pipeline/pipeline.js';
 import { OutputSink } from '../output/outputSink.js';
+import { replaceManifest } from '../output/manifest.js';
+import type { Alert, AlertOptions } from '../types/alert.js';
 import { DEFAULT_TOP_PAIRS } from '../render/report.js';
 import { publishedLexiconVersions } from '../score/lexicon.js';
 
@@ -18,7 +20,7 @@ export const LEXICON_FILES = [
   'modifiers.tsv', 'relationship.tsv', 'months.tsv',
 ];
 
-/** What `run` is given: its inputs and how to read them, and where and how to write (OutputSettings: out, pairs, from, to, parquet…). */
+/** What `run` is given: its inputs and how they are read and analysed, and where and how to write (OutputSettings: out, pairs, from, to, parquet…). */
 export interface RunOptions extends OutputSettings {
   /** Files and directories to read; `-` is standard input (JSONL). */
   inputs: string[];
@@ -50,6 +52,10 @@ async function* reporting(items: AsyncIterable<IngestItem>, onProgress: RunOptio
 export interface RunSummary extends PipelineResult {
   out: string;
   files: string[];
+  /** Files of the previous run (by its manifest) that this run did not write, removed. */
+  removed: string[];
+  /** With alert thresholds: the pairs that crossed them (none is an empty list); null without thresholds. */
+  alerts: Alert[] | null;
   /** With a cache: documents taken from it and documents analysed (then added to it). */
   cache?: { reused: number; analysed: number };
 }
@@ -81,6 +87,18 @@ export interface OutputSettings {
   to?: string;
   /** Also write the tables as Parquet files. */
   parquet?: boolean;
+  /**
+   * Write the outputs even when no usable (dated) document was read; without it such a run throws
+   * NoDocumentsError and leaves the previous outputs as they were.
+   */
+  allowEmpty?: boolean;
+  /** Write alerts.json and alerts.md with these thresholds (see findAlerts). */
+  alerts?: AlertOptions;
+  /**
+   * Only periods that had ended by this day (`YYYY-MM-DD`) count as latest, for alerts and the report's
+   * findings: a monthly job on the 2nd passes its date, so the day-old month is not reported as latest.
+   */
+  completeBefore?: string;
 }
 
 /** A pair key from user input: codes upper-cased and sorted, so `pk-cn` is `CN-PK`. */
@@ -114,7 +132,7 @@ export async function produceOutputs(
   const index: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...settings.index };
   const top = settings.top ?? DEFAULT_TOP_PAIRS;
   // The sink writes documents.jsonl, sentences.jsonl and state.jsonl as the result is finished.
-  const sink = await OutputSink.open(settings.out, index.period);
+  const sink = await OutputSink.open(settings.out, index.period, settings.allowEmpty === true);
   let result: PipelineResult;
   try {
     result = selectCells(await produce(sink, index), settings);
@@ -135,22 +153,25 @@ export async function produceOutputs(
       pairs: settings.pairs?.map(normalisePair).sort() ?? null,
       from: settings.from ?? null,
       to: settings.to ?? null,
+      ...(settings.completeBefore !== undefined ? { completeBefore: settings.completeBefore } : {}),
     },
   };
   // The render stage (chart.js and Skia's native library, ~40 MB) is loaded only now, so it does
   // not sit in memory through the analysis.
   const { writeOutputs } = await import('../output/writeOutputs.js');
-  const files = await writeOutputs({
+  const { files, alerts } = await writeOutputs({
     dir: settings.out,
     result,
     extremes: sink.extremes,
     names: defaultGazetteer().names,
     options: index,
-    report: { top },
+    report: { top, ...(settings.completeBefore !== undefined ? { completeBefore: settings.completeBefore } : {}) },
     meta,
     parquet: settings.parquet === true,
+    ...(settings.alerts ? { alerts: settings.alerts } : {}),
   });
-  return { ...result, out: settings.out, files };
+  const removed = await replaceManifest(settings.out, files);
+  return { ...result, out: settings.out, files, removed, alerts };
 }
 
 /** Lexicons the analysis reads; months.tsv is read at ingest, so documents' dates carry its effect. */
@@ -161,9 +182,14 @@ function analysisSettings(proxies: boolean): AnalysisSettings {
 
 /**
  * Read the inputs, run every stage, and write the outputs into `out`. With a
- * cache, its new analyses are kept only once the outputs are written.
+ * cache, its new analyses are kept only once the outputs are written. Throws
+ * MissingInputError, before anything is written, when an input does not
+ * exist, and NoDocumentsError, leaving the previous outputs, when no usable
+ * document was read (unless `allowEmpty`).
  */
 export async function run(options: RunOptions): Promise<RunSummary> {
+  // A missing input fails before the cache or the output folder is touched.
+  await checkInputsExist(options.inputs);
   const cache = options.cache ? await AnalysisCache.open(options.cache, analysisSettings(options.proxies !== false)) : undefined;
   try {
     const summary = await analyseAndWrite(options, cache);

@@ -8,6 +8,7 @@ import { DEFAULT_FIELDS, type FieldMap } from './fields.js';
 import { readJsonl } from './jsonl.js';
 import { readPlainText } from './plainText.js';
 import { type IngestItem, skippedItem } from './records.js';
+import { printable } from '../util/printable.js';
 
 /** Formats by file extension (after any `.gz`). */
 const FORMATS = new Map<string, Format>([
@@ -79,6 +80,30 @@ async function* readStream(input: Readable, path: string, format: Format, option
   if (format === 'jsonl') yield* readJsonl(input, path, options.defaultDate, fields);
   else if (format === 'csv' || format === 'tsv') yield* (await import('./csv.js')).readCsv(input, path, format === 'csv' ? ',' : '\t', options.defaultDate, fields);
   else yield* readWhole(input, path, format, options);
+}
+
+/** An input path that does not exist: a run given one stops before it reads or writes anything. */
+export class MissingInputError extends Error {
+  /** `where` says where the path was given, for a path that did not come from the command line. */
+  constructor(readonly path: string, where?: string) {
+    super(`${printable(path)}${where === undefined ? '' : ` (${printable(where)})`}: no such file or directory`);
+  }
+}
+
+/**
+ * Throw MissingInputError for the first input that does not exist (`-` is standard input), so a
+ * typo in a scheduled job's paths fails before any output is touched instead of making an empty report.
+ */
+export async function checkInputsExist(paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    if (path === '-') continue;
+    try {
+      await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new MissingInputError(path);
+    }
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import type { PairSentence } from '../types/evidence.js';
 import type { Extremes } from '../render/report.js';
 import { AtomicLineFile, removeStaleScratch } from '../util/atomicFile.js';
 import { KeyedLineStore } from './keyedLineStore.js';
+import { printable } from '../util/printable.js';
 
 /** How many sentences per pair and period the report quotes at each end of the scale. */
 export const EXAMPLES_QUOTED = 3;
@@ -40,6 +41,24 @@ const byDocThenIndex = (a: Candidate, b: Candidate) =>
   a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.sentenceIndex - b.sentenceIndex || (a.pair < b.pair ? -1 : 1);
 
 /**
+ * A run that read no usable (dated) document: its outputs would be empty, so nothing is written and
+ * the previous outputs stay, unless the run allows an empty result.
+ */
+export class NoDocumentsError extends Error {}
+
+function noDocumentsMessage(skips: readonly SkippedInput[]): string {
+  const first = skips[0];
+  if (!first) return 'no document was read; the previous outputs are kept (--allow-empty writes empty ones)';
+  const reasons = new Map<string, number>();
+  for (const s of skips) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
+  const counted = [...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ');
+  return (
+    `no usable document was read: ${skips.length} inputs skipped (${counted}; the first: ${printable(first.origin)}, ${printable(first.message)}); ` +
+    'the previous outputs are kept (--allow-empty writes empty ones)'
+  );
+}
+
+/**
  * Receives documents as the pipeline produces them: their sentences and
  * fingerprints wait in scratch files and are written, in date-then-id order,
  * to sentences.jsonl and state.jsonl when the run completes, beside the
@@ -58,15 +77,18 @@ export class OutputSink implements PipelineSink {
     private readonly period: PeriodKind,
     /** sentences.jsonl (file 0) and state.jsonl (file 1). */
     private readonly lines: KeyedLineStore,
+    private readonly allowEmpty: boolean,
   ) {}
 
-  static async open(dir: string, period: PeriodKind): Promise<OutputSink> {
+  /** With `allowEmpty` false, `records` throws NoDocumentsError, before any file is replaced, when no document was usable. */
+  static async open(dir: string, period: PeriodKind, allowEmpty = false): Promise<OutputSink> {
     await removeStaleScratch(dir);
     await removeStaleScratch(join(dir, 'charts'));
     return new OutputSink(
       dir,
       period,
       await KeyedLineStore.open(join(dir, 'sentences.jsonl'), join(dir, 'state.jsonl')),
+      allowEmpty,
     );
   }
 
@@ -100,10 +122,16 @@ export class OutputSink implements PipelineSink {
    */
   async records(records: Iterable<DocumentRecord>, folded: ReadonlySet<string>): Promise<void> {
     const ids: string[] = [];
+    let usable = 0;
     const documents = await AtomicLineFile.open(join(this.dir, 'documents.jsonl'));
     for (const record of records) {
       ids.push(record.id);
+      if (record.status !== 'skipped') usable += 1;
       await documents.writeLine(JSON.stringify(record));
+    }
+    if (usable === 0 && !this.allowEmpty) {
+      await documents.abandon();
+      throw new NoDocumentsError(noDocumentsMessage(this.skips));
     }
     await documents.commit();
     await this.lines.close();

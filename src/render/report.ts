@@ -3,6 +3,9 @@ import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { UNDIRECTED, describePairPeriods, pairPeriodCounts } from '../aggregate/pairPeriodCounts.js';
 import type { PairPeriodIndex, PairSummary } from '../types/pairIndex.js';
 import type { PairSentence } from '../types/evidence.js';
+import type { Alert } from '../types/alert.js';
+import { type PeriodKind, periodEnded } from '../aggregate/periods.js';
+import { alertLines } from './alerts.js';
 import { interval, pValue, pairName, signed } from './format.js';
 import { boldEvidence, escapeMarkdown, safeLink, table } from './markdown.js';
 
@@ -38,9 +41,13 @@ const FALLBACK_PAIRS = 3;
 /** Rows of the "Other pairs" table; the rest are in index.csv. */
 const OTHER_PAIRS_LISTED = 40;
 
-/** What the report shows: how many pairs get a section and a chart. */
+/** What the report shows: how many pairs get a section and a chart, and what counts as latest. */
 export interface ReportOptions {
   top: number;
+  /** Only periods that had ended by this day (`YYYY-MM-DD`) count as a pair's latest; without it, the last period with articles. */
+  completeBefore?: string;
+  /** The run's alerts: the report opens with them, and each alerted pair gets a section and a chart. */
+  alerts?: readonly Alert[];
 }
 
 export interface ReportInput {
@@ -60,19 +67,37 @@ function articleCount(cells: readonly PairPeriodIndex[]): number {
   return cells.reduce((n, c) => n + c.articles, 0);
 }
 
+/** Significant moves the key findings name: the largest, at most this many. */
+const HEADLINE_MOVES = 5;
+
+/**
+ * The largest significant moves between consecutive periods, the key findings' headline; with
+ * `completeBefore`, only moves into periods that had ended by then.
+ */
+function headlineMoves(index: readonly PairPeriodIndex[], period: PeriodKind, completeBefore: string | undefined): PairPeriodIndex[] {
+  return completeCells(index, period, completeBefore)
+    .filter((c) => c.direction === UNDIRECTED && c.significant)
+    .sort((a, b) => Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0) || (a.pair < b.pair ? -1 : 1) || (a.period < b.period ? -1 : 1))
+    .slice(0, HEADLINE_MOVES);
+}
+
 /**
  * Pairs given a section and a chart: those named together in at least
- * `minArticles` articles, the `top` most covered of them.
+ * `minArticles` articles, the `top` most covered of them, then every pair
+ * the key findings or the alerts name, however covered.
  */
 export function reportedPairs(
   index: readonly PairPeriodIndex[],
-  minArticles: number,
-  top: number,
+  { minArticles, period }: Pick<IndexOptions, 'minArticles' | 'period'>,
+  report: ReportOptions,
 ): Array<[string, PairPeriodIndex[]]> {
   const pairs = cellsByPair(index);
   const covered = pairs.filter(([, cells]) => articleCount(cells) >= minArticles);
   // A small input (one page, a few articles) still gets its evidence shown: its best-covered pairs.
-  return (covered.length > 0 ? covered : pairs.slice(0, FALLBACK_PAIRS)).slice(0, top);
+  const top = (covered.length > 0 ? covered : pairs.slice(0, FALLBACK_PAIRS)).slice(0, report.top);
+  const named = new Set([...headlineMoves(index, period, report.completeBefore), ...(report.alerts ?? [])].map((c) => c.pair));
+  for (const [pair] of top) named.delete(pair);
+  return [...top, ...pairs.filter(([pair]) => named.has(pair))];
 }
 
 /**
@@ -109,12 +134,10 @@ function describeMove(cell: PairPeriodIndex): string {
   );
 }
 
-function significantMoves(index: readonly PairPeriodIndex[]): string[] {
-  const moves = index
-    .filter((c) => c.significant)
-    .sort((a, b) => Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0) || (a.pair < b.pair ? -1 : 1) || (a.period < b.period ? -1 : 1));
+function significantMoves(index: readonly PairPeriodIndex[], period: PeriodKind, completeBefore: string | undefined): string[] {
+  const moves = headlineMoves(index, period, completeBefore);
   if (moves.length === 0) return ['- No change between consecutive periods was significant (p < 0.05 with enough articles on both sides).'];
-  return [`- Largest significant moves: ${moves.slice(0, 5).map(describeMove).join('; ')}.`];
+  return [`- Largest significant moves: ${moves.map(describeMove).join('; ')}.`];
 }
 
 function coverageWarning(index: readonly PairPeriodIndex[], minArticles: number): string[] {
@@ -126,21 +149,28 @@ function coverageWarning(index: readonly PairPeriodIndex[], minArticles: number)
   ];
 }
 
+/** The cells that may be called latest: all, or with `completeBefore` those of periods that had ended by then. */
+function completeCells(cells: readonly PairPeriodIndex[], period: PeriodKind, completeBefore: string | undefined): PairPeriodIndex[] {
+  return completeBefore === undefined ? [...cells] : cells.filter((c) => periodEnded(c.period, period, completeBefore));
+}
+
 function findings(
   pairs: Array<[string, PairPeriodIndex[]]>,
   summaries: readonly PairSummary[],
   names: ReadonlyMap<string, string>,
-  period: string,
+  period: PeriodKind,
+  completeBefore: string | undefined,
 ): string[] {
   const trend = new Map(summaries.map((s) => [s.pair, s.trendSlope]));
   return pairs.map(([pair, cells]) => {
     const lowest = cells.reduce((a, b) => (b.index < a.index ? b : a));
     const highest = cells.reduce((a, b) => (b.index > a.index ? b : a));
-    const latest = cells[cells.length - 1] as PairPeriodIndex;
+    const latest = completeCells(cells, period, completeBefore).pop();
     const total = articleCount(cells);
     return (
       `- **${escapeMarkdown(pairName(pair, names))} (${pair})**, ${plural(total, 'article')} over ${plural(cells.length, period)}: ` +
-      `lowest ${describeCell(lowest)}; highest ${describeCell(highest)}; latest ${describeCell(latest)}` +
+      `lowest ${describeCell(lowest)}; highest ${describeCell(highest)}; ` +
+      (latest ? `latest ${describeCell(latest)}` : `no ${period} had ended by ${completeBefore}`) +
       (trend.get(pair) != null ? `; linear trend ${signed(trend.get(pair) as number)} points per ${period}.` : '.')
     );
   });
@@ -218,6 +248,15 @@ function pairSection(pair: string, cells: PairPeriodIndex[], input: ReportInput)
   ];
 }
 
+/** Which periods the report and alerts do not call latest because they had not ended, if any. */
+function partialPeriods(index: readonly PairPeriodIndex[], period: PeriodKind, completeBefore: string | undefined): string[] {
+  if (completeBefore === undefined) return [];
+  const complete = new Set(completeCells(index, period, completeBefore));
+  const partial = [...new Set(index.filter((c) => !complete.has(c)).map((c) => c.period))].sort();
+  if (partial.length === 0) return [];
+  return [`- Not yet ended on ${completeBefore}, so not counted as latest: ${partial.join(', ')}`];
+}
+
 function summary(counts: RunCounts, index: readonly PairPeriodIndex[], period: string): string[] {
   const periods = index.map((c) => c.period).sort();
   const kinds = Object.entries(counts.duplicatesByKind).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${n} ${k}`);
@@ -289,22 +328,25 @@ function otherPairs(shown: ReadonlySet<string>, input: ReportInput): string[] {
 
 /** The Markdown report: summary, findings from the data, a section per pair, method, caveats, footer. */
 export function renderReport(input: ReportInput): string {
-  const pairs = reportedPairs(input.index, input.options.minArticles, input.report.top);
+  const pairs = reportedPairs(input.index, input.options, input.report);
   const undirected = input.index.filter((c) => c.direction === UNDIRECTED);
+  const { completeBefore, alerts = [] } = input.report;
   const lines = [
     '# Trust index report',
     '',
+    ...(alerts.length > 0 ? ['## Alerts', '', ...alertLines(alerts, input.names), ''] : []),
     ...summary(input.counts, input.index, input.options.period),
+    ...partialPeriods(undirected, input.options.period, completeBefore),
     '',
     ...(input.charts.overview ? [`![All pairs by ${input.options.period}](${input.charts.overview})`, ''] : []),
     '## Key findings',
     '',
-    ...significantMoves(undirected),
+    ...significantMoves(undirected, input.options.period, completeBefore),
     ...coverageWarning(undirected, input.options.minArticles),
     ...(pairs.some(([, cells]) => articleCount(cells) < input.options.minArticles)
       ? [`- No pair was named together in ${input.options.minArticles} or more articles: the figures below rest on few articles and are shown for their evidence.`]
       : []),
-    ...findings(pairs, input.pairs, input.names, input.options.period),
+    ...findings(pairs, input.pairs, input.names, input.options.period, completeBefore),
     '',
     ...pairs.flatMap(([pair, cells]) => pairSection(pair, cells, input)),
     ...otherPairs(new Set(pairs.map(([pair]) => pair)), input),
