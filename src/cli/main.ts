@@ -8,6 +8,7 @@ import { isoDay } from '../ingest/dates.js';
 import { defaultGazetteer } from '../actors/gazetteer.js';
 import { type AlertOptions, alertsMarkdown, findAlerts } from '../output/alerts.js';
 import { writeFileAtomic } from '../util/atomicFile.js';
+import { printable } from '../util/printable.js';
 import { join } from 'node:path';
 import type { FieldMap } from '../ingest/fields.js';
 import { readLines } from '../util/lines.js';
@@ -123,7 +124,7 @@ function printSummary(summary: RunSummary, quiet: boolean): void {
     process.stdout.write(
       `${counts.documents} documents: ${counts.scored} scored, ${counts.noPair} without a country pair, ` +
         `${counts.duplicates} folded as duplicates, ${counts.skipped} skipped; ${summary.index.length} pair-periods; ` +
-        `outputs in ${summary.out}/\n`,
+        `outputs in ${printable(summary.out)}/\n`,
     );
   }
 }
@@ -206,7 +207,7 @@ async function runCommand(args: string[]): Promise<number> {
     }
   }
   if (values.strict && summary.counts.skipped > 0) {
-    process.stderr.write(`trust-index: --strict: ${summary.counts.skipped} inputs skipped; see ${summary.out}/skipped.jsonl\n`);
+    process.stderr.write(`trust-index: --strict: ${summary.counts.skipped} inputs skipped; see ${printable(summary.out)}/skipped.jsonl\n`);
     return EXIT_STRICT;
   }
   return 0;
@@ -316,7 +317,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`trust-index: ${(error as Error).message}\n`);
+    // Messages quote paths and values from the user and the input: their control characters are shown as codes.
+    process.stderr.write(`trust-index: ${printable((error as Error).message)}\n`);
     process.exitCode = usage ? 2 : 1;
   },
 );

@@ -1,17 +1,19 @@
 import type { EvidenceItem } from '../types/evidence.js';
+import { printable } from '../util/printable.js';
 
 const SPECIAL = /[\\`*_{}[\]()<>#|!~]/g;
 
 /**
  * Escape text from the input so it cannot become Markdown or HTML: pipes
  * cannot break a table, angle brackets cannot open a tag, brackets cannot
- * make a link, backticks cannot open code. Line breaks become spaces.
+ * make a link, backticks cannot open code. Line breaks become spaces;
+ * other control and bidi characters are shown as their codes (`printable`).
  *
  * @example
  * escapeMarkdown('a|b <script>'); // 'a\\|b \\<script\\>'
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(SPECIAL, (ch) => `\\${ch}`);
+  return printable(text.replace(/\s+/g, ' ')).replace(SPECIAL, (ch) => `\\${ch}`);
 }
 
 /** Characters a URL keeps after parsing that would end or nest a Markdown link, or a tag. */
