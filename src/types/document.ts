@@ -20,6 +20,7 @@ export type SkipReason =
   | 'malformed-json'
   | 'missing-text'
   | 'undated'
+  | 'date-out-of-range'
   | 'unreadable'
   | 'not-a-record'
   | 'duplicate-id'
