@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { text as streamText } from 'node:stream/consumers';
@@ -21,6 +22,8 @@ export interface IngestOptions {
   defaultDate: string | null;
   /** Field names of JSONL and CSV records. */
   fields?: FieldMap;
+  /** Folders not read, by `folderKey` (device and inode): the run's own output folder inside an input folder. */
+  exclude?: ReadonlySet<string>;
 }
 
 /** The format of a path, looking through a `.gz` suffix; null for files we do not read. */
@@ -29,19 +32,76 @@ export function formatOf(path: string): Format | null {
   return FORMATS.get(extname(name).toLowerCase()) ?? null;
 }
 
-/** Files below a directory that we can read, in sorted order so every run reads them alike. */
-async function* walk(dir: string): AsyncGenerator<string> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+/** A folder's identity on disk, so one reached again through a link is not read twice (or forever). */
+function folderKey(info: { dev: number; ino: number }): string {
+  return `${info.dev}:${info.ino}`;
+}
+
+function problem(origin: string, message: string): IngestItem {
+  return skippedItem({ origin, id: null, reason: 'unreadable', message });
+}
+
+/** What a failed file-system call says, without the path (the skip names it already). */
+function reasonOf(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code === 'ENOENT') return 'a link to nothing (dangling symlink)';
+  if (code === 'ELOOP') return 'a symlink loop';
+  return message;
+}
+
+/**
+ * Read a directory's files in sorted order, so every run reads them alike, and its folders in turn.
+ * A bad entry — a dangling link, a link loop, an unreadable folder, a FIFO — is skipped with its own
+ * path and reason and the walk goes on; a folder reached twice through links is read once, and
+ * folders in `exclude` (the run's output folder) are not read.
+ */
+async function* walk(dir: string, options: IngestOptions, seen: Set<string>): AsyncGenerator<IngestItem> {
+  let entries: Dirent[];
+  try {
+    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  } catch (error) {
+    yield problem(dir, `folder cannot be read: ${reasonOf(error)}`);
+    return;
+  }
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (formatOf(path)) yield path;
+    // Links are followed to what they point at; a dangling one or a loop fails here, for this entry alone.
+    let info: Stats;
+    try {
+      info = entry.isSymbolicLink() ? await stat(path) : await lstat(path);
+    } catch (error) {
+      if (entry.isSymbolicLink() || formatOf(path)) yield problem(path, reasonOf(error));
+      continue;
+    }
+    if (info.isDirectory()) {
+      const key = folderKey(info);
+      if (seen.has(key) || options.exclude?.has(key)) continue;
+      seen.add(key);
+      yield* walk(path, options, seen);
+    } else if (formatOf(path)) {
+      // A FIFO would block the run, a socket or device cannot be read as news.
+      if (info.isFile()) yield* readFile(path, options);
+      else yield problem(path, 'not a regular file');
+    }
+  }
+}
+
+/** The items of one file; a file that fails partway (a truncated .gz, a read error) is reported and the run goes on. */
+async function* readFile(file: string, options: IngestOptions): AsyncGenerator<IngestItem> {
+  try {
+    yield* readStream(open(file), file, formatOf(file) ?? 'text', options);
+  } catch (error) {
+    yield problem(file, reasonOf(error));
   }
 }
 
 function open(path: string): Readable {
   const file = createReadStream(path);
-  return path.toLowerCase().endsWith('.gz') ? file.pipe(createGunzip()) : file;
+  if (!path.toLowerCase().endsWith('.gz')) return file;
+  // pipe() does not pass on the file's errors: without this an unreadable .gz would leave its reader waiting.
+  const gunzip = createGunzip();
+  file.on('error', (error) => gunzip.destroy(error));
+  return file.pipe(gunzip);
 }
 
 /**
@@ -84,8 +144,9 @@ async function* readStream(input: Readable, path: string, format: Format, option
 /**
  * Stream documents from files and directories — JSONL/NDJSON, CSV/TSV, RSS
  * and Atom feeds, HTML pages, .txt/.md, each optionally gzipped — or from
- * standard input (`-`, read as JSONL). A path that cannot be read is
- * reported and the other inputs are still read.
+ * standard input (`-`, read as JSONL). A path, a folder entry or a file
+ * that cannot be read is reported with its own path and reason, and the
+ * other inputs are still read.
  */
 export async function* readInputs(paths: readonly string[], options: IngestOptions, stdin: Readable = process.stdin): AsyncGenerator<IngestItem> {
   for (const path of paths) {
@@ -93,15 +154,14 @@ export async function* readInputs(paths: readonly string[], options: IngestOptio
       yield* readStream(stdin, '<stdin>', 'jsonl', options);
       continue;
     }
+    let info: Stats;
     try {
-      const info = await stat(path);
-      const files = info.isDirectory() ? walk(path) : (async function* () { yield path; })();
-      for await (const file of files) {
-        const format = formatOf(file) ?? 'text';
-        yield* readStream(open(file), file, format, options);
-      }
+      info = await stat(path);
     } catch (error) {
-      yield skippedItem({ origin: path, id: null, reason: 'unreadable', message: (error as Error).message });
+      yield problem(path, reasonOf(error));
+      continue;
     }
+    if (!info.isDirectory()) yield* readFile(path, options);
+    else if (!options.exclude?.has(folderKey(info))) yield* walk(path, options, new Set([folderKey(info)]));
   }
 }
