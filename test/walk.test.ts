@@ -3,6 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { sizeOf } from '../src/cli/progress.js';
 import { readInputs } from '../src/ingest/readInputs.js';
 import type { IngestItem } from '../src/ingest/records.js';
 import { tempDir } from './helpers.js';
@@ -56,5 +57,20 @@ describe('walking a folder with bad entries', () => {
     writeFileSync(join(dir, 'ok.jsonl'), line('ok'));
     const items = await read([join(dir, 'missing.jsonl'), join(dir, 'ok.jsonl')]);
     expect(items.map((i) => i.kind)).toEqual(['skipped', 'document']);
+  });
+});
+
+describe('the progress bar\'s size count', () => {
+  it('counts a folder with a link loop and a dangling link once, without following links', async () => {
+    const dir = tempDir('size');
+    writeFileSync(join(dir, 'a.jsonl'), 'x'.repeat(100));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'b.jsonl'), 'y'.repeat(50));
+    symlinkSync(dir, join(dir, 'sub', 'up'));
+    symlinkSync(join(dir, 'self'), join(dir, 'self'));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+    expect(await sizeOf(dir)).toBe(150);
+    // The folder named on the command line may itself be a link.
+    expect(await sizeOf(join(dir, 'sub', 'up'))).toBe(150);
   });
 });
