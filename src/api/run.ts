@@ -9,6 +9,7 @@ import { readInputs } from '../ingest/readInputs.js';
 import type { IngestItem } from '../ingest/records.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../util/paths.js';
 import { type PipelineResult, runPipeline } from '../pipeline/pipeline.js';
+import { OutputFolder } from '../output/outputFolder.js';
 import { OutputSink } from '../output/outputSink.js';
 import { DEFAULT_TOP_PAIRS } from '../render/report.js';
 import { publishedLexiconVersions } from '../score/lexicon.js';
@@ -106,21 +107,38 @@ function selectCells(result: PipelineResult, settings: OutputSettings): Pipeline
 }
 
 /**
- * Produce a result with `produce` (feeding `sink` as it goes), then write
- * every output. Streamed files are renamed into place only when the result
- * is complete, so a failed run leaves the previous outputs as they were.
+ * Produce a result with `produce` (feeding `sink` as it goes, its scratch files in the folder it is
+ * given), then write every output. The output folder is locked for the run and every file is written
+ * into a staging folder inside it, moved into place only when all are written, so a failed run
+ * leaves the previous outputs exactly as they were.
  */
 export async function produceOutputs(
   settings: OutputSettings,
-  produce: (sink: OutputSink, index: IndexOptions) => Promise<PipelineResult>,
+  produce: (sink: OutputSink, index: IndexOptions, scratchDir: string) => Promise<PipelineResult>,
 ): Promise<RunSummary> {
+  const folder = await OutputFolder.open(settings.out);
+  try {
+    const { result, files } = await writeAll(settings, folder.staging, produce);
+    await folder.publish();
+    return { ...result, out: settings.out, files };
+  } catch (error) {
+    await folder.abandon();
+    throw error;
+  }
+}
+
+async function writeAll(
+  settings: OutputSettings,
+  dir: string,
+  produce: (sink: OutputSink, index: IndexOptions, scratchDir: string) => Promise<PipelineResult>,
+): Promise<{ result: PipelineResult; files: string[] }> {
   const index: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...settings.index };
   const top = settings.top ?? DEFAULT_TOP_PAIRS;
   // The sink writes documents.jsonl, sentences.jsonl and state.jsonl as the result is finished.
-  const sink = await OutputSink.open(settings.out, index.period);
+  const sink = await OutputSink.open(dir, index.period);
   let result: PipelineResult;
   try {
-    result = selectCells(await produce(sink, index), settings);
+    result = selectCells(await produce(sink, index, dir), settings);
   } catch (error) {
     await sink.abandon();
     throw error;
@@ -130,7 +148,7 @@ export async function produceOutputs(
     version: toolVersion(),
     lexicons: lexiconDigests(),
     // The documents read, by id, date and content hash: the same corpus gives the same digest, however split.
-    corpus: fileDigest(join(settings.out, 'state.jsonl')),
+    corpus: fileDigest(join(dir, 'state.jsonl')),
     options: {
       defaultDate: settings.defaultDate,
       ...index,
@@ -144,7 +162,7 @@ export async function produceOutputs(
   // not sit in memory through the analysis.
   const { writeOutputs } = await import('../output/writeOutputs.js');
   const files = await writeOutputs({
-    dir: settings.out,
+    dir,
     result,
     extremes: sink.extremes,
     names: defaultGazetteer().names,
@@ -153,7 +171,7 @@ export async function produceOutputs(
     meta,
     parquet: settings.parquet === true,
   });
-  return { ...result, out: settings.out, files };
+  return { result, files };
 }
 
 /** Lexicons the analysis reads; months.tsv is read at ingest, so documents' dates carry its effect. */
@@ -179,7 +197,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
 }
 
 function analyseAndWrite(options: RunOptions, cache: AnalysisCache | undefined): Promise<RunSummary> {
-  return produceOutputs(options, (sink, index) =>
+  return produceOutputs(options, (sink, index, scratchDir) =>
     runPipeline(
       reporting(
         readInputs(options.inputs, { defaultDate: options.defaultDate, fields: { ...DEFAULT_FIELDS, ...options.fields } }),
@@ -188,7 +206,7 @@ function analyseAndWrite(options: RunOptions, cache: AnalysisCache | undefined):
       sink,
       {
         index,
-        scratchDir: options.out,
+        scratchDir,
         ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
         ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
         ...(cache ? { cache } : {}),

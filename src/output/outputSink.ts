@@ -5,7 +5,7 @@ import type { PreparedDocument, QuotableSentence } from '../types/analysis.js';
 import type { DocumentRecord, SkippedInput } from '../types/document.js';
 import type { PairSentence } from '../types/evidence.js';
 import type { Extremes } from '../render/report.js';
-import { AtomicLineFile, removeStaleScratch } from '../util/atomicFile.js';
+import { AtomicLineFile } from '../util/atomicFile.js';
 import { KeyedLineStore } from './keyedLineStore.js';
 
 /** How many sentences per pair and period the report quotes at each end of the scale. */
@@ -61,8 +61,6 @@ export class OutputSink implements PipelineSink {
   ) {}
 
   static async open(dir: string, period: PeriodKind): Promise<OutputSink> {
-    await removeStaleScratch(dir);
-    await removeStaleScratch(join(dir, 'charts'));
     return new OutputSink(
       dir,
       period,

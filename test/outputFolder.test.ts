@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../src/api/run.js';
+import { OutputFolder } from '../src/output/outputFolder.js';
+import { LOCK_FILE, lockFolder } from '../src/util/folderLock.js';
+import { tempDir } from './helpers.js';
+
+/** A disk that fills up when `report.md` is written, if `diskFull` is set: the last file a run writes. */
+const disk = vi.hoisted(() => ({ diskFull: false }));
+vi.mock('node:fs/promises', async (original) => {
+  const fs = await original<typeof import('node:fs/promises')>();
+  const writeFile = ((path: string, ...rest: unknown[]) => {
+    if (disk.diskFull && String(path).includes('report.md')) {
+      return Promise.reject(Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC' }));
+    }
+    return (fs.writeFile as (...args: unknown[]) => Promise<void>)(path, ...rest);
+  }) as typeof fs.writeFile;
+  return { ...fs, default: { ...fs, writeFile }, writeFile };
+});
+
+afterEach(() => {
+  disk.diskFull = false;
+});
+
+const NEWS = [
+  { id: 'a', date: '2024-01-03', text: 'China and Pakistan signed a deal of friendship and trust.' },
+  { id: 'b', date: '2024-02-03', text: 'India and Canada expelled each other\'s diplomats amid deep distrust.' },
+];
+
+function corpus(dir: string, records: object[]): string {
+  const path = join(dir, 'news.jsonl');
+  writeFileSync(path, records.map((r) => JSON.stringify(r)).join('\n'));
+  return path;
+}
+
+/** Every file below a folder with its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+  return new Map(files.map((d) => [join(d.parentPath, d.name), readFileSync(join(d.parentPath, d.name), 'base64')]));
+}
+
+describe('a run that fails part-way', () => {
+  it('leaves the previous outputs byte for byte as they were, and no partial or scratch file', async () => {
+    const dir = tempDir('enospc');
+    const out = join(dir, 'out');
+    await run({ inputs: [corpus(dir, NEWS.slice(0, 1))], out, defaultDate: null });
+    const before = snapshot(out);
+    disk.diskFull = true;
+    const failed = run({ inputs: [corpus(dir, NEWS)], out, defaultDate: null });
+    await expect(failed).rejects.toThrow(/ENOSPC/);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+    // The next run is not hindered by the failed one.
+    disk.diskFull = false;
+    const summary = await run({ inputs: [corpus(dir, NEWS)], out, defaultDate: null });
+    expect(summary.counts.documents).toBe(2);
+  });
+});
+
+describe('the output folder', () => {
+  it('removes only its own staging folders, never files that merely look like scratch files', async () => {
+    const dir = tempDir('lookalikes');
+    const out = join(dir, 'out');
+    await run({ inputs: [corpus(dir, NEWS)], out, defaultDate: null });
+    const mine = ['thesis.tmp-2024.docx', 'notes.unsorted-99999', 'index.csv.tmp-99999-1', 'plan.tmp-1-2.txt'];
+    for (const name of mine) writeFileSync(join(out, name), 'the user\'s');
+    await run({ inputs: [corpus(dir, NEWS)], out, defaultDate: null });
+    for (const name of mine) expect(readFileSync(join(out, name), 'utf8'), name).toBe('the user\'s');
+  });
+
+  it('takes a lock: a second run into the same folder fails with a clear message, and the first completes', async () => {
+    const dir = tempDir('lock');
+    const out = join(dir, 'out');
+    const first = await OutputFolder.open(out);
+    await expect(run({ inputs: [corpus(dir, NEWS)], out, defaultDate: null })).rejects.toThrow(
+      new RegExp(`${LOCK_FILE}: another trust-index run \\(process ${process.pid}\\) is using this output folder`),
+    );
+    await first.abandon();
+    expect(existsSync(join(out, LOCK_FILE))).toBe(false);
+    await run({ inputs: [corpus(dir, NEWS)], out, defaultDate: null });
+    expect(existsSync(join(out, 'report.md'))).toBe(true);
+  });
+
+  it('takes over the lock of a run that is gone', async () => {
+    const dir = tempDir('stale-lock');
+    // Process ids are below 2^22 on Linux: this one cannot be running.
+    writeFileSync(join(dir, LOCK_FILE), '99999999\n');
+    const lock = await lockFolder(dir, 'output folder');
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(`${process.pid}\n`);
+    await lock.release();
+  });
+
+  it('is held while the process that wrote it runs', async () => {
+    const dir = tempDir('live-lock');
+    const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(dir, LOCK_FILE), `${other.pid}\n`);
+      await expect(lockFolder(dir, 'cache')).rejects.toThrow(`another trust-index run (process ${other.pid}) is using this cache`);
+    } finally {
+      other.kill();
+    }
+  });
+});
