@@ -36,6 +36,22 @@ describe('AnalysisCache', () => {
     await cache.commit();
     const reopened = await AnalysisCache.open(root, settings);
     expect(keys.filter((key) => reopened.get(key)?.analysis.record.id !== key)).toEqual([]);
+    await reopened.abandon();
+  });
+
+  it('is locked for one run at a time, and removes only its own scratch segments', async () => {
+    const root = tempDir('cache-lock');
+    const settings = { version: 'test', lexicons: {}, proxies: true };
+    const first = await AnalysisCache.open(root, settings);
+    await expect(AnalysisCache.open(root, settings)).rejects.toThrow(/another trust-index run \(process \d+\) is using this cache/);
+    await first.commit();
+    const folder = join(root, analysisDigest(settings));
+    writeFileSync(join(folder, 'segment-000009.jsonl.tmp-99999999-1'), 'a dead run\'s scratch');
+    writeFileSync(join(folder, 'segment-000001.jsonl.tmp-2024.bak'), 'mine');
+    writeFileSync(join(folder, 'notes.tmp-99999999-1'), 'mine');
+    const second = await AnalysisCache.open(root, settings);
+    await second.abandon();
+    expect(readdirSync(folder).sort()).toEqual(['notes.tmp-99999999-1', 'segment-000001.jsonl.tmp-2024.bak', 'trust-index-cache.json']);
   });
 });
 
@@ -84,10 +100,15 @@ describe('an incremental run with --cache', () => {
     // Files that are not the cache's own, in a folder the user pointed it at, are left alone.
     writeFileSync(join(cache, 'notes.txt'), 'mine');
     mkdirSync(join(cache, 'drafts'));
+    // Named like a settings folder, but not the cache's (no manifest of its own): a file and a folder of photos.
+    writeFileSync(join(cache, '0123456789abcdef'), 'mine too');
+    mkdirSync(join(cache, 'fedcba9876543210'));
+    writeFileSync(join(cache, 'fedcba9876543210', 'photo.jpg'), 'a photo');
     const summary = await run({ inputs: [DEMO_CORPUS], out: join(dir, 'settings-1'), defaultDate: null, cache, proxies: false });
     expect(summary.cache).toEqual({ reused: 0, analysed: lines.length });
-    expect(readdirSync(cache)).toHaveLength(3);
-    expect(readdirSync(cache)).toEqual(expect.arrayContaining(['drafts', 'notes.txt', expect.stringMatching(/^[0-9a-f]{16}$/)]));
+    expect(readdirSync(cache)).toHaveLength(5);
+    expect(readdirSync(cache)).toEqual(expect.arrayContaining(['drafts', 'notes.txt', '0123456789abcdef', 'fedcba9876543210', expect.stringMatching(/^[0-9a-f]{16}$/)]));
+    expect(readFileSync(join(cache, 'fedcba9876543210', 'photo.jpg'), 'utf8')).toBe('a photo');
     expect(readdirSync(cache)).not.toContain(withProxies);
   });
 
@@ -127,8 +148,8 @@ describe('an incremental run with --cache', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     const leftovers = snapshot(cache);
-    // Only the killed run's scratch segment may be left; the next run removes it.
-    expect([...leftovers.keys()].filter((f) => !cached.has(f)).every((f) => /\.tmp-\d+-\d+$/.test(f))).toBe(true);
+    // Only the killed run's scratch segment and its lock may be left; the next run removes them.
+    expect([...leftovers.keys()].filter((f) => !cached.has(f)).every((f) => /(\.tmp-\d+-\d+|\/\.trust-index\.lock)$/.test(f))).toBe(true);
     for (const [file, bytes] of cached) expect(leftovers.get(file), file).toBe(bytes);
     const summary = await run({ inputs: [DEMO_CORPUS], out: join(dir, 'killed'), defaultDate: null, cache });
     expect(summary.cache).toEqual({ reused: lines.length, analysed: 0 });
