@@ -103,3 +103,22 @@ describe('the output folder', () => {
     }
   });
 });
+
+describe('an output folder or cache inside an input folder', () => {
+  it('is not read as input, and the run says so', async () => {
+    const dir = tempDir('out-inside');
+    corpus(dir, NEWS);
+    const out = join(dir, 'reports');
+    const cache = join(dir, 'cache');
+    const first = await run({ inputs: [dir], out, cache, defaultDate: null });
+    expect(first.counts.documents).toBe(2);
+    expect(first.notes).toEqual([
+      `the output folder ${out} is inside the input folder ${dir}: it is not read as input`,
+      `the cache ${cache} is inside the input folder ${dir}: it is not read as input`,
+    ]);
+    // Run again: the first run's documents.jsonl, sentences.jsonl and cache segments are not news.
+    const second = await run({ inputs: [dir], out, cache, defaultDate: null });
+    expect(second.counts).toEqual(first.counts);
+    expect(readFileSync(join(out, 'skipped.jsonl'), 'utf8')).toBe('');
+  });
+});

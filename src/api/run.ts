@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
 import { defaultGazetteer } from '../actors/gazetteer.js';
 import { fileDigest } from '../util/fileDigest.js';
 import { AnalysisCache, type AnalysisSettings } from '../pipeline/analysisCache.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { DEFAULT_FIELDS, type FieldMap } from '../ingest/fields.js';
-import { readInputs } from '../ingest/readInputs.js';
+import { folderKey, readInputs } from '../ingest/readInputs.js';
 import type { IngestItem } from '../ingest/records.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../util/paths.js';
 import { type PipelineResult, runPipeline } from '../pipeline/pipeline.js';
@@ -60,6 +61,8 @@ export interface RunSummary extends PipelineResult {
   files: string[];
   /** With a cache: documents taken from it and documents analysed (then added to it). */
   cache?: { reused: number; analysed: number };
+  /** What the user should know that is not an input problem (the output folder inside an input folder, not read). */
+  notes?: string[];
 }
 
 /** sha256 digests of the bundled lexicon files by file name, and the versions of the published lexicons tone reads. */
@@ -196,21 +199,43 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   }
 }
 
-function analyseAndWrite(options: RunOptions, cache: AnalysisCache | undefined): Promise<RunSummary> {
-  return produceOutputs(options, (sink, index, scratchDir) =>
-    runPipeline(
-      reporting(
-        readInputs(options.inputs, { defaultDate: options.defaultDate, fields: { ...DEFAULT_FIELDS, ...options.fields } }),
-        options.onProgress,
-      ),
-      sink,
-      {
-        index,
-        scratchDir,
-        ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-        ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
-        ...(cache ? { cache } : {}),
-      },
-    ),
-  );
+/**
+ * The run's own folders (output, cache) as the walk should leave them out, and a note for each that
+ * lies inside an input folder: read as news, a previous run's outputs and cached analyses would come
+ * back as new documents.
+ */
+async function ownFolders(options: RunOptions): Promise<{ exclude: Set<string>; notes: string[] }> {
+  const exclude = new Set<string>();
+  const notes: string[] = [];
+  const own = [{ dir: options.out, what: 'output folder' }, ...(options.cache ? [{ dir: options.cache, what: 'cache' }] : [])];
+  for (const { dir, what } of own) {
+    exclude.add(folderKey(await stat(dir)));
+    const real = await realpath(dir);
+    for (const input of options.inputs) {
+      const inputReal = input === '-' ? null : await realpath(input).catch(() => null);
+      if (inputReal === null) continue;
+      const below = relative(inputReal, real);
+      if (!below.startsWith('..') && !isAbsolute(below)) {
+        notes.push(`the ${what} ${dir} is inside the input folder ${input}: it is not read as input`);
+      }
+    }
+  }
+  return { exclude, notes };
+}
+
+async function analyseAndWrite(options: RunOptions, cache: AnalysisCache | undefined): Promise<RunSummary> {
+  let notes: string[] = [];
+  const summary = await produceOutputs(options, async (sink, index, scratchDir) => {
+    const own = await ownFolders(options);
+    notes = own.notes;
+    const fields = { ...DEFAULT_FIELDS, ...options.fields };
+    return runPipeline(reporting(readInputs(options.inputs, { defaultDate: options.defaultDate, fields, exclude: own.exclude }), options.onProgress), sink, {
+      index,
+      scratchDir,
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+      ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
+      ...(cache ? { cache } : {}),
+    });
+  });
+  return notes.length > 0 ? { ...summary, notes } : summary;
 }

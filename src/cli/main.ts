@@ -191,6 +191,7 @@ async function runCommand(args: string[]): Promise<number> {
     ...settings,
   });
   progress?.stop();
+  for (const note of summary.notes ?? []) process.stderr.write(`trust-index: note: ${printable(note)}\n`);
   printSummary(summary, values.quiet);
   if (summary.cache && !values.quiet) {
     process.stderr.write(`cache: ${summary.cache.reused} documents reused, ${summary.cache.analysed} analysed\n`);

@@ -33,7 +33,7 @@ export function formatOf(path: string): Format | null {
 }
 
 /** A folder's identity on disk, so one reached again through a link is not read twice (or forever). */
-function folderKey(info: { dev: number; ino: number }): string {
+export function folderKey(info: { dev: number; ino: number }): string {
   return `${info.dev}:${info.ino}`;
 }
 
