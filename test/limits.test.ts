@@ -1,7 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_COUNTRIES_PAIRED, pairsOf } from '../src/actors/pairs.js';
+import { defaultGazetteer } from '../src/actors/gazetteer.js';
 import { run } from '../src/api/run.js';
+import { analyzeDocument } from '../src/pipeline/pipeline.js';
+import { defaultScorer } from '../src/score/scoreSentence.js';
 import { dayInRange, latestDay } from '../src/ingest/dates.js';
 import type { DocumentRecord, SkippedInput } from '../src/types/document.js';
 import { jsonl, tempDir } from './helpers.js';
@@ -39,5 +43,23 @@ describe('dates outside 1900 … a year from now', () => {
     expect(skipped.map((s) => [s.id, s.reason])).toEqual([['far', 'date-out-of-range'], ['old', 'date-out-of-range']]);
     expect(skipped[0]?.message).toContain('9999-12-31');
     expect(jsonl<DocumentRecord>(join(out, 'documents.jsonl')).find((d) => d.id === 'far')?.reason).toBe('date-out-of-range');
+  });
+});
+
+describe('a sentence that lists many countries', () => {
+  const names = defaultGazetteer().names;
+  const countries = [...names.values()].slice(0, 120);
+
+  it('names more than eight: its mentions count, it forms no pairs', () => {
+    const text = `Delegates from ${countries.join(', ')} signed the accord on trust and cooperation.`;
+    const analysis = analyzeDocument({ id: 'list', date: '2024-01-03', title: '', text, origin: 'test' }, defaultScorer());
+    expect(analysis.record.countries.length).toBeGreaterThan(MAX_COUNTRIES_PAIRED * 10);
+    expect(analysis.record.pairs).toEqual([]);
+    expect(analysis.sentences).toEqual([]);
+  });
+
+  it('names eight: every pair among them', () => {
+    expect(pairsOf(['CN', 'PK', 'IN', 'US', 'JP', 'KR', 'FR', 'DE'])).toHaveLength(28);
+    expect(pairsOf(['CN', 'PK', 'IN', 'US', 'JP', 'KR', 'FR', 'DE', 'GB'])).toEqual([]);
   });
 });
