@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MAX_COUNTRIES_PAIRED, pairsOf } from '../src/actors/pairs.js';
 import { defaultGazetteer } from '../src/actors/gazetteer.js';
@@ -7,6 +8,9 @@ import { run } from '../src/api/run.js';
 import { analyzeDocument } from '../src/pipeline/pipeline.js';
 import { defaultScorer } from '../src/score/scoreSentence.js';
 import { dayInRange, latestDay } from '../src/ingest/dates.js';
+import { type IngestLimits, nestsDeeperThan } from '../src/ingest/limits.js';
+import { readInputs } from '../src/ingest/readInputs.js';
+import type { IngestItem } from '../src/ingest/records.js';
 import type { DocumentRecord, SkippedInput } from '../src/types/document.js';
 import { jsonl, tempDir } from './helpers.js';
 
@@ -61,5 +65,60 @@ describe('a sentence that lists many countries', () => {
   it('names eight: every pair among them', () => {
     expect(pairsOf(['CN', 'PK', 'IN', 'US', 'JP', 'KR', 'FR', 'DE'])).toHaveLength(28);
     expect(pairsOf(['CN', 'PK', 'IN', 'US', 'JP', 'KR', 'FR', 'DE', 'GB'])).toEqual([]);
+  });
+});
+
+describe('inputs past the size and depth limits', () => {
+  async function read(paths: string[], limits: Partial<IngestLimits>): Promise<IngestItem[]> {
+    const items: IngestItem[] = [];
+    for await (const item of readInputs(paths, { defaultDate: '2024-01-03', limits })) items.push(item);
+    return items;
+  }
+  const summary = (items: IngestItem[]) =>
+    items.map((i) => (i.kind === 'document' ? `doc ${i.document.id}` : `${i.skipped.reason} ${basename(i.skipped.origin)}`));
+
+  it('a JSONL line over the limit is skipped as it streams, and the next line is read', async () => {
+    const dir = tempDir('long-line');
+    const long = { id: 'long', text: `China and Pakistan ${'x'.repeat(5000)}` };
+    const input = corpus(dir, 'news.jsonl', [{ id: 'a', text: PAIR_TEXT }, long, { id: 'b', text: PAIR_TEXT }]);
+    expect(summary(await read([input], { lineChars: 1000 }))).toEqual(['doc a', 'too-large news.jsonl:2', 'doc b']);
+  });
+
+  it('a document whose text is over the limit is skipped with its id', async () => {
+    const dir = tempDir('big-doc');
+    const input = corpus(dir, 'news.jsonl', [{ id: 'big', text: PAIR_TEXT.repeat(100) }, { id: 'ok', text: PAIR_TEXT }]);
+    const items = await read([input], { documentChars: 1000 });
+    expect(summary(items)).toEqual(['too-large news.jsonl:1', 'doc ok']);
+    expect(items[0]?.kind === 'skipped' && items[0].skipped.id).toBe('big');
+  });
+
+  it('a gzip bomb stops at the decompressed limit, with what it read before', async () => {
+    const dir = tempDir('bomb');
+    const path = join(dir, 'bomb.jsonl.gz');
+    // A real line, then a megabyte of NULs that compresses to about a kilobyte.
+    writeFileSync(path, gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify({ id: 'a', text: PAIR_TEXT })}\n`), Buffer.alloc(1 << 20)])));
+    expect(summary(await read([path], { decompressedBytes: 64 * 1024 }))).toEqual(['doc a', 'too-large bomb.jsonl.gz']);
+  });
+
+  it('a whole-file input over the limit is skipped before it is parsed', async () => {
+    const dir = tempDir('big-file');
+    writeFileSync(join(dir, 'page.txt'), PAIR_TEXT.repeat(1000));
+    expect(summary(await read([join(dir, 'page.txt')], { fileBytes: 10_000 }))).toEqual(['too-large page.txt']);
+  });
+
+  it('a CSV with an unclosed quote does not read the rest of the file into one field', async () => {
+    const dir = tempDir('csv-bomb');
+    writeFileSync(join(dir, 'news.csv'), `id,date,text\na,2024-01-03,${PAIR_TEXT}\nb,2024-01-03,"${'x, '.repeat(10_000)}\n`);
+    const items = await read([join(dir, 'news.csv')], { lineChars: 1000 });
+    expect(summary(items).sort()).toEqual(['doc a', 'too-large news.csv:3']);
+  });
+
+  it('HTML nested deeper than the limit is skipped before parsing', async () => {
+    const dir = tempDir('deep');
+    writeFileSync(join(dir, 'deep.html'), `<html><body>${'<div>'.repeat(300)}<p>${PAIR_TEXT}</p>${'</div>'.repeat(300)}</body></html>`);
+    writeFileSync(join(dir, 'flat.html'), `<html><body>${'<div><br><img src="x"/></div>'.repeat(300)}<article><p>${PAIR_TEXT}</p></article></body></html>`);
+    expect(nestsDeeperThan(readFileSync(join(dir, 'deep.html'), 'utf8'), 250)).toBe(true);
+    expect(nestsDeeperThan(readFileSync(join(dir, 'flat.html'), 'utf8'), 250)).toBe(false);
+    expect(summary(await read([join(dir, 'deep.html')], { markupDepth: 250 }))).toEqual(['too-deep deep.html']);
   });
 });

@@ -15,6 +15,7 @@ export async function* readCsv(
   delimiter: ',' | '\t',
   defaultDate: string | null,
   fields: FieldMap = DEFAULT_FIELDS,
+  maxRecordChars = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<IngestItem> {
   const skipped: IngestItem[] = [];
   const parser = input.pipe(
@@ -23,6 +24,8 @@ export async function* readCsv(
       delimiter,
       bom: true,
       info: true,
+      // An unclosed quote makes the rest of the file one field: bounded, it fails instead of growing.
+      ...(Number.isFinite(maxRecordChars) ? { max_record_size: maxRecordChars } : {}),
       skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (error: CsvError | undefined) => {
@@ -30,7 +33,7 @@ export async function* readCsv(
         skipped.push(skippedItem({
           origin: line ? `${path}:${line}` : path,
           id: null,
-          reason: 'malformed-csv',
+          reason: error?.code === 'CSV_MAX_RECORD_SIZE' ? 'too-large' : 'malformed-csv',
           message: error?.message ?? 'unreadable row',
         }));
         return undefined;

@@ -2,13 +2,15 @@ import { createReadStream } from 'node:fs';
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { type Readable, pipeline } from 'node:stream';
 import { text as streamText } from 'node:stream/consumers';
 import { createGunzip } from 'node:zlib';
 import { DEFAULT_FIELDS, type FieldMap } from './fields.js';
 import { readJsonl } from './jsonl.js';
+import { DEFAULT_LIMITS, type IngestLimits, LimitError, byteLimit, nestsDeeperThan } from './limits.js';
 import { readPlainText } from './plainText.js';
 import { type IngestItem, skippedItem } from './records.js';
+import type { NewsDocument } from '../types/document.js';
 
 /** Formats by file extension (after any `.gz`). */
 const FORMATS = new Map<string, Format>([
@@ -24,6 +26,12 @@ export interface IngestOptions {
   fields?: FieldMap;
   /** Folders not read, by `folderKey` (device and inode): the run's own output folder inside an input folder. */
   exclude?: ReadonlySet<string>;
+  /** Bounds on one input's size and nesting; DEFAULT_LIMITS where not given. */
+  limits?: Partial<IngestLimits>;
+}
+
+function limitsOf(options: IngestOptions): IngestLimits {
+  return { ...DEFAULT_LIMITS, ...options.limits };
 }
 
 /** The format of a path, looking through a `.gz` suffix; null for files we do not read. */
@@ -89,19 +97,18 @@ async function* walk(dir: string, options: IngestOptions, seen: Set<string>): As
 /** The items of one file; a file that fails partway (a truncated .gz, a read error) is reported and the run goes on. */
 async function* readFile(file: string, options: IngestOptions): AsyncGenerator<IngestItem> {
   try {
-    yield* readStream(open(file), file, formatOf(file) ?? 'text', options);
+    yield* readStream(open(file, limitsOf(options)), file, formatOf(file) ?? 'text', options);
   } catch (error) {
-    yield problem(file, reasonOf(error));
+    if (error instanceof LimitError) yield skippedItem({ origin: file, id: null, reason: error.reason, message: error.message });
+    else yield problem(file, reasonOf(error));
   }
 }
 
-function open(path: string): Readable {
+function open(path: string, limits: IngestLimits): Readable {
   const file = createReadStream(path);
   if (!path.toLowerCase().endsWith('.gz')) return file;
-  // pipe() does not pass on the file's errors: without this an unreadable .gz would leave its reader waiting.
-  const gunzip = createGunzip();
-  file.on('error', (error) => gunzip.destroy(error));
-  return file.pipe(gunzip);
+  // pipeline, not pipe: a failing file or gunzip must fail the stream its reader waits on.
+  return pipeline(file, createGunzip(), byteLimit(limits.decompressedBytes, 'decompressed'), () => undefined);
 }
 
 /**
@@ -119,10 +126,16 @@ function unreadable(text: string, path: string): IngestItem | null {
 }
 
 async function* readWhole(input: Readable, path: string, format: 'text' | 'html' | 'feed', options: IngestOptions): AsyncGenerator<IngestItem> {
-  const text = await streamText(input);
+  const limits = limitsOf(options);
+  const text = await streamText(pipeline(input, byteLimit(limits.fileBytes, 'file'), () => undefined));
   const problem = unreadable(text, path);
   if (problem) {
     yield problem;
+    return;
+  }
+  // Depth is counted before parsing: the parser itself is what a deep page makes slow.
+  if (format === 'html' && nestsDeeperThan(text, limits.markupDepth)) {
+    yield skippedItem({ origin: path, id: null, reason: 'too-deep', message: `elements nest deeper than ${limits.markupDepth} levels` });
     return;
   }
   if (format === 'html') yield (await import('./html.js')).readHtml(text, path, options.defaultDate);
@@ -134,11 +147,25 @@ async function* readWhole(input: Readable, path: string, format: 'text' | 'html'
  * Readers of CSV, feeds and HTML are loaded when a file of their kind comes: their parsers (a DOM,
  * an XML parser; ~20–40 MB of memory) would otherwise stay loaded through a run that reads JSONL.
  */
-async function* readStream(input: Readable, path: string, format: Format, options: IngestOptions): AsyncGenerator<IngestItem> {
+async function* readFormat(input: Readable, path: string, format: Format, options: IngestOptions): AsyncGenerator<IngestItem> {
   const fields = options.fields ?? DEFAULT_FIELDS;
-  if (format === 'jsonl') yield* readJsonl(input, path, options.defaultDate, fields);
-  else if (format === 'csv' || format === 'tsv') yield* (await import('./csv.js')).readCsv(input, path, format === 'csv' ? ',' : '\t', options.defaultDate, fields);
+  const { lineChars } = limitsOf(options);
+  if (format === 'jsonl') yield* readJsonl(input, path, options.defaultDate, fields, lineChars);
+  else if (format === 'csv' || format === 'tsv') yield* (await import('./csv.js')).readCsv(input, path, format === 'csv' ? ',' : '\t', options.defaultDate, fields, lineChars);
   else yield* readWhole(input, path, format, options);
+}
+
+/** The items of one input, a document longer than the limit skipped (its analysis would be unbounded). */
+async function* readStream(input: Readable, path: string, format: Format, options: IngestOptions): AsyncGenerator<IngestItem> {
+  const { documentChars } = limitsOf(options);
+  for await (const item of readFormat(input, path, format, options)) {
+    const size = item.kind === 'document' ? item.document.title.length + item.document.text.length : 0;
+    if (size <= documentChars) yield item;
+    else {
+      const { origin, id } = (item as { document: NewsDocument }).document;
+      yield skippedItem({ origin, id, reason: 'too-large', message: `${size} characters of text, over the limit of ${documentChars}` });
+    }
+  }
 }
 
 /**

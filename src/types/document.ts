@@ -21,6 +21,8 @@ export type SkipReason =
   | 'missing-text'
   | 'undated'
   | 'date-out-of-range'
+  | 'too-large'
+  | 'too-deep'
   | 'unreadable'
   | 'not-a-record'
   | 'duplicate-id'
