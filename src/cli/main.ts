@@ -1,7 +1,5 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { findCountries } from '../actors/findCountries.js';
-import { pairsOf } from '../actors/pairs.js';
 import { PERIOD_KINDS, type PeriodKind } from '../aggregate/periods.js';
 import { defaultJobs } from '../pipeline/analysisPool.js';
 import { isoDay } from '../ingest/dates.js';
@@ -11,16 +9,13 @@ import { writeFileAtomic } from '../util/atomicFile.js';
 import { printable } from '../util/printable.js';
 import { join } from 'node:path';
 import type { FieldMap } from '../ingest/fields.js';
-import { readLines } from '../util/lines.js';
 import { DEMO_CORPUS } from '../util/paths.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { merge } from '../api/merge.js';
 import { type RunSummary, run, toolVersion } from '../api/run.js';
-import { scoreTokens } from '../score/scoreSentence.js';
-import { tokenizeWords } from '../text/words.js';
 import { type RunConfig, configFlags, readConfig } from './config.js';
 import { startProgress } from './progress.js';
-import { explainScore } from './explain.js';
+import { scoreLines } from './scoreLines.js';
 import { readInputs } from '../ingest/readInputs.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { ACTORS_USAGE, MAIN_USAGE, MERGE_USAGE, RUN_USAGE, SCORE_USAGE } from './usage.js';
@@ -175,8 +170,7 @@ async function runCommand(args: string[]): Promise<number> {
     const value = values[`${name}-field`];
     if (value !== undefined) fields[name] = value;
   }
-  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
-  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}"`);
+  const jobs = jobsFlag(values.jobs);
   const inputs = demo ? [DEMO_CORPUS] : positionals;
   const progress = values.quiet ? null : await startProgress(inputs);
   const summary = await run({
@@ -227,6 +221,20 @@ async function mergeCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * `--jobs`, checked, and no more than the cores available: each worker holds its own lexicons
+ * (48 workers took 2.3 GB) and more threads than cores only wait for each other.
+ */
+function jobsFlag(value: string | undefined): number {
+  const cores = defaultJobs();
+  if (value === undefined) return cores;
+  const jobs = Number(value);
+  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got "${value}"`);
+  if (jobs <= cores) return jobs;
+  process.stderr.write(`trust-index: note: --jobs ${jobs} is more than the ${cores} cores available; using ${cores}\n`);
+  return cores;
+}
+
 /** `--date`, checked: the day leaders are looked up on. */
 function dateFlag(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -249,21 +257,7 @@ async function scoreCommand(args: string[]): Promise<number> {
     return 0;
   }
   const date = dateFlag(values.date);
-  for await (const text of readLines(process.stdin)) {
-    const tokens = tokenizeWords(text);
-    const countries = [...new Set(findCountries(text, tokens, undefined, date === undefined ? {} : { date }).map((m) => m.code))].sort();
-    const score = scoreTokens(text, tokens);
-    const out = values.explain
-      ? explainScore(text, countries, score)
-      : JSON.stringify({
-          countries,
-          pairs: pairsOf(countries),
-          trust: score.trust,
-          tone: score.tone,
-          evidence: { trust: score.trustEvidence, tone: score.toneEvidence },
-        });
-    process.stdout.write(`${out}\n`);
-  }
+  await scoreLines(process.stdin, process.stdout, { explain: values.explain, ...(date !== undefined ? { date } : {}) });
   return 0;
 }
 
@@ -286,8 +280,7 @@ async function actorsCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('actors needs inputs (files, folders or - for standard input)');
   const top = values.top === undefined ? 50 : Number(values.top);
   if (!(Number.isInteger(top) && top >= 1)) throw new UsageError(`--top must be a whole number ≥ 1, got "${values.top}"`);
-  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
-  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}"`);
+  const jobs = jobsFlag(values.jobs);
   const defaultDate = dateFlag(values.date) ?? null;
   const result = await runPipeline(readInputs(positionals, { defaultDate }), { document: () => undefined, skipped: () => undefined }, { jobs });
   process.stdout.write('documents\tname\n');
