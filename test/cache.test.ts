@@ -157,3 +157,31 @@ describe('an incremental run with --cache', () => {
     expect(differingOutputs(join(dir, 'killed'), full)).toEqual([]);
   });
 });
+
+describe('a damaged cache segment', () => {
+  it('is read around: bad entries are analysed again with a warning naming the file, the outputs are a full run\'s', async () => {
+    const dir = tempDir('cache-damaged');
+    const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n').slice(0, 20);
+    const input = writeCorpus(join(dir, 'news.jsonl'), lines);
+    const cache = join(dir, 'cache');
+    await run({ inputs: [input], out: join(dir, 'first'), defaultDate: null, cache });
+    const [settings] = readdirSync(cache).filter((f) => /^[0-9a-f]{16}$/.test(f));
+    const segment = join(cache, settings as string, 'segment-000001.jsonl');
+    const entries = readFileSync(segment, 'utf8').split('\n');
+    // One entry corrupted in the middle, the last one cut short: a disk error and a killed write.
+    entries[3] = `${(entries[3] as string).slice(0, 60)}#garbage#${(entries[3] as string).slice(70)}`;
+    const last = entries.length - 2;
+    entries[last] = (entries[last] as string).slice(0, 100);
+    writeFileSync(segment, entries.slice(0, last + 1).join('\n'));
+
+    const summary = await run({ inputs: [input], out: join(dir, 'second'), defaultDate: null, cache });
+    expect(summary.cache).toEqual({ reused: lines.length - 2, analysed: 2 });
+    expect(summary.notes).toHaveLength(2);
+    for (const note of summary.notes ?? []) expect(note).toContain(`${segment}: the entry at byte`);
+    expect(differingOutputs(join(dir, 'second'), join(dir, 'first'))).toEqual([]);
+    // The fresh entries replace the bad ones: the next run reads everything from the cache, without a word.
+    const third = await run({ inputs: [input], out: join(dir, 'third'), defaultDate: null, cache });
+    expect(third.cache).toEqual({ reused: lines.length, analysed: 0 });
+    expect(third.notes).toBeUndefined();
+  });
+});

@@ -61,7 +61,7 @@ export interface RunSummary extends PipelineResult {
   files: string[];
   /** With a cache: documents taken from it and documents analysed (then added to it). */
   cache?: { reused: number; analysed: number };
-  /** What the user should know that is not an input problem (the output folder inside an input folder, not read). */
+  /** What the user should know that is not an input problem: the output folder inside an input folder (not read), a cache entry that could not be read. */
   notes?: string[];
 }
 
@@ -192,7 +192,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   try {
     const summary = await analyseAndWrite(options, cache);
     await cache?.commit();
-    return cache ? { ...summary, cache: { ...cache.stats } } : summary;
+    if (!cache) return summary;
+    const notes = [...(summary.notes ?? []), ...cache.warnings];
+    return { ...summary, cache: { ...cache.stats }, ...(notes.length > 0 ? { notes } : {}) };
   } catch (error) {
     await cache?.abandon();
     throw error;

@@ -83,6 +83,8 @@ interface Location {
 export class AnalysisCache {
   /** Documents this run took from the cache, and those it analysed. */
   readonly stats = { reused: 0, analysed: 0 };
+  /** Entries that could not be read back, each naming its file; the run goes on without them. */
+  readonly warnings: string[] = [];
   private readonly files = new Map<number, number>();
   /** This run's new segment, opened on the first put; a promise, so puts that run concurrently share one file. */
   private added: Promise<AtomicLineFile> | null = null;
@@ -137,13 +139,27 @@ export class AnalysisCache {
     return new AnalysisCache(root, dir, entries, segments, lock);
   }
 
-  /** The cached analysis of a document with this key, if any. */
+  /**
+   * The cached analysis of a document with this key, if any. An entry that cannot be read back (a
+   * truncated or corrupted segment) is treated as absent, with a warning naming its file: the
+   * document is analysed again, and its new entry replaces the bad one from the next run on.
+   */
   get(key: string): CachedAnalysis | undefined {
     const at = this.entries.get(key);
     if (!at) return undefined;
-    const line = JSON.parse(this.line(at)) as CachedLine;
+    let found: CachedAnalysis;
+    try {
+      const line = JSON.parse(this.line(at)) as CachedLine;
+      found = { analysis: line.analysis, fingerprint: { exact: line.exact, minhash: decodeMinhash(line.minhash) } };
+      if (typeof found.analysis?.record?.id !== 'string' || typeof found.fingerprint.exact !== 'string') throw new Error('not a cached analysis');
+    } catch (error) {
+      this.entries.delete(key);
+      const file = join(this.dir, segmentName(at.segment));
+      this.warnings.push(`${file}: the entry at byte ${at.offset} cannot be read (${(error as Error).message}); its document is analysed again`);
+      return undefined;
+    }
     this.stats.reused += 1;
-    return { analysis: line.analysis, fingerprint: { exact: line.exact, minhash: decodeMinhash(line.minhash) } };
+    return found;
   }
 
   /**
