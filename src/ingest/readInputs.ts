@@ -45,12 +45,12 @@ export function folderKey(info: { dev: number; ino: number }): string {
   return `${info.dev}:${info.ino}`;
 }
 
-function problem(origin: string, message: string): IngestItem {
+function unreadableItem(origin: string, message: string): IngestItem {
   return skippedItem({ origin, id: null, reason: 'unreadable', message });
 }
 
-/** What a failed file-system call says, without the path (the skip names it already). */
-function reasonOf(error: unknown): string {
+/** Why following a link failed, in words. */
+function linkFailure(error: unknown): string {
   const { code, message } = error as NodeJS.ErrnoException;
   if (code === 'ENOENT') return 'a link to nothing (dangling symlink)';
   if (code === 'ELOOP') return 'a symlink loop';
@@ -68,7 +68,7 @@ async function* walk(dir: string, options: IngestOptions, seen: Set<string>): As
   try {
     entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
   } catch (error) {
-    yield problem(dir, `folder cannot be read: ${reasonOf(error)}`);
+    yield unreadableItem(dir, `folder cannot be read: ${(error as Error).message}`);
     return;
   }
   for (const entry of entries) {
@@ -78,7 +78,8 @@ async function* walk(dir: string, options: IngestOptions, seen: Set<string>): As
     try {
       info = entry.isSymbolicLink() ? await stat(path) : await lstat(path);
     } catch (error) {
-      if (entry.isSymbolicLink() || formatOf(path)) yield problem(path, reasonOf(error));
+      if (entry.isSymbolicLink()) yield unreadableItem(path, linkFailure(error));
+      else if (formatOf(path)) yield unreadableItem(path, (error as Error).message);
       continue;
     }
     if (info.isDirectory()) {
@@ -89,7 +90,7 @@ async function* walk(dir: string, options: IngestOptions, seen: Set<string>): As
     } else if (formatOf(path)) {
       // A FIFO would block the run, a socket or device cannot be read as news.
       if (info.isFile()) yield* readFile(path, options);
-      else yield problem(path, 'not a regular file');
+      else yield unreadableItem(path, 'not a regular file');
     }
   }
 }
@@ -100,7 +101,7 @@ async function* readFile(file: string, options: IngestOptions): AsyncGenerator<I
     yield* readStream(open(file, limitsOf(options)), file, formatOf(file) ?? 'text', options);
   } catch (error) {
     if (error instanceof LimitError) yield skippedItem({ origin: file, id: null, reason: error.reason, message: error.message });
-    else yield problem(file, reasonOf(error));
+    else yield unreadableItem(file, (error as Error).message);
   }
 }
 
@@ -185,7 +186,7 @@ export async function* readInputs(paths: readonly string[], options: IngestOptio
     try {
       info = await stat(path);
     } catch (error) {
-      yield problem(path, reasonOf(error));
+      yield unreadableItem(path, (error as Error).message);
       continue;
     }
     if (!info.isDirectory()) yield* readFile(path, options);
