@@ -113,12 +113,14 @@ describe('inputs past the size and depth limits', () => {
     expect(summary(items).sort()).toEqual(['doc a', 'too-large news.csv:3']);
   });
 
-  it('HTML nested deeper than the limit is skipped before parsing', async () => {
+  it('HTML or a feed nested deeper than the limit is skipped before parsing', async () => {
     const dir = tempDir('deep');
     writeFileSync(join(dir, 'deep.html'), `<html><body>${'<div>'.repeat(300)}<p>${PAIR_TEXT}</p>${'</div>'.repeat(300)}</body></html>`);
     writeFileSync(join(dir, 'flat.html'), `<html><body>${'<div><br><img src="x"/></div>'.repeat(300)}<article><p>${PAIR_TEXT}</p></article></body></html>`);
     expect(nestsDeeperThan(readFileSync(join(dir, 'deep.html'), 'utf8'), 250)).toBe(true);
     expect(nestsDeeperThan(readFileSync(join(dir, 'flat.html'), 'utf8'), 250)).toBe(false);
     expect(summary(await read([join(dir, 'deep.html')], { markupDepth: 250 }))).toEqual(['too-deep deep.html']);
+    writeFileSync(join(dir, 'deep.xml'), `<rss><channel><item><description>${'<a>'.repeat(300)}x${'</a>'.repeat(300)}</description></item></channel></rss>`);
+    expect(summary(await read([join(dir, 'deep.xml')], { markupDepth: 250 }))).toEqual(['too-deep deep.xml']);
   });
 });

@@ -15,7 +15,7 @@ export interface IngestLimits {
   fileBytes: number;
   /** Bytes a `.gz` file may decompress to. */
   decompressedBytes: number;
-  /** Nesting depth of an HTML page's elements, counted in its text before any parsing. */
+  /** Nesting depth of an HTML page's or a feed's elements, counted in its text before any parsing. */
   markupDepth: number;
 }
 

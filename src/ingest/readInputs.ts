@@ -135,7 +135,7 @@ async function* readWhole(input: Readable, path: string, format: 'text' | 'html'
     return;
   }
   // Depth is counted before parsing: the parser itself is what a deep page makes slow.
-  if (format === 'html' && nestsDeeperThan(text, limits.markupDepth)) {
+  if (format !== 'text' && nestsDeeperThan(text, limits.markupDepth)) {
     yield skippedItem({ origin: path, id: null, reason: 'too-deep', message: `elements nest deeper than ${limits.markupDepth} levels` });
     return;
   }
