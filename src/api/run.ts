@@ -10,7 +10,9 @@ import { folderKey, readInputs } from '../ingest/readInputs.js';
 import type { IngestItem } from '../ingest/records.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../util/paths.js';
 import { type PipelineResult, runPipeline } from '../pipeline/pipeline.js';
+import { type Alert, type AlertOptions, alertsMarkdown, findAlerts } from '../output/alerts.js';
 import { OutputFolder } from '../output/outputFolder.js';
+import { writeFileAtomic } from '../util/atomicFile.js';
 import { OutputSink } from '../output/outputSink.js';
 import { DEFAULT_TOP_PAIRS } from '../render/report.js';
 import { publishedLexiconVersions } from '../score/lexicon.js';
@@ -61,6 +63,8 @@ export interface RunSummary extends PipelineResult {
   files: string[];
   /** With a cache: documents taken from it and documents analysed (then added to it). */
   cache?: { reused: number; analysed: number };
+  /** With alert thresholds: the pairs that crossed them (also in alerts.json and alerts.md). */
+  alerts?: Alert[];
   /** What the user should know that is not an input problem: the output folder inside an input folder (not read), a cache entry that could not be read. */
   notes?: string[];
 }
@@ -88,6 +92,8 @@ export interface OutputSettings {
   to?: string;
   /** Also write the tables as Parquet files. */
   parquet?: boolean;
+  /** Write alerts.json and alerts.md for these thresholds, with the other outputs. */
+  alerts?: AlertOptions;
 }
 
 /** A pair key from user input: codes upper-cased and sorted, so `pk-cn` is `CN-PK`. */
@@ -121,9 +127,9 @@ export async function produceOutputs(
 ): Promise<RunSummary> {
   const folder = await OutputFolder.open(settings.out);
   try {
-    const { result, files } = await writeAll(settings, folder.staging, produce);
+    const { result, files, alerts } = await writeAll(settings, folder.staging, produce);
     await folder.publish();
-    return { ...result, out: settings.out, files };
+    return { ...result, out: settings.out, files, ...(alerts ? { alerts } : {}) };
   } catch (error) {
     await folder.abandon();
     throw error;
@@ -134,7 +140,7 @@ async function writeAll(
   settings: OutputSettings,
   dir: string,
   produce: (sink: OutputSink, index: IndexOptions, scratchDir: string) => Promise<PipelineResult>,
-): Promise<{ result: PipelineResult; files: string[] }> {
+): Promise<{ result: PipelineResult; files: string[]; alerts?: Alert[] }> {
   const index: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...settings.index };
   const top = settings.top ?? DEFAULT_TOP_PAIRS;
   // The sink writes documents.jsonl, sentences.jsonl and state.jsonl as the result is finished.
@@ -174,7 +180,11 @@ async function writeAll(
     meta,
     parquet: settings.parquet === true,
   });
-  return { result, files };
+  if (!settings.alerts) return { result, files };
+  const alerts = findAlerts(result.index, settings.alerts);
+  await writeFileAtomic(join(dir, 'alerts.json'), `${JSON.stringify({ thresholds: settings.alerts, alerts }, null, 2)}\n`);
+  await writeFileAtomic(join(dir, 'alerts.md'), alertsMarkdown(alerts, defaultGazetteer().names));
+  return { result, files: [...files, 'alerts.json', 'alerts.md'], alerts };
 }
 
 /** Lexicons the analysis reads; months.tsv is read at ingest, so documents' dates carry its effect. */

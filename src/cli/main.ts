@@ -4,10 +4,8 @@ import { PERIOD_KINDS, type PeriodKind } from '../aggregate/periods.js';
 import { defaultJobs } from '../pipeline/analysisPool.js';
 import { isoDay } from '../ingest/dates.js';
 import { defaultGazetteer } from '../actors/gazetteer.js';
-import { type AlertOptions, alertsMarkdown, findAlerts } from '../output/alerts.js';
-import { writeFileAtomic } from '../util/atomicFile.js';
+import { type AlertOptions, alertsMarkdown } from '../output/alerts.js';
 import { printable } from '../util/printable.js';
-import { join } from 'node:path';
 import type { FieldMap } from '../ingest/fields.js';
 import { DEMO_CORPUS } from '../util/paths.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
@@ -171,6 +169,7 @@ async function runCommand(args: string[]): Promise<number> {
     if (value !== undefined) fields[name] = value;
   }
   const jobs = jobsFlag(values.jobs);
+  const thresholds = alertThresholds(values['alert-drop'], values['alert-rise']);
   const inputs = demo ? [DEMO_CORPUS] : positionals;
   const progress = values.quiet ? null : await startProgress(inputs);
   const summary = await run({
@@ -183,6 +182,7 @@ async function runCommand(args: string[]): Promise<number> {
     defaultDate,
     fields,
     ...settings,
+    ...(thresholds ? { alerts: thresholds } : {}),
   });
   progress?.stop();
   for (const note of summary.notes ?? []) process.stderr.write(`trust-index: note: ${printable(note)}\n`);
@@ -190,16 +190,9 @@ async function runCommand(args: string[]): Promise<number> {
   if (summary.cache && !values.quiet) {
     process.stderr.write(`cache: ${summary.cache.reused} documents reused, ${summary.cache.analysed} analysed\n`);
   }
-  const thresholds = alertThresholds(values['alert-drop'], values['alert-rise']);
-  if (thresholds) {
-    const alerts = findAlerts(summary.index, thresholds);
-    const markdown = alertsMarkdown(alerts, defaultGazetteer().names);
-    await writeFileAtomic(join(summary.out, 'alerts.json'), `${JSON.stringify({ thresholds, alerts }, null, 2)}\n`);
-    await writeFileAtomic(join(summary.out, 'alerts.md'), markdown);
-    if (alerts.length > 0) {
-      process.stdout.write(markdown);
-      return EXIT_ALERT;
-    }
+  if (summary.alerts && summary.alerts.length > 0) {
+    process.stdout.write(alertsMarkdown(summary.alerts, defaultGazetteer().names));
+    return EXIT_ALERT;
   }
   if (values.strict && summary.counts.skipped > 0) {
     process.stderr.write(`trust-index: --strict: ${summary.counts.skipped} inputs skipped; see ${printable(summary.out)}/skipped.jsonl\n`);
