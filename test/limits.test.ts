@@ -113,6 +113,16 @@ describe('inputs past the size and depth limits', () => {
     expect(summary(items).sort()).toEqual(['doc a', 'too-large news.csv:3']);
   });
 
+  it('a CSV header with more columns than the limit fails that file alone', async () => {
+    const dir = tempDir('csv-columns');
+    const columns = Array.from({ length: 50 }, (_, i) => `c${i}`);
+    writeFileSync(join(dir, 'a-wide.csv'), `${columns.join(',')},text\n${columns.map(() => 'x').join(',')},${PAIR_TEXT}\n`);
+    writeFileSync(join(dir, 'b-news.csv'), `id,text\nb,${PAIR_TEXT}\n`);
+    const items = await read([dir], { csvColumns: 20 });
+    expect(summary(items)).toEqual(['too-large a-wide.csv', 'doc b']);
+    expect(items[0]?.kind === 'skipped' && items[0].skipped.message).toBe('the header has 51 columns, over the limit of 20');
+  });
+
   it('HTML or a feed nested deeper than the limit is skipped before parsing', async () => {
     const dir = tempDir('deep');
     writeFileSync(join(dir, 'deep.html'), `<html><body>${'<div>'.repeat(300)}<p>${PAIR_TEXT}</p>${'</div>'.repeat(300)}</body></html>`);

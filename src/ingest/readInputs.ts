@@ -150,9 +150,11 @@ async function* readWhole(input: Readable, path: string, format: 'text' | 'html'
  */
 async function* readFormat(input: Readable, path: string, format: Format, options: IngestOptions): AsyncGenerator<IngestItem> {
   const fields = options.fields ?? DEFAULT_FIELDS;
-  const { lineChars } = limitsOf(options);
+  const { lineChars, csvColumns } = limitsOf(options);
   if (format === 'jsonl') yield* readJsonl(input, path, options.defaultDate, fields, lineChars);
-  else if (format === 'csv' || format === 'tsv') yield* (await import('./csv.js')).readCsv(input, path, format === 'csv' ? ',' : '\t', options.defaultDate, fields, lineChars);
+  else if (format === 'csv' || format === 'tsv') {
+    yield* (await import('./csv.js')).readCsv(input, path, format === 'csv' ? ',' : '\t', options.defaultDate, fields, lineChars, csvColumns);
+  }
   else yield* readWhole(input, path, format, options);
 }
 
