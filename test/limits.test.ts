@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_COUNTRIES_PAIRED, pairsOf } from '../src/actors/pairs.js';
 import { defaultGazetteer } from '../src/actors/gazetteer.js';
 import { run } from '../src/api/run.js';
+import { KeyedLineStore } from '../src/output/keyedLineStore.js';
 import { analyzeDocument } from '../src/pipeline/pipeline.js';
 import { defaultScorer } from '../src/score/scoreSentence.js';
 import { dayInRange, latestDay } from '../src/ingest/dates.js';
@@ -132,5 +133,22 @@ describe('inputs past the size and depth limits', () => {
     expect(summary(await read([join(dir, 'deep.html')], { markupDepth: 250 }))).toEqual(['too-deep deep.html']);
     writeFileSync(join(dir, 'deep.xml'), `<rss><channel><item><description>${'<a>'.repeat(300)}x${'</a>'.repeat(300)}</description></item></channel></rss>`);
     expect(summary(await read([join(dir, 'deep.xml')], { markupDepth: 250 }))).toEqual(['too-deep deep.xml']);
+  });
+});
+
+describe('the report\'s quotes', () => {
+  it('read each document\'s sentences once, however many of them are quoted', async () => {
+    const dir = tempDir('quotes');
+    const countries = ['China', 'Pakistan', 'India', 'Japan', 'France', 'Germany', 'Brazil', 'Canada'];
+    const text = countries.flatMap((a, i) => countries.slice(i + 1).map((b) => `${a} and ${b} deepened their trust and cooperation.`)).join(' ');
+    const input = corpus(dir, 'news.jsonl', [{ id: 'long', date: '2024-01-03', text }]);
+    const reads = vi.spyOn(KeyedLineStore.prototype, 'lines');
+    try {
+      const summary = await run({ inputs: [input], out: join(dir, 'out'), defaultDate: null, top: 30 });
+      expect(summary.pairs.length).toBe(28);
+      expect(reads.mock.calls.filter(([key]) => key === 'long')).toHaveLength(1);
+    } finally {
+      reads.mockRestore();
+    }
   });
 });
