@@ -9,6 +9,7 @@ export { runPipeline, analyzeDocument, type PipelineResult } from './pipeline/pi
 export { prepareDocument } from './pipeline/preparedDocument.js';
 export type { RunCounts } from './aggregate/runAggregator.js';
 export { readInputs, MissingInputError, type IngestOptions } from './ingest/readInputs.js';
+export { DEFAULT_LIMITS, type IngestLimits } from './ingest/limits.js';
 export { NoDocumentsError } from './output/outputSink.js';
 export { articleBody } from './text/body.js';
 export { splitSentences } from './text/sentences.js';

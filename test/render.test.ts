@@ -39,6 +39,13 @@ describe('safeLink', () => {
     expect(safeLink('S', 'data:text/html,x')).toBe('S');
     expect(safeLink('S', 'not a url')).toBe('S');
   });
+
+  it('keeps a URL with ")" inside its link: no second link or remote image can be added', () => {
+    const link = safeLink('S', 'http://evil/)![x](http://evil/)');
+    expect(link).toBe('[S](http://evil/%29!%5Bx%5D%28http://evil/%29)');
+    // One opening and one closing parenthesis: the link's own.
+    expect(link.match(/[()]/g)).toEqual(['(', ')']);
+  });
 });
 
 describe('boldEvidence', () => {

@@ -88,7 +88,7 @@ describe('a run with a missing input', () => {
     const cwd = tempDir('missing-control');
     const result = cli(cwd, 'bad\u001b[31mname.jsonl', '--out', 'o');
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('trust-index: bad\\u001b[31mname.jsonl: no such file or directory\n');
+    expect(result.stderr).toBe('trust-index: bad\\u001B[31mname.jsonl: no such file or directory\n');
   });
 
   it('is a MissingInputError from the library, with nothing written', async () => {

@@ -90,8 +90,8 @@ export async function merge(options: MergeOptions): Promise<RunSummary> {
   const first = options.shards[0];
   if (!first) throw new Error('merge needs at least one shard');
   const shardOptions = JSON.parse(readFileSync(join(first, 'index.json'), 'utf8')) as { options: { defaultDate: string | null } };
-  return produceOutputs({ ...options, defaultDate: shardOptions.options.defaultDate }, async (sink, index): Promise<PipelineResult> => {
-    const aggregator = new RunAggregator(options.out);
+  return produceOutputs({ ...options, defaultDate: shardOptions.options.defaultDate }, async (sink, index, scratchDir): Promise<PipelineResult> => {
+    const aggregator = new RunAggregator(scratchDir);
     try {
       for (const dir of options.shards) await addShard(dir, aggregator, sink);
     } catch (error) {

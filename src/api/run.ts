@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
 import { defaultGazetteer } from '../actors/gazetteer.js';
 import { fileDigest } from '../util/fileDigest.js';
 import { AnalysisCache, type AnalysisSettings } from '../pipeline/analysisCache.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { DEFAULT_FIELDS, type FieldMap } from '../ingest/fields.js';
-import { checkInputsExist, readInputs } from '../ingest/readInputs.js';
+import { checkInputsExist, folderKey, readInputs } from '../ingest/readInputs.js';
 import type { IngestItem } from '../ingest/records.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../util/paths.js';
 import { type PipelineResult, runPipeline } from '../pipeline/pipeline.js';
+import { OutputFolder } from '../output/outputFolder.js';
 import { OutputSink } from '../output/outputSink.js';
-import { replaceManifest } from '../output/manifest.js';
+import { MANIFEST, removeOutputs, staleOutputs, writeManifest } from '../output/manifest.js';
 import type { Alert, AlertOptions } from '../types/alert.js';
 import { DEFAULT_TOP_PAIRS } from '../render/report.js';
 import { publishedLexiconVersions } from '../score/lexicon.js';
@@ -54,10 +56,12 @@ export interface RunSummary extends PipelineResult {
   files: string[];
   /** Files of the previous run (by its manifest) that this run did not write, removed. */
   removed: string[];
-  /** With alert thresholds: the pairs that crossed them (none is an empty list); null without thresholds. */
+  /** With alert thresholds: the pairs that crossed them (none is an empty list; also in alerts.json and alerts.md); null without thresholds. */
   alerts: Alert[] | null;
   /** With a cache: documents taken from it and documents analysed (then added to it). */
   cache?: { reused: number; analysed: number };
+  /** What the user should know that is not an input problem: the output folder inside an input folder (not read), a cache entry that could not be read. */
+  notes?: string[];
 }
 
 /** sha256 digests of the bundled lexicon files by file name, and the versions of the published lexicons tone reads. */
@@ -92,7 +96,7 @@ export interface OutputSettings {
    * NoDocumentsError and leaves the previous outputs as they were.
    */
   allowEmpty?: boolean;
-  /** Write alerts.json and alerts.md with these thresholds (see findAlerts). */
+  /** Write alerts.json and alerts.md with these thresholds (see findAlerts), with the other outputs. */
   alerts?: AlertOptions;
   /**
    * Only periods that had ended by this day (`YYYY-MM-DD`) count as latest, for alerts and the report's
@@ -121,21 +125,43 @@ function selectCells(result: PipelineResult, settings: OutputSettings): Pipeline
 }
 
 /**
- * Produce a result with `produce` (feeding `sink` as it goes), then write
- * every output. Streamed files are renamed into place only when the result
- * is complete, so a failed run leaves the previous outputs as they were.
+ * Produce a result with `produce` (feeding `sink` as it goes, its scratch files in the folder it is
+ * given), then write every output. The output folder is locked for the run and every file is written
+ * into a staging folder inside it, moved into place only when all are written, so a failed run
+ * leaves the previous outputs exactly as they were. The files the previous run's manifest lists
+ * that this run did not write are removed only then, and this run's manifest is moved into place
+ * last: no file the tool did not list is ever touched.
  */
 export async function produceOutputs(
   settings: OutputSettings,
-  produce: (sink: OutputSink, index: IndexOptions) => Promise<PipelineResult>,
+  produce: (sink: OutputSink, index: IndexOptions, scratchDir: string) => Promise<PipelineResult>,
 ): Promise<RunSummary> {
+  const folder = await OutputFolder.open(settings.out);
+  try {
+    const { result, files, alerts } = await writeAll(settings, folder.staging, produce);
+    // The previous run's manifest, still in the output folder, names what this run replaces.
+    const removed = await staleOutputs(settings.out, files);
+    await writeManifest(folder.staging, files);
+    await folder.publish([MANIFEST], () => removeOutputs(settings.out, removed));
+    return { ...result, out: settings.out, files, removed, alerts };
+  } catch (error) {
+    await folder.abandon();
+    throw error;
+  }
+}
+
+async function writeAll(
+  settings: OutputSettings,
+  dir: string,
+  produce: (sink: OutputSink, index: IndexOptions, scratchDir: string) => Promise<PipelineResult>,
+): Promise<{ result: PipelineResult; files: string[]; alerts: Alert[] | null }> {
   const index: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...settings.index };
   const top = settings.top ?? DEFAULT_TOP_PAIRS;
   // The sink writes documents.jsonl, sentences.jsonl and state.jsonl as the result is finished.
-  const sink = await OutputSink.open(settings.out, index.period, settings.allowEmpty === true);
+  const sink = await OutputSink.open(dir, index.period, settings.allowEmpty === true);
   let result: PipelineResult;
   try {
-    result = selectCells(await produce(sink, index), settings);
+    result = selectCells(await produce(sink, index, dir), settings);
   } catch (error) {
     await sink.abandon();
     throw error;
@@ -145,7 +171,7 @@ export async function produceOutputs(
     version: toolVersion(),
     lexicons: lexiconDigests(),
     // The documents read, by id, date and content hash: the same corpus gives the same digest, however split.
-    corpus: fileDigest(join(settings.out, 'state.jsonl')),
+    corpus: fileDigest(join(dir, 'state.jsonl')),
     options: {
       defaultDate: settings.defaultDate,
       ...index,
@@ -160,7 +186,7 @@ export async function produceOutputs(
   // not sit in memory through the analysis.
   const { writeOutputs } = await import('../output/writeOutputs.js');
   const { files, alerts } = await writeOutputs({
-    dir: settings.out,
+    dir,
     result,
     extremes: sink.extremes,
     names: defaultGazetteer().names,
@@ -170,8 +196,7 @@ export async function produceOutputs(
     parquet: settings.parquet === true,
     ...(settings.alerts ? { alerts: settings.alerts } : {}),
   });
-  const removed = await replaceManifest(settings.out, files);
-  return { ...result, out: settings.out, files, removed, alerts };
+  return { result, files, alerts };
 }
 
 /** Lexicons the analysis reads; months.tsv is read at ingest, so documents' dates carry its effect. */
@@ -194,28 +219,52 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   try {
     const summary = await analyseAndWrite(options, cache);
     await cache?.commit();
-    return cache ? { ...summary, cache: { ...cache.stats } } : summary;
+    if (!cache) return summary;
+    const notes = [...(summary.notes ?? []), ...cache.warnings];
+    return { ...summary, cache: { ...cache.stats }, ...(notes.length > 0 ? { notes } : {}) };
   } catch (error) {
     await cache?.abandon();
     throw error;
   }
 }
 
-function analyseAndWrite(options: RunOptions, cache: AnalysisCache | undefined): Promise<RunSummary> {
-  return produceOutputs(options, (sink, index) =>
-    runPipeline(
-      reporting(
-        readInputs(options.inputs, { defaultDate: options.defaultDate, fields: { ...DEFAULT_FIELDS, ...options.fields } }),
-        options.onProgress,
-      ),
-      sink,
-      {
-        index,
-        scratchDir: options.out,
-        ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-        ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
-        ...(cache ? { cache } : {}),
-      },
-    ),
-  );
+/**
+ * The run's own folders (output, cache) as the walk should leave them out, and a note for each that
+ * lies inside an input folder: read as news, a previous run's outputs and cached analyses would come
+ * back as new documents.
+ */
+async function ownFolders(options: RunOptions): Promise<{ exclude: Set<string>; notes: string[] }> {
+  const exclude = new Set<string>();
+  const notes: string[] = [];
+  const own = [{ dir: options.out, what: 'output folder' }, ...(options.cache ? [{ dir: options.cache, what: 'cache' }] : [])];
+  for (const { dir, what } of own) {
+    exclude.add(folderKey(await stat(dir)));
+    const real = await realpath(dir);
+    for (const input of options.inputs) {
+      const inputReal = input === '-' ? null : await realpath(input).catch(() => null);
+      if (inputReal === null) continue;
+      const below = relative(inputReal, real);
+      if (!below.startsWith('..') && !isAbsolute(below)) {
+        notes.push(`the ${what} ${dir} is inside the input folder ${input}: it is not read as input`);
+      }
+    }
+  }
+  return { exclude, notes };
+}
+
+async function analyseAndWrite(options: RunOptions, cache: AnalysisCache | undefined): Promise<RunSummary> {
+  let notes: string[] = [];
+  const summary = await produceOutputs(options, async (sink, index, scratchDir) => {
+    const own = await ownFolders(options);
+    notes = own.notes;
+    const fields = { ...DEFAULT_FIELDS, ...options.fields };
+    return runPipeline(reporting(readInputs(options.inputs, { defaultDate: options.defaultDate, fields, exclude: own.exclude }), options.onProgress), sink, {
+      index,
+      scratchDir,
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+      ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
+      ...(cache ? { cache } : {}),
+    });
+  });
+  return notes.length > 0 ? { ...summary, notes } : summary;
 }

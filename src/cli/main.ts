@@ -1,27 +1,22 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { findCountries } from '../actors/findCountries.js';
-import { pairsOf } from '../actors/pairs.js';
 import { PERIOD_KINDS, type PeriodKind } from '../aggregate/periods.js';
 import { defaultJobs } from '../pipeline/analysisPool.js';
 import { isoDay } from '../ingest/dates.js';
 import { defaultGazetteer } from '../actors/gazetteer.js';
 import { type AlertOptions, alertsMarkdown } from '../output/alerts.js';
 import { NoDocumentsError } from '../output/outputSink.js';
+import { printable } from '../util/printable.js';
 import type { FieldMap } from '../ingest/fields.js';
-import { readLines } from '../util/lines.js';
 import { DEMO_CORPUS } from '../util/paths.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { describePairPeriods } from '../aggregate/pairPeriodCounts.js';
 import { merge } from '../api/merge.js';
 import { type RunSummary, run, toolVersion } from '../api/run.js';
-import { scoreTokens } from '../score/scoreSentence.js';
-import { tokenizeWords } from '../text/words.js';
 import { type RunConfig, configFlags, readConfig } from './config.js';
 import { startProgress } from './progress.js';
-import { explainScore } from './explain.js';
+import { scoreLines } from './scoreLines.js';
 import { MissingInputError, readInputs } from '../ingest/readInputs.js';
-import { printable } from '../util/printable.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { ACTORS_USAGE, MAIN_USAGE, MERGE_USAGE, RUN_USAGE, SCORE_USAGE } from './usage.js';
 
@@ -130,7 +125,7 @@ function printSummary(summary: RunSummary, quiet: boolean): void {
     process.stdout.write(
       `${counts.documents} documents: ${counts.scored} scored, ${counts.noPair} without a country pair, ` +
         `${counts.duplicates} folded as duplicates, ${counts.skipped} skipped; ${describePairPeriods(summary.index)}; ` +
-        `outputs in ${summary.out}/\n`,
+        `outputs in ${printable(summary.out)}/\n`,
     );
   }
 }
@@ -186,8 +181,7 @@ async function runCommand(args: string[]): Promise<number> {
     const value = values[`${name}-field`];
     if (value !== undefined) fields[name] = value;
   }
-  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
-  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}"`);
+  const jobs = jobsFlag(values.jobs);
   const inputs = demo ? [DEMO_CORPUS] : positionals;
   const progress = values.quiet ? null : await startProgress(inputs);
   let summary: RunSummary;
@@ -214,6 +208,7 @@ async function runCommand(args: string[]): Promise<number> {
   } finally {
     progress?.stop();
   }
+  for (const note of summary.notes ?? []) process.stderr.write(`trust-index: note: ${printable(note)}\n`);
   printSummary(summary, values.quiet);
   if (summary.cache && !values.quiet) {
     process.stderr.write(`cache: ${summary.cache.reused} documents reused, ${summary.cache.analysed} analysed\n`);
@@ -223,7 +218,7 @@ async function runCommand(args: string[]): Promise<number> {
     return EXIT_ALERT;
   }
   if (values.strict && summary.counts.skipped > 0) {
-    process.stderr.write(`trust-index: --strict: ${summary.counts.skipped} inputs skipped; see ${summary.out}/skipped.jsonl\n`);
+    process.stderr.write(`trust-index: --strict: ${summary.counts.skipped} inputs skipped; see ${printable(summary.out)}/skipped.jsonl\n`);
     return EXIT_STRICT;
   }
   return 0;
@@ -242,7 +237,21 @@ async function mergeCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** A day flag (`--date`, `--today`), checked. */
+/**
+ * `--jobs`, checked, and no more than the cores available: each worker holds its own lexicons
+ * (48 workers took 2.3 GB) and more threads than cores only wait for each other.
+ */
+function jobsFlag(value: string | undefined): number {
+  const cores = defaultJobs();
+  if (value === undefined) return cores;
+  const jobs = Number(value);
+  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got "${value}"`);
+  if (jobs <= cores) return jobs;
+  process.stderr.write(`trust-index: note: --jobs ${jobs} is more than the ${cores} cores available; using ${cores}\n`);
+  return cores;
+}
+
+/** A day flag (`--date`, the day leaders are looked up on; `--today`), checked. */
 function dateFlag(value: string | undefined, flag = 'date'): string | undefined {
   if (value === undefined) return undefined;
   const day = isoDay(value);
@@ -264,21 +273,7 @@ async function scoreCommand(args: string[]): Promise<number> {
     return 0;
   }
   const date = dateFlag(values.date);
-  for await (const text of readLines(process.stdin)) {
-    const tokens = tokenizeWords(text);
-    const countries = [...new Set(findCountries(text, tokens, undefined, date === undefined ? {} : { date }).map((m) => m.code))].sort();
-    const score = scoreTokens(text, tokens);
-    const out = values.explain
-      ? explainScore(text, countries, score)
-      : JSON.stringify({
-          countries,
-          pairs: pairsOf(countries),
-          trust: score.trust,
-          tone: score.tone,
-          evidence: { trust: score.trustEvidence, tone: score.toneEvidence },
-        });
-    process.stdout.write(`${out}\n`);
-  }
+  await scoreLines(process.stdin, process.stdout, { explain: values.explain, ...(date !== undefined ? { date } : {}) });
   return 0;
 }
 
@@ -301,8 +296,7 @@ async function actorsCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('actors needs inputs (files, folders or - for standard input)');
   const top = values.top === undefined ? 50 : Number(values.top);
   if (!(Number.isInteger(top) && top >= 1)) throw new UsageError(`--top must be a whole number ≥ 1, got "${values.top}"`);
-  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
-  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}"`);
+  const jobs = jobsFlag(values.jobs);
   const defaultDate = dateFlag(values.date) ?? null;
   const result = await runPipeline(readInputs(positionals, { defaultDate }), { document: () => undefined, skipped: () => undefined }, { jobs });
   process.stdout.write('documents\tname\n');
@@ -334,7 +328,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const usage =
       error instanceof UsageError || error instanceof MissingInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`trust-index: ${(error as Error).message}\n`);
+    // Messages quote paths and values from the user and the input: their control characters are shown as codes.
+    process.stderr.write(`trust-index: ${printable((error as Error).message)}\n`);
     process.exitCode = usage ? 2 : error instanceof NoDocumentsError ? EXIT_NO_DOCUMENTS : 1;
   },
 );

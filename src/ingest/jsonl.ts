@@ -43,20 +43,26 @@ export function recordToItem(record: unknown, origin: string, defaultDate: strin
 }
 
 /**
- * Stream a JSONL file one document a line. A line that is not valid JSON is
- * reported with its file and line number and the rest of the file is read.
+ * Stream a JSONL file one document a line. A line that is not valid JSON, or
+ * longer than `maxLineChars` (dropped as it streams), is reported with its
+ * file and line number and the rest of the file is read.
  */
 export async function* readJsonl(
   input: Readable,
   path: string,
   defaultDate: string | null,
   fields: FieldMap = DEFAULT_FIELDS,
+  maxLineChars = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<IngestItem> {
   let lineNumber = 0;
-  for await (const line of readLines(input)) {
+  for await (const line of readLines(input, maxLineChars)) {
     lineNumber += 1;
-    if (line.trim() === '') continue;
     const origin = `${path}:${lineNumber}`;
+    if (line === null) {
+      yield skippedItem({ origin, id: null, reason: 'too-large', message: `line longer than ${maxLineChars} characters` });
+      continue;
+    }
+    if (line.trim() === '') continue;
     let record: unknown;
     try {
       record = JSON.parse(line);

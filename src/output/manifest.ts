@@ -26,18 +26,23 @@ async function previousFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Make the folder's outputs exactly this run's: remove the files the previous run's manifest lists
- * that this run did not write (charts of pairs no longer reported, alerts no longer asked for), then
- * list this run's files. A file the tool never listed (the user's own) is never touched. Returns the
- * names removed.
+ * The files the previous run's manifest in `dir` lists that this run (`files`) does not write again:
+ * charts of pairs no longer reported, alerts no longer asked for. A file the tool never listed (the
+ * user's own) is never among them.
  */
-export async function replaceManifest(dir: string, files: readonly string[]): Promise<string[]> {
+export async function staleOutputs(dir: string, files: readonly string[]): Promise<string[]> {
   const current = new Set(files);
-  const stale = (await previousFiles(dir)).filter((f) => !current.has(f));
+  return (await previousFiles(dir)).filter((f) => !current.has(f));
+}
+
+/** Remove the stale outputs from `dir`; a charts/ folder they emptied goes too, one that still holds a file (the user's) stays. */
+export async function removeOutputs(dir: string, stale: readonly string[]): Promise<void> {
   for (const file of stale) await rm(join(dir, file), { force: true });
-  // A charts/ folder emptied by the removals goes too; one that still holds a file (the user's) stays.
   if (stale.some((f) => dirname(f) === 'charts')) await rmdir(join(dir, 'charts')).catch(() => undefined);
-  const manifest: Manifest = { tool: 'trust-index', files: [...current].sort() };
+}
+
+/** Write the manifest listing `files` into `dir` (a run writes it into its staging folder). */
+export async function writeManifest(dir: string, files: readonly string[]): Promise<void> {
+  const manifest: Manifest = { tool: 'trust-index', files: [...new Set(files)].sort() };
   await writeFileAtomic(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  return stale;
 }

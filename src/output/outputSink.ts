@@ -5,7 +5,7 @@ import type { PreparedDocument, QuotableSentence } from '../types/analysis.js';
 import type { DocumentRecord, SkippedInput } from '../types/document.js';
 import type { PairSentence } from '../types/evidence.js';
 import type { Extremes } from '../render/report.js';
-import { AtomicLineFile, removeStaleScratch } from '../util/atomicFile.js';
+import { AtomicLineFile } from '../util/atomicFile.js';
 import { KeyedLineStore } from './keyedLineStore.js';
 import { printable } from '../util/printable.js';
 
@@ -82,8 +82,6 @@ export class OutputSink implements PipelineSink {
 
   /** With `allowEmpty` false, `records` throws NoDocumentsError, before any file is replaced, when no document was usable. */
   static async open(dir: string, period: PeriodKind, allowEmpty = false): Promise<OutputSink> {
-    await removeStaleScratch(dir);
-    await removeStaleScratch(join(dir, 'charts'));
     return new OutputSink(
       dir,
       period,
@@ -135,8 +133,9 @@ export class OutputSink implements PipelineSink {
     }
     await documents.commit();
     await this.lines.close();
-    const quoted = (list: Candidate[]) =>
-      list.filter((c) => !folded.has(c.docId)).slice(0, EXAMPLES_QUOTED).map((c) => JSON.parse(this.lines.lines(c.docId)[c.line] as string) as PairSentence);
+    const chosen = (list: Candidate[]) => list.filter((c) => !folded.has(c.docId)).slice(0, EXAMPLES_QUOTED);
+    const lines = this.quotedLines([...this.candidates.values()].flatMap(({ negative, positive }) => [...chosen(negative), ...chosen(positive)]));
+    const quoted = (list: Candidate[]) => chosen(list).map((c) => JSON.parse(lines.get(`${c.line} ${c.docId}`) as string) as PairSentence);
     for (const [key, { negative, positive }] of this.candidates) this.extremes.set(key, { negative: quoted(negative), positive: quoted(positive) });
     await this.lines.commit(ids.filter((id) => !folded.has(id)), ids);
     const skipped = await AtomicLineFile.open(join(this.dir, 'skipped.jsonl'));
@@ -145,6 +144,25 @@ export class OutputSink implements PipelineSink {
     );
     for (const s of sorted) await skipped.writeLine(JSON.stringify(s));
     await skipped.commit();
+  }
+
+  /**
+   * The lines of the sentences quoted, by `line docId`, each document's block read once however many
+   * of its sentences are quoted (read per quote, one long article's block was read hundreds of times).
+   */
+  private quotedLines(quoted: readonly Candidate[]): Map<string, string> {
+    const byDoc = new Map<string, number[]>();
+    for (const { docId, line } of quoted) {
+      const wanted = byDoc.get(docId);
+      if (wanted) wanted.push(line);
+      else byDoc.set(docId, [line]);
+    }
+    const lines = new Map<string, string>();
+    for (const [docId, wanted] of byDoc) {
+      const block = this.lines.lines(docId);
+      for (const line of wanted) lines.set(`${line} ${docId}`, block[line] as string);
+    }
+    return lines;
   }
 
   async abandon(): Promise<void> {

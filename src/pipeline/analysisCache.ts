@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatedDocument } from './analysisPool.js';
 import { readLines } from '../util/lines.js';
 import type { DocumentAnalysis } from '../types/analysis.js';
-import { AtomicLineFile, removeStaleScratch } from '../util/atomicFile.js';
+import { AtomicLineFile, temporaryOwner } from '../util/atomicFile.js';
+import { type FolderLock, lockFolder, processAlive } from '../util/folderLock.js';
 import type { Fingerprint } from '../types/fingerprint.js';
 import { decodeMinhash, encodeMinhash } from '../text/fingerprint.js';
 
@@ -14,6 +15,23 @@ const MAX_SEGMENTS = 8;
 const SEGMENT = /^segment-(\d{6})\.jsonl$/;
 /** A settings folder's name: the first 16 hex digits of `analysisDigest`. */
 const SETTINGS_FOLDER = /^[0-9a-f]{16}$/;
+/**
+ * The file that marks a settings folder as this tool's: `{"tool":"trust-index","settings":"<folder name>"}`.
+ * Only folders that hold it are ever deleted, so a folder or file of the user's that happens to be
+ * named with 16 hex digits is left alone (and so are caches written before the marker existed).
+ */
+const MANIFEST = 'trust-index-cache.json';
+
+function manifestText(digest: string): string {
+  return `${JSON.stringify({ tool: 'trust-index', settings: digest })}\n`;
+}
+
+/** Whether `root/name` is a settings folder this tool wrote: the name, and a manifest naming it. */
+async function isCacheFolder(root: string, name: string): Promise<boolean> {
+  if (!SETTINGS_FOLDER.test(name)) return false;
+  const manifest = await readFile(join(root, name, MANIFEST), 'utf8').catch(() => null);
+  return manifest === manifestText(name);
+}
 
 /** What produced a cached analysis; any change to it makes every cached analysis stale. */
 export interface AnalysisSettings {
@@ -65,6 +83,8 @@ interface Location {
 export class AnalysisCache {
   /** Documents this run took from the cache, and those it analysed. */
   readonly stats = { reused: 0, analysed: 0 };
+  /** Entries that could not be read back, each naming its file; the run goes on without them. */
+  readonly warnings: string[] = [];
   private readonly files = new Map<number, number>();
   /** This run's new segment, opened on the first put; a promise, so puts that run concurrently share one file. */
   private added: Promise<AtomicLineFile> | null = null;
@@ -74,16 +94,32 @@ export class AnalysisCache {
     private readonly dir: string,
     private readonly entries: Map<string, Location>,
     private readonly segments: number[],
+    /** The cache's lock, held from `open` to `commit` or `abandon`; none for the copy `compact` reads. */
+    private readonly lock: FolderLock | null,
   ) {}
 
+  /** The cache in `root` for these settings, locked for this run: a second run sharing it fails at once. */
   static async open(root: string, settings: AnalysisSettings): Promise<AnalysisCache> {
-    const dir = join(root, analysisDigest(settings));
-    await mkdir(dir, { recursive: true });
-    return AnalysisCache.openDir(root, dir);
+    const lock = await lockFolder(root, 'cache');
+    try {
+      const digest = analysisDigest(settings);
+      const dir = join(root, digest);
+      await mkdir(dir, { recursive: true });
+      // Written once, so a run with nothing new leaves the folder untouched.
+      if (!(await isCacheFolder(root, digest))) await writeFile(join(dir, MANIFEST), manifestText(digest));
+      // A killed run's scratch segment: only this module's temporary names, of a process that is gone.
+      for (const name of await readdir(dir)) {
+        const owner = temporaryOwner(name, SEGMENT);
+        if (owner !== null && (owner === process.pid || !processAlive(owner))) await rm(join(dir, name), { force: true });
+      }
+      return await AnalysisCache.openDir(root, dir, lock);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
   }
 
-  private static async openDir(root: string, dir: string): Promise<AnalysisCache> {
-    await removeStaleScratch(dir);
+  private static async openDir(root: string, dir: string, lock: FolderLock | null): Promise<AnalysisCache> {
     const segments = (await readdir(dir)).flatMap((name) => {
       const match = SEGMENT.exec(name);
       return match ? [Number(match[1])] : [];
@@ -100,16 +136,30 @@ export class AnalysisCache {
         offset += length + 1;
       }
     }
-    return new AnalysisCache(root, dir, entries, segments);
+    return new AnalysisCache(root, dir, entries, segments, lock);
   }
 
-  /** The cached analysis of a document with this key, if any. */
+  /**
+   * The cached analysis of a document with this key, if any. An entry that cannot be read back (a
+   * truncated or corrupted segment) is treated as absent, with a warning naming its file: the
+   * document is analysed again, and its new entry replaces the bad one from the next run on.
+   */
   get(key: string): CachedAnalysis | undefined {
     const at = this.entries.get(key);
     if (!at) return undefined;
-    const line = JSON.parse(this.line(at)) as CachedLine;
+    let found: CachedAnalysis;
+    try {
+      const line = JSON.parse(this.line(at)) as CachedLine;
+      found = { analysis: line.analysis, fingerprint: { exact: line.exact, minhash: decodeMinhash(line.minhash) } };
+      if (typeof found.analysis?.record?.id !== 'string' || typeof found.fingerprint.exact !== 'string') throw new Error('not a cached analysis');
+    } catch (error) {
+      this.entries.delete(key);
+      const file = join(this.dir, segmentName(at.segment));
+      this.warnings.push(`${file}: the entry at byte ${at.offset} cannot be read (${(error as Error).message}); its document is analysed again`);
+      return undefined;
+    }
     this.stats.reused += 1;
-    return { analysis: line.analysis, fingerprint: { exact: line.exact, minhash: decodeMinhash(line.minhash) } };
+    return found;
   }
 
   /**
@@ -130,26 +180,33 @@ export class AnalysisCache {
    * nothing new leaves the folder untouched.
    */
   async commit(): Promise<void> {
-    this.closeFiles();
-    // Only folders this cache made: a cache pointed at a folder that holds other files leaves them be.
-    for (const name of await readdir(this.root)) {
-      if (SETTINGS_FOLDER.test(name) && join(this.root, name) !== this.dir) await rm(join(this.root, name), { recursive: true, force: true });
+    try {
+      this.closeFiles();
+      for (const name of await readdir(this.root)) {
+        if (join(this.root, name) !== this.dir && (await isCacheFolder(this.root, name))) await rm(join(this.root, name), { recursive: true, force: true });
+      }
+      if (!this.added) return;
+      await (await this.added).commit();
+      this.segments.push(this.nextSegment());
+      if (this.segments.length > MAX_SEGMENTS) await this.compact();
+    } finally {
+      await this.lock?.release();
     }
-    if (!this.added) return;
-    await (await this.added).commit();
-    this.segments.push(this.nextSegment());
-    if (this.segments.length > MAX_SEGMENTS) await this.compact();
   }
 
   async abandon(): Promise<void> {
-    this.closeFiles();
-    await (await this.added)?.abandon();
+    try {
+      this.closeFiles();
+      await (await this.added)?.abandon();
+    } finally {
+      await this.lock?.release();
+    }
   }
 
   /** Fold every segment into one, keeping the newest entry of each key. */
   private async compact(): Promise<void> {
     const merged = await AtomicLineFile.open(join(this.dir, segmentName(this.nextSegment())));
-    const current = await AnalysisCache.openDir(this.root, this.dir);
+    const current = await AnalysisCache.openDir(this.root, this.dir, null);
     for (const at of current.entries.values()) await merged.writeLine(current.line(at));
     current.closeFiles();
     await merged.commit();

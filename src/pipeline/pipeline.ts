@@ -8,6 +8,7 @@ import { type AnalysisCache, documentKey } from './analysisCache.js';
 import { type AnalysedDocument, AnalysisPool, type DatedDocument } from './analysisPool.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { type AggregateResult, RunAggregator } from '../aggregate/runAggregator.js';
+import { EARLIEST_DAY, dayInRange, latestDay } from '../ingest/dates.js';
 import type { IngestItem } from '../ingest/records.js';
 import { prepareDocument } from './preparedDocument.js';
 import { type Scorer, defaultScorer, scoreTokens } from '../score/scoreSentence.js';
@@ -117,7 +118,7 @@ export function analysedDocument(doc: DatedDocument, scorer: Scorer, actors: Fin
   return withAnalysis ? { prepared, analysis: JSON.stringify(analysis) } : { prepared };
 }
 
-function skippedRecord(doc: NewsDocument, reason: 'undated' | 'duplicate-id'): DocumentRecord {
+function skippedRecord(doc: NewsDocument, reason: 'undated' | 'date-out-of-range' | 'duplicate-id'): DocumentRecord {
   return {
     id: doc.id, date: doc.date, title: doc.title, status: 'skipped', reason, sentences: 0, countries: [], pairs: [],
   };
@@ -184,6 +185,11 @@ export async function runPipeline(
       seenIds.add(doc.id);
       if (doc.date === null) {
         await skip({ origin: doc.origin, id: doc.id, reason: 'undated', message: 'no usable date' }, skippedRecord(doc, 'undated'));
+        continue;
+      }
+      if (!dayInRange(doc.date)) {
+        const message = `date ${doc.date} is outside ${EARLIEST_DAY} … ${latestDay()}`;
+        await skip({ origin: doc.origin, id: doc.id, reason: 'date-out-of-range', message }, skippedRecord(doc, 'date-out-of-range'));
         continue;
       }
       const dated = { ...doc, date: doc.date };
