@@ -37,6 +37,27 @@ describe('AnalysisCache', () => {
     const reopened = await AnalysisCache.open(root, settings);
     expect(keys.filter((key) => reopened.get(key)?.analysis.record.id !== key)).toEqual([]);
   });
+  it('treats an entry that fails its digest as absent, and names its file in a warning', async () => {
+    const root = tempDir('cache-tampered');
+    const settings = { version: 'test', lexicons: {}, proxies: true };
+    const cache = await AnalysisCache.open(root, settings);
+    const print = fingerprint('Envoys of both countries met in Geneva and agreed to meet again next month.');
+    const analysis = (id: string) => ({
+      record: { id, date: '2024-01-01', title: `title of ${id}`, status: 'no-pair' as const, sentences: 1, countries: [], pairs: [] },
+      sentences: [], names: [], boilerplateParagraphs: 0, nonEnglishSentences: 0,
+    });
+    for (const key of ['kept', 'tampered']) await cache.put(key, JSON.stringify(analysis(key)), print);
+    await cache.commit();
+    const [segment] = readdirSync(join(root, analysisDigest(settings)));
+    const path = join(root, analysisDigest(settings), segment as string);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('title of tampered', 'title of forgery'));
+    const warnings: string[] = [];
+    const reopened = await AnalysisCache.open(root, settings, (message) => warnings.push(message));
+    expect(reopened.get('kept')?.analysis.record.title).toBe('title of kept');
+    expect(reopened.get('tampered')).toBeUndefined();
+    expect(warnings).toEqual([expect.stringContaining(path)]);
+    await reopened.abandon();
+  });
 });
 
 describe('an incremental run with --cache', () => {

@@ -40,6 +40,21 @@ interface CachedLine {
   analysis: DocumentAnalysis;
   exact: string;
   minhash: string;
+  /** sha256 of the line's bytes before `,"digest":`, so an edited or damaged entry is not used. */
+  digest: string;
+}
+
+/** The end of a cache line: its digest field, 64 hex digits. */
+const DIGEST_TAIL = /,"digest":"([0-9a-f]{64})"\}$/;
+
+function lineDigest(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** Whether a cache line's digest matches the rest of it. */
+function intact(line: string): boolean {
+  const match = DIGEST_TAIL.exec(line);
+  return match !== null && lineDigest(line.slice(0, match.index)) === match[1];
 }
 
 /** A document's analysis and fingerprint, as the cache gives them back. */
@@ -66,6 +81,8 @@ export class AnalysisCache {
   /** Documents this run took from the cache, and those it analysed. */
   readonly stats = { reused: 0, analysed: 0 };
   private readonly files = new Map<number, number>();
+  /** Segments already warned about, so a damaged file is named once, not once per entry. */
+  private readonly warned = new Set<number>();
   /** This run's new segment, opened on the first put; a promise, so puts that run concurrently share one file. */
   private added: Promise<AtomicLineFile> | null = null;
 
@@ -74,15 +91,17 @@ export class AnalysisCache {
     private readonly dir: string,
     private readonly entries: Map<string, Location>,
     private readonly segments: number[],
+    private readonly warn: (message: string) => void,
   ) {}
 
-  static async open(root: string, settings: AnalysisSettings): Promise<AnalysisCache> {
+  /** `warn` is told of entries that fail their digest (stderr by default); they are analysed anew. */
+  static async open(root: string, settings: AnalysisSettings, warn: (message: string) => void = warnOnStderr): Promise<AnalysisCache> {
     const dir = join(root, analysisDigest(settings));
     await mkdir(dir, { recursive: true });
-    return AnalysisCache.openDir(root, dir);
+    return AnalysisCache.openDir(root, dir, warn);
   }
 
-  private static async openDir(root: string, dir: string): Promise<AnalysisCache> {
+  private static async openDir(root: string, dir: string, warn: (message: string) => void): Promise<AnalysisCache> {
     await removeStaleScratch(dir);
     const segments = (await readdir(dir)).flatMap((name) => {
       const match = SEGMENT.exec(name);
@@ -100,14 +119,24 @@ export class AnalysisCache {
         offset += length + 1;
       }
     }
-    return new AnalysisCache(root, dir, entries, segments);
+    return new AnalysisCache(root, dir, entries, segments, warn);
   }
 
   /** The cached analysis of a document with this key, if any. */
   get(key: string): CachedAnalysis | undefined {
     const at = this.entries.get(key);
     if (!at) return undefined;
-    const line = JSON.parse(this.line(at)) as CachedLine;
+    const text = this.line(at);
+    if (!intact(text)) {
+      // A damaged entry is treated as absent: the document is analysed again and its new entry written.
+      this.entries.delete(key);
+      if (!this.warned.has(at.segment)) {
+        this.warned.add(at.segment);
+        this.warn(`${join(this.dir, segmentName(at.segment))}: an entry does not match its digest; it is ignored and the document analysed again`);
+      }
+      return undefined;
+    }
+    const line = JSON.parse(text) as CachedLine;
     this.stats.reused += 1;
     return { analysis: line.analysis, fingerprint: { exact: line.exact, minhash: decodeMinhash(line.minhash) } };
   }
@@ -120,8 +149,8 @@ export class AnalysisCache {
     this.stats.analysed += 1;
     this.added ??= AtomicLineFile.open(join(this.dir, segmentName(this.nextSegment())));
     // JSON.stringify of a CachedLine, with the analysis spliced in as it came: the key first, as `openDir` reads it.
-    const line = `{"key":${JSON.stringify(key)},"analysis":${analysis},"exact":${JSON.stringify(fingerprint.exact)},"minhash":${JSON.stringify(encodeMinhash(fingerprint.minhash))}}`;
-    await (await this.added).writeLine(line);
+    const body = `{"key":${JSON.stringify(key)},"analysis":${analysis},"exact":${JSON.stringify(fingerprint.exact)},"minhash":${JSON.stringify(encodeMinhash(fingerprint.minhash))}`;
+    await (await this.added).writeLine(`${body},"digest":"${lineDigest(body)}"}`);
   }
 
   /**
@@ -149,7 +178,7 @@ export class AnalysisCache {
   /** Fold every segment into one, keeping the newest entry of each key. */
   private async compact(): Promise<void> {
     const merged = await AtomicLineFile.open(join(this.dir, segmentName(this.nextSegment())));
-    const current = await AnalysisCache.openDir(this.root, this.dir);
+    const current = await AnalysisCache.openDir(this.root, this.dir, this.warn);
     for (const at of current.entries.values()) await merged.writeLine(current.line(at));
     current.closeFiles();
     await merged.commit();
@@ -179,6 +208,10 @@ export class AnalysisCache {
     for (const fd of this.files.values()) closeSync(fd);
     this.files.clear();
   }
+}
+
+function warnOnStderr(message: string): void {
+  process.stderr.write(`warning: ${message}\n`);
 }
 
 function segmentName(segment: number): string {
