@@ -1,13 +1,28 @@
 import type { Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
 import { DEFAULT_FIELDS, type FieldMap } from './fields.js';
-import { recordToItem } from './jsonl.js';
+import { invalidUtf8, recordToItem } from './jsonl.js';
 import { type IngestItem, skippedItem } from './records.js';
+
+/** A header that names a column we read twice: which value was meant cannot be known. */
+class RepeatedColumn extends Error {
+  constructor(readonly column: string) {
+    super(`column ${JSON.stringify(column)} appears more than once in the header`);
+  }
+}
+
+function checkedHeader(header: string[], fields: FieldMap): string[] {
+  const read = new Set(Object.values(fields));
+  const repeated = header.find((name, i) => read.has(name) && header.indexOf(name) !== i);
+  if (repeated !== undefined) throw new RepeatedColumn(repeated);
+  return header;
+}
 
 /**
  * Stream a CSV or TSV file with a header row (csv-parse: quoting, embedded
- * newlines and delimiters handled). A row with the wrong number of fields is
- * reported with its line and the rest of the file is read.
+ * newlines and delimiters handled). A row with the wrong number of fields, or
+ * with bytes that are not UTF-8 (`invalidLines`), is reported with its line and
+ * the rest of the file is read; a header naming a column we read twice skips the file.
  */
 export async function* readCsv(
   input: Readable,
@@ -15,11 +30,12 @@ export async function* readCsv(
   delimiter: ',' | '\t',
   defaultDate: string | null,
   fields: FieldMap = DEFAULT_FIELDS,
+  invalidLines: ReadonlySet<number> = new Set(),
 ): AsyncGenerator<IngestItem> {
   const skipped: IngestItem[] = [];
   const parser = input.pipe(
     parse({
-      columns: true,
+      columns: (header: string[]) => checkedHeader(header, fields),
       delimiter,
       bom: true,
       info: true,
@@ -37,9 +53,21 @@ export async function* readCsv(
       },
     }),
   );
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    yield* skipped.splice(0);
-    yield recordToItem(record, `${path}:${info.lines}`, defaultDate, fields);
+  // The line after the previous record: where this one starts.
+  let start = 1;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      yield* skipped.splice(0);
+      const origin = `${path}:${info.lines}`;
+      let invalid = false;
+      for (let line = start; line <= info.lines && !invalid; line += 1) invalid = invalidLines.has(line);
+      start = info.lines + 1;
+      yield invalid ? invalidUtf8(origin) : recordToItem(record, origin, defaultDate, fields);
+    }
+  } catch (error) {
+    if (!(error instanceof RepeatedColumn)) throw error;
+    yield skippedItem({ origin: `${path}:1`, id: null, reason: 'malformed-csv', message: error.message });
+    return;
   }
   yield* skipped.splice(0);
 }

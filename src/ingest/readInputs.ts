@@ -5,9 +5,10 @@ import type { Readable } from 'node:stream';
 import { text as streamText } from 'node:stream/consumers';
 import { createGunzip } from 'node:zlib';
 import { DEFAULT_FIELDS, type FieldMap } from './fields.js';
-import { readJsonl } from './jsonl.js';
+import { invalidUtf8, readJsonl, withoutBom } from './jsonl.js';
 import { readPlainText } from './plainText.js';
 import { type IngestItem, skippedItem } from './records.js';
+import { Utf8Check } from './utf8.js';
 
 /** Formats by file extension (after any `.gz`). */
 const FORMATS = new Map<string, Format>([
@@ -46,21 +47,18 @@ function open(path: string): Readable {
 
 /**
  * Why a whole file's text cannot be read, if it cannot: empty, binary (NUL
- * bytes), or not UTF-8 (replacement characters where bytes were invalid).
+ * bytes), or not UTF-8 (bytes the check found invalid, from their first line).
  */
-function unreadable(text: string, path: string): IngestItem | null {
+function unreadable(text: string, path: string, utf8: Utf8Check): IngestItem | null {
   if (text.trim() === '') return skippedItem({ origin: path, id: null, reason: 'empty', message: 'the file is empty' });
   if (text.includes('\u0000')) return skippedItem({ origin: path, id: null, reason: 'binary', message: 'the file holds binary data' });
-  const invalid = text.match(/\uFFFD/g)?.length ?? 0;
-  if (invalid > 0 && invalid / text.length > 0.001) {
-    return skippedItem({ origin: path, id: null, reason: 'invalid-utf8', message: `${invalid} bytes are not valid UTF-8` });
-  }
-  return null;
+  const invalid = utf8.firstInvalidLine();
+  return invalid === null ? null : invalidUtf8(`${path}:${invalid}`);
 }
 
-async function* readWhole(input: Readable, path: string, format: 'text' | 'html' | 'feed', options: IngestOptions): AsyncGenerator<IngestItem> {
-  const text = await streamText(input);
-  const problem = unreadable(text, path);
+async function* readWhole(input: Readable, path: string, format: 'text' | 'html' | 'feed', options: IngestOptions, utf8: Utf8Check): AsyncGenerator<IngestItem> {
+  const text = withoutBom(await streamText(input));
+  const problem = unreadable(text, path, utf8);
   if (problem) {
     yield problem;
     return;
@@ -74,11 +72,15 @@ async function* readWhole(input: Readable, path: string, format: 'text' | 'html'
  * Readers of CSV, feeds and HTML are loaded when a file of their kind comes: their parsers (a DOM,
  * an XML parser; ~20–40 MB of memory) would otherwise stay loaded through a run that reads JSONL.
  */
-async function* readStream(input: Readable, path: string, format: Format, options: IngestOptions): AsyncGenerator<IngestItem> {
+async function* readStream(bytes: Readable, path: string, format: Format, options: IngestOptions): AsyncGenerator<IngestItem> {
   const fields = options.fields ?? DEFAULT_FIELDS;
-  if (format === 'jsonl') yield* readJsonl(input, path, options.defaultDate, fields);
-  else if (format === 'csv' || format === 'tsv') yield* (await import('./csv.js')).readCsv(input, path, format === 'csv' ? ',' : '\t', options.defaultDate, fields);
-  else yield* readWhole(input, path, format, options);
+  const utf8 = new Utf8Check();
+  bytes.on('error', (error) => utf8.destroy(error));
+  const input = bytes.pipe(utf8);
+  const invalid = utf8.invalidLines;
+  if (format === 'jsonl') yield* readJsonl(input, path, options.defaultDate, fields, invalid);
+  else if (format === 'csv' || format === 'tsv') yield* (await import('./csv.js')).readCsv(input, path, format === 'csv' ? ',' : '\t', options.defaultDate, fields, invalid);
+  else yield* readWhole(input, path, format, options, utf8);
 }
 
 /**
