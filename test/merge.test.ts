@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/aggregate/random.js';
@@ -41,5 +41,45 @@ describe('merge', () => {
     meta.lexicons['trust.tsv'] = '0000000000000000';
     writeFileSync(indexJson, JSON.stringify(meta));
     await expect(merge({ shards: [out], out: join(dir, 'merged') })).rejects.toThrow(/another version of trust\.tsv/);
+  });
+
+  it('refuses a run merged with itself, or shards holding the same document, naming both folders', async () => {
+    const dir = tempDir('merge-overlap');
+    const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
+    writeFileSync(join(dir, 'a.jsonl'), `${lines.slice(0, 20).join('\n')}\n`);
+    writeFileSync(join(dir, 'b.jsonl'), `${lines.slice(19, 40).join('\n')}\n`);
+    const [a, b] = [join(dir, 'out-a'), join(dir, 'out-b')];
+    await run({ inputs: [join(dir, 'a.jsonl')], out: a, defaultDate: null });
+    await run({ inputs: [join(dir, 'b.jsonl')], out: b, defaultDate: null });
+    const merged = join(dir, 'merged');
+    await expect(merge({ shards: [a, a], out: merged })).rejects.toThrow(`is in both ${a} and ${a}`);
+    const id = JSON.parse(lines[19] as string).id as string;
+    await expect(merge({ shards: [a, b], out: merged })).rejects.toThrow(`document "${id}" is in both ${a} and ${b}`);
+    expect(existsSync(join(merged, 'index.json'))).toBe(false);
+  });
+
+  it('refuses shards made with other options or by another version, naming the shard', async () => {
+    const dir = tempDir('merge-options');
+    const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
+    writeFileSync(join(dir, 'a.jsonl'), `${lines.slice(0, 10).join('\n')}\n`);
+    writeFileSync(join(dir, 'b.jsonl'), `${lines.slice(10, 20).join('\n')}\n`);
+    const a = join(dir, 'out-a');
+    await run({ inputs: [join(dir, 'a.jsonl')], out: a, defaultDate: null });
+    const shard = (name: string, options: Partial<Parameters<typeof run>[0]>) =>
+      run({ inputs: [join(dir, 'b.jsonl')], out: join(dir, name), defaultDate: null, ...options }).then(() => join(dir, name));
+    const cases: Array<[string, RegExp]> = [
+      [await shard('no-proxies', { proxies: false }), /made with proxies false, but .*out-a.* with true/],
+      [await shard('dated', { defaultDate: '2024-01-01' }), /made with defaultDate "2024-01-01"/],
+      [await shard('quarter', { index: { period: 'quarter' } }), /made with period "quarter"/],
+      [await shard('fields', { fields: { text: 'body' } }), /made with fields/],
+    ];
+    for (const [b, message] of cases) {
+      await expect(merge({ shards: [a, b], out: join(dir, 'merged') })).rejects.toThrow(message);
+      await expect(merge({ shards: [a, b], out: join(dir, 'merged') })).rejects.toThrow(join(b, 'index.json'));
+    }
+    const old = await shard('old', {});
+    const meta = JSON.parse(readFileSync(join(old, 'index.json'), 'utf8'));
+    writeFileSync(join(old, 'index.json'), JSON.stringify({ ...meta, version: '0.0.1' }));
+    await expect(merge({ shards: [a, old], out: join(dir, 'merged') })).rejects.toThrow(/old\/index\.json: made by trust-index "0\.0\.1"/);
   });
 });

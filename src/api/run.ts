@@ -84,6 +84,9 @@ export interface OutputSettings {
   to?: string;
   /** Also write the tables as Parquet files. */
   parquet?: boolean;
+  /** Whether proxies counted as their country, and the input field names: recorded so a merge can check its shards agree. */
+  proxies?: boolean;
+  fields?: Partial<FieldMap>;
 }
 
 /** A pair key from user input: codes upper-cased and sorted, so `pk-cn` is `CN-PK`. */
@@ -131,8 +134,11 @@ export async function produceOutputs(
     lexicons: lexiconDigests(),
     // The documents read, by id, date and content hash: the same corpus gives the same digest, however split.
     corpus: fileDigest(join(settings.out, 'state.jsonl')),
+    // Every option that changes a result: a merge refuses shards that differ in any of those that shape documents.
     options: {
       defaultDate: settings.defaultDate,
+      proxies: settings.proxies !== false,
+      fields: { ...DEFAULT_FIELDS, ...settings.fields },
       ...index,
       top,
       pairs: settings.pairs?.map(normalisePair).sort() ?? null,
