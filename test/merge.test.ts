@@ -5,7 +5,7 @@ import { seededRandom } from '../src/aggregate/random.js';
 import { merge } from '../src/api/merge.js';
 import { DEMO_CORPUS } from '../src/util/paths.js';
 import { run } from '../src/api/run.js';
-import { differingOutputs, outputFiles, tempDir } from './helpers.js';
+import { differingOutputs, jsonl, outputFiles, tempDir } from './helpers.js';
 
 
 describe('merge', () => {
@@ -81,5 +81,29 @@ describe('merge', () => {
     const meta = JSON.parse(readFileSync(join(old, 'index.json'), 'utf8'));
     writeFileSync(join(old, 'index.json'), JSON.stringify({ ...meta, version: '0.0.1' }));
     await expect(merge({ shards: [a, old], out: join(dir, 'merged') })).rejects.toThrow(/old\/index\.json: made by trust-index "0\.0\.1"/);
+  });
+
+  it('counts a repeated id once in a run and in a merge, and names both places it was read', async () => {
+    const dir = tempDir('merge-repeated-id');
+    const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
+    const repeated = JSON.parse(lines[0] as string).id as string;
+    writeFileSync(join(dir, 'a.jsonl'), `${[lines[0], lines[1], lines[0]].join('\n')}\n`);
+    writeFileSync(join(dir, 'b.jsonl'), `${lines.slice(2, 12).join('\n')}\n`);
+    writeFileSync(join(dir, 'all.jsonl'), `${[lines[0], lines[1], lines[0], ...lines.slice(2, 12)].join('\n')}\n`);
+    const alone = await run({ inputs: [join(dir, 'a.jsonl')], out: join(dir, 'out-a'), defaultDate: null });
+    expect(alone.counts.skippedByReason).toEqual({ 'duplicate-id': 1 });
+    const sentences = jsonl<{ docId: string; sentenceIndex: number; pair: string }>(join(dir, 'out-a', 'sentences.jsonl'));
+    const keys = sentences.map((s) => `${s.docId} ${s.sentenceIndex} ${s.pair}`);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(jsonl<{ id: string }>(join(dir, 'out-a', 'state.jsonl')).filter((s) => s.id === repeated)).toHaveLength(1);
+    expect(jsonl<{ origin: string; message: string }>(join(dir, 'out-a', 'skipped.jsonl'))).toEqual([
+      expect.objectContaining({ origin: `${join(dir, 'a.jsonl')}:3`, message: expect.stringContaining(`already read at ${join(dir, 'a.jsonl')}:1`) }),
+    ]);
+    await run({ inputs: [join(dir, 'b.jsonl')], out: join(dir, 'out-b'), defaultDate: null });
+    const whole = await run({ inputs: [join(dir, 'all.jsonl')], out: join(dir, 'whole'), defaultDate: null });
+    const merged = await merge({ shards: [join(dir, 'out-a'), join(dir, 'out-b')], out: join(dir, 'merged') });
+    expect(merged.counts).toEqual(whole.counts);
+    expect(differingOutputs(join(dir, 'merged'), join(dir, 'whole'), (f) => f !== 'skipped.jsonl')).toEqual([]);
   });
 });

@@ -102,7 +102,8 @@ export class OutputSink implements PipelineSink {
     const ids: string[] = [];
     const documents = await AtomicLineFile.open(join(this.dir, 'documents.jsonl'));
     for (const record of records) {
-      ids.push(record.id);
+      // A skipped document has no lines; its id may be a repeat of a read one, whose lines must be written once.
+      if (record.status !== 'skipped') ids.push(record.id);
       await documents.writeLine(JSON.stringify(record));
     }
     await documents.commit();
