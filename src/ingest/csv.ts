@@ -53,10 +53,14 @@ export async function* readCsv(
       },
     }),
   );
+  // pipe() does not pass on a read error (a truncated .gz): without this the parser would wait forever.
+  input.once('error', (error) => parser.destroy(error));
   // The line after the previous record: where this one starts.
   let start = 1;
+  let yielded = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      yielded += skipped.length + 1;
       yield* skipped.splice(0);
       const origin = `${path}:${info.lines}`;
       let invalid = false;
@@ -69,5 +73,10 @@ export async function* readCsv(
     yield skippedItem({ origin: `${path}:1`, id: null, reason: 'malformed-csv', message: error.message });
     return;
   }
+  yielded += skipped.length;
   yield* skipped.splice(0);
+  // A file that gave nothing (a header alone, or no line at all) is reported too, never passed over.
+  if (yielded > 0) return;
+  const invalid = invalidLines.values().next().value;
+  yield invalid !== undefined ? invalidUtf8(`${path}:${invalid}`) : skippedItem({ origin: path, id: null, reason: 'empty', message: 'no rows below the header' });
 }
