@@ -22,30 +22,27 @@ function snapshot(dir: string): Map<string, string> {
 }
 
 describe('AnalysisCache', () => {
+  const settings = { version: 'test', lexicons: {}, proxies: true };
+  const print = fingerprint('Envoys of both countries met in Geneva and agreed to meet again next month.');
+  /** A small analysis whose record's id is `id` and title `title of <id>`. */
+  const analysis = (id: string) => ({
+    record: { id, date: '2024-01-01', title: `title of ${id}`, status: 'no-pair' as const, sentences: 1, countries: [], pairs: [] },
+    sentences: [], names: [], boilerplateParagraphs: 0, nonEnglishSentences: 0,
+  });
+
   it('keeps every analysis put while others are still being written (the first puts open its file together)', async () => {
     const root = tempDir('cache-puts');
-    const settings = { version: 'test', lexicons: {}, proxies: true };
     const cache = await AnalysisCache.open(root, settings);
-    const print = fingerprint('Envoys of both countries met in Geneva and agreed to meet again next month.');
-    const analysis = (id: string) => ({
-      record: { id, date: '2024-01-01', title: id, status: 'no-pair' as const, sentences: 1, countries: [], pairs: [] },
-      sentences: [], names: [], boilerplateParagraphs: 0, nonEnglishSentences: 0,
-    });
     const keys = Array.from({ length: 40 }, (_, i) => `key-${i}`);
     await Promise.all(keys.map((key) => cache.put(key, JSON.stringify(analysis(key)), print)));
     await cache.commit();
     const reopened = await AnalysisCache.open(root, settings);
     expect(keys.filter((key) => reopened.get(key)?.analysis.record.id !== key)).toEqual([]);
   });
+
   it('treats an entry that fails its digest as absent, and names its file in a warning', async () => {
     const root = tempDir('cache-tampered');
-    const settings = { version: 'test', lexicons: {}, proxies: true };
     const cache = await AnalysisCache.open(root, settings);
-    const print = fingerprint('Envoys of both countries met in Geneva and agreed to meet again next month.');
-    const analysis = (id: string) => ({
-      record: { id, date: '2024-01-01', title: `title of ${id}`, status: 'no-pair' as const, sentences: 1, countries: [], pairs: [] },
-      sentences: [], names: [], boilerplateParagraphs: 0, nonEnglishSentences: 0,
-    });
     for (const key of ['kept', 'tampered']) await cache.put(key, JSON.stringify(analysis(key)), print);
     await cache.commit();
     const [segment] = readdirSync(join(root, analysisDigest(settings)));

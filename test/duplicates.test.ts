@@ -11,7 +11,7 @@ import { prepareDocument } from '../src/pipeline/preparedDocument.js';
 import { defaultScorer } from '../src/score/scoreSentence.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonl, tempDir } from './helpers.js';
+import { jsonl, shuffled, tempDir } from './helpers.js';
 import type { DocumentRecord } from '../src/types/document.js';
 
 const STORY =
@@ -28,16 +28,6 @@ const COPIES = [
   STORY.replace(', while analysts warned that the attack would deepen mistrust between the two allies', ''),
   STORY.replace('highest priority', 'top priority').replace('step up', 'increase'),
 ];
-
-/** A copy of `items` in a random order (Fisher–Yates). */
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 /** FNV-1a, 32 bits, over a whole string: the reference the shingle hash must agree with. */
 function fnv1a(text: string): number {

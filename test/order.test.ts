@@ -5,7 +5,7 @@ import { seededRandom } from '../src/aggregate/random.js';
 import { merge } from '../src/api/merge.js';
 import { run } from '../src/api/run.js';
 import { DEMO_CORPUS } from '../src/util/paths.js';
-import { differingOutputs, jsonl, tempDir } from './helpers.js';
+import { differingOutputs, jsonl, shuffled, tempDir } from './helpers.js';
 
 /**
  * The property the README promises: the outputs are a function of the set of documents, whatever
@@ -44,15 +44,6 @@ function corpus(random: () => number): string[] {
     extra.push(JSON.stringify({ ...doc, id: `copy-${n}`, date: shifted(doc.date, Math.floor(random() * 7) - 3), text }));
   }
   return [...lines, ...extra];
-}
-
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
 }
 
 /** skipped.jsonl names input files and lines, which differ with the order and split: compare what was skipped, not where. */
