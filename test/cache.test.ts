@@ -22,15 +22,17 @@ function snapshot(dir: string): Map<string, string> {
 }
 
 describe('AnalysisCache', () => {
+  const settings = { version: 'test', lexicons: {}, proxies: true };
+  const print = fingerprint('Envoys of both countries met in Geneva and agreed to meet again next month.');
+  /** A small analysis whose record's id is `id` and title `title of <id>`. */
+  const analysis = (id: string) => ({
+    record: { id, date: '2024-01-01', title: `title of ${id}`, status: 'no-pair' as const, sentences: 1, countries: [], pairs: [] },
+    sentences: [], names: [], boilerplateParagraphs: 0, nonEnglishSentences: 0,
+  });
+
   it('keeps every analysis put while others are still being written (the first puts open its file together)', async () => {
     const root = tempDir('cache-puts');
-    const settings = { version: 'test', lexicons: {}, proxies: true };
     const cache = await AnalysisCache.open(root, settings);
-    const print = fingerprint('Envoys of both countries met in Geneva and agreed to meet again next month.');
-    const analysis = (id: string) => ({
-      record: { id, date: '2024-01-01', title: id, status: 'no-pair' as const, sentences: 1, countries: [], pairs: [] },
-      sentences: [], names: [], boilerplateParagraphs: 0, nonEnglishSentences: 0,
-    });
     const keys = Array.from({ length: 40 }, (_, i) => `key-${i}`);
     await Promise.all(keys.map((key) => cache.put(key, JSON.stringify(analysis(key)), print)));
     await cache.commit();
@@ -52,6 +54,22 @@ describe('AnalysisCache', () => {
     const second = await AnalysisCache.open(root, settings);
     await second.abandon();
     expect(readdirSync(folder).sort()).toEqual(['notes.tmp-99999999-1', 'segment-000001.jsonl.tmp-2024.bak', 'trust-index-cache.json']);
+  });
+
+  it('treats an entry that fails its digest as absent, and names its file in a warning', async () => {
+    const root = tempDir('cache-tampered');
+    const cache = await AnalysisCache.open(root, settings);
+    for (const key of ['kept', 'tampered']) await cache.put(key, JSON.stringify(analysis(key)), print);
+    await cache.commit();
+    const [segment] = readdirSync(join(root, analysisDigest(settings)));
+    const path = join(root, analysisDigest(settings), segment as string);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('title of tampered', 'title of forgery'));
+    const warnings: string[] = [];
+    const reopened = await AnalysisCache.open(root, settings, (message) => warnings.push(message));
+    expect(reopened.get('kept')?.analysis.record.title).toBe('title of kept');
+    expect(reopened.get('tampered')).toBeUndefined();
+    expect(warnings).toEqual([expect.stringContaining(path)]);
+    await reopened.abandon();
   });
 });
 

@@ -115,14 +115,18 @@ export class RunAggregator {
     await Promise.all([recordWrite.written, detailWrite?.written]);
   }
 
-  /** Documents in date-then-id order (a document without a date first). */
+  /**
+   * Documents in date-then-id order (a document without a date first); a repeated id's skipped copy after
+   * the copy read, so the order does not depend on which arrived first.
+   */
   private order(): number[] {
-    const { ids, dates } = this;
+    const { ids, dates, statuses } = this;
     return ids.map((_, i) => i).sort((a, b) => {
       const da = dates[a] ?? '';
       const db = dates[b] ?? '';
       if (da !== db) return da < db ? -1 : 1;
-      return (ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : 0;
+      if (ids[a] !== ids[b]) return (ids[a] as string) < (ids[b] as string) ? -1 : 1;
+      return Number(statuses[a] === 'skipped') - Number(statuses[b] === 'skipped');
     });
   }
 

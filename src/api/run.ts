@@ -103,6 +103,9 @@ export interface OutputSettings {
    * findings: a monthly job on the 2nd passes its date, so the day-old month is not reported as latest.
    */
   completeBefore?: string;
+  /** Whether proxies counted as their country, and the input field names: recorded so a merge can check its shards agree. */
+  proxies?: boolean;
+  fields?: Partial<FieldMap>;
 }
 
 /** A pair key from user input: codes upper-cased and sorted, so `pk-cn` is `CN-PK`. */
@@ -172,8 +175,11 @@ async function writeAll(
     lexicons: lexiconDigests(),
     // The documents read, by id, date and content hash: the same corpus gives the same digest, however split.
     corpus: fileDigest(join(dir, 'state.jsonl')),
+    // Every option that changes a result: a merge refuses shards that differ in any of those that shape documents.
     options: {
       defaultDate: settings.defaultDate,
+      proxies: settings.proxies !== false,
+      fields: { ...DEFAULT_FIELDS, ...settings.fields },
       ...index,
       top,
       pairs: settings.pairs?.map(normalisePair).sort() ?? null,

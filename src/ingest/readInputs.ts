@@ -6,10 +6,11 @@ import { type Readable, pipeline } from 'node:stream';
 import { text as streamText } from 'node:stream/consumers';
 import { createGunzip } from 'node:zlib';
 import { DEFAULT_FIELDS, type FieldMap } from './fields.js';
-import { readJsonl } from './jsonl.js';
+import { invalidUtf8, readJsonl, withoutBom } from './jsonl.js';
 import { DEFAULT_LIMITS, type IngestLimits, LimitError, byteLimit, nestsDeeperThan } from './limits.js';
 import { readPlainText } from './plainText.js';
 import { type IngestItem, skippedItem } from './records.js';
+import { Utf8Check } from './utf8.js';
 import { printable } from '../util/printable.js';
 import type { NewsDocument } from '../types/document.js';
 
@@ -115,22 +116,19 @@ function open(path: string, limits: IngestLimits): Readable {
 
 /**
  * Why a whole file's text cannot be read, if it cannot: empty, binary (NUL
- * bytes), or not UTF-8 (replacement characters where bytes were invalid).
+ * bytes), or not UTF-8 (bytes the check found invalid, from their first line).
  */
-function unreadable(text: string, path: string): IngestItem | null {
+function unreadable(text: string, path: string, utf8: Utf8Check): IngestItem | null {
   if (text.trim() === '') return skippedItem({ origin: path, id: null, reason: 'empty', message: 'the file is empty' });
   if (text.includes('\u0000')) return skippedItem({ origin: path, id: null, reason: 'binary', message: 'the file holds binary data' });
-  const invalid = text.match(/\uFFFD/g)?.length ?? 0;
-  if (invalid > 0 && invalid / text.length > 0.001) {
-    return skippedItem({ origin: path, id: null, reason: 'invalid-utf8', message: `${invalid} bytes are not valid UTF-8` });
-  }
-  return null;
+  const invalid = utf8.firstInvalidLine();
+  return invalid === null ? null : invalidUtf8(`${path}:${invalid}`);
 }
 
-async function* readWhole(input: Readable, path: string, format: 'text' | 'html' | 'feed', options: IngestOptions): AsyncGenerator<IngestItem> {
+async function* readWhole(input: Readable, path: string, format: 'text' | 'html' | 'feed', options: IngestOptions, utf8: Utf8Check): AsyncGenerator<IngestItem> {
   const limits = limitsOf(options);
-  const text = await streamText(pipeline(input, byteLimit(limits.fileBytes, 'file'), () => undefined));
-  const problem = unreadable(text, path);
+  const text = withoutBom(await streamText(pipeline(input, byteLimit(limits.fileBytes, 'file'), () => undefined)));
+  const problem = unreadable(text, path, utf8);
   if (problem) {
     yield problem;
     return;
@@ -149,14 +147,18 @@ async function* readWhole(input: Readable, path: string, format: 'text' | 'html'
  * Readers of CSV, feeds and HTML are loaded when a file of their kind comes: their parsers (a DOM,
  * an XML parser; ~20–40 MB of memory) would otherwise stay loaded through a run that reads JSONL.
  */
-async function* readFormat(input: Readable, path: string, format: Format, options: IngestOptions): AsyncGenerator<IngestItem> {
+async function* readFormat(bytes: Readable, path: string, format: Format, options: IngestOptions): AsyncGenerator<IngestItem> {
   const fields = options.fields ?? DEFAULT_FIELDS;
   const { lineChars, csvColumns } = limitsOf(options);
-  if (format === 'jsonl') yield* readJsonl(input, path, options.defaultDate, fields, lineChars);
+  const utf8 = new Utf8Check();
+  // pipeline, not pipe: a read error reaches the reader, and a reader that stops (a limit) closes the file.
+  const input = pipeline(bytes, utf8, () => undefined);
+  const invalid = utf8.invalidLines;
+  if (format === 'jsonl') yield* readJsonl(input, path, options.defaultDate, fields, lineChars, invalid);
   else if (format === 'csv' || format === 'tsv') {
-    yield* (await import('./csv.js')).readCsv(input, path, format === 'csv' ? ',' : '\t', options.defaultDate, fields, lineChars, csvColumns);
+    yield* (await import('./csv.js')).readCsv(input, path, format === 'csv' ? ',' : '\t', options.defaultDate, fields, lineChars, csvColumns, invalid);
   }
-  else yield* readWhole(input, path, format, options);
+  else yield* readWhole(input, path, format, options, utf8);
 }
 
 /** An input path that does not exist: a run given one stops before it reads or writes anything. */

@@ -123,8 +123,11 @@ export class OutputSink implements PipelineSink {
     let usable = 0;
     const documents = await AtomicLineFile.open(join(this.dir, 'documents.jsonl'));
     for (const record of records) {
-      ids.push(record.id);
-      if (record.status !== 'skipped') usable += 1;
+      // A skipped document has no lines; its id may be a repeat of a read one, whose lines must be written once.
+      if (record.status !== 'skipped') {
+        ids.push(record.id);
+        usable += 1;
+      }
       await documents.writeLine(JSON.stringify(record));
     }
     if (usable === 0 && !this.allowEmpty) {

@@ -58,6 +58,21 @@ interface CachedLine {
   analysis: DocumentAnalysis;
   exact: string;
   minhash: string;
+  /** sha256 of the line's bytes before `,"digest":`, so an edited or damaged entry is not used. */
+  digest: string;
+}
+
+/** The end of a cache line: its digest field, 64 hex digits. */
+const DIGEST_TAIL = /,"digest":"([0-9a-f]{64})"\}$/;
+
+function lineDigest(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** Whether a cache line's digest matches the rest of it. */
+function intact(line: string): boolean {
+  const match = DIGEST_TAIL.exec(line);
+  return match !== null && lineDigest(line.slice(0, match.index)) === match[1];
 }
 
 /** A document's analysis and fingerprint, as the cache gives them back. */
@@ -96,10 +111,15 @@ export class AnalysisCache {
     private readonly segments: number[],
     /** The cache's lock, held from `open` to `commit` or `abandon`; none for the copy `compact` reads. */
     private readonly lock: FolderLock | null,
+    /** Also told of each entry that cannot be read back, as it is found (`warnings` lists them all). */
+    private readonly warn: ((message: string) => void) | undefined,
   ) {}
 
-  /** The cache in `root` for these settings, locked for this run: a second run sharing it fails at once. */
-  static async open(root: string, settings: AnalysisSettings): Promise<AnalysisCache> {
+  /**
+   * The cache in `root` for these settings, locked for this run: a second run sharing it fails at once.
+   * `warn` is told of entries that cannot be read back or fail their digest; they are analysed anew.
+   */
+  static async open(root: string, settings: AnalysisSettings, warn?: (message: string) => void): Promise<AnalysisCache> {
     const lock = await lockFolder(root, 'cache');
     try {
       const digest = analysisDigest(settings);
@@ -112,14 +132,14 @@ export class AnalysisCache {
         const owner = temporaryOwner(name, SEGMENT);
         if (owner !== null && (owner === process.pid || !processAlive(owner))) await rm(join(dir, name), { force: true });
       }
-      return await AnalysisCache.openDir(root, dir, lock);
+      return await AnalysisCache.openDir(root, dir, lock, warn);
     } catch (error) {
       await lock.release();
       throw error;
     }
   }
 
-  private static async openDir(root: string, dir: string, lock: FolderLock | null): Promise<AnalysisCache> {
+  private static async openDir(root: string, dir: string, lock: FolderLock | null, warn: ((message: string) => void) | undefined): Promise<AnalysisCache> {
     const segments = (await readdir(dir)).flatMap((name) => {
       const match = SEGMENT.exec(name);
       return match ? [Number(match[1])] : [];
@@ -136,7 +156,7 @@ export class AnalysisCache {
         offset += length + 1;
       }
     }
-    return new AnalysisCache(root, dir, entries, segments, lock);
+    return new AnalysisCache(root, dir, entries, segments, lock, warn);
   }
 
   /**
@@ -149,13 +169,17 @@ export class AnalysisCache {
     if (!at) return undefined;
     let found: CachedAnalysis;
     try {
-      const line = JSON.parse(this.line(at)) as CachedLine;
+      const text = this.line(at);
+      if (!intact(text)) throw new Error('its sha256 digest does not match');
+      const line = JSON.parse(text) as CachedLine;
       found = { analysis: line.analysis, fingerprint: { exact: line.exact, minhash: decodeMinhash(line.minhash) } };
       if (typeof found.analysis?.record?.id !== 'string' || typeof found.fingerprint.exact !== 'string') throw new Error('not a cached analysis');
     } catch (error) {
       this.entries.delete(key);
       const file = join(this.dir, segmentName(at.segment));
-      this.warnings.push(`${file}: the entry at byte ${at.offset} cannot be read (${(error as Error).message}); its document is analysed again`);
+      const message = `${file}: the entry at byte ${at.offset} cannot be read (${(error as Error).message}); its document is analysed again`;
+      this.warnings.push(message);
+      this.warn?.(message);
       return undefined;
     }
     this.stats.reused += 1;
@@ -170,8 +194,8 @@ export class AnalysisCache {
     this.stats.analysed += 1;
     this.added ??= AtomicLineFile.open(join(this.dir, segmentName(this.nextSegment())));
     // JSON.stringify of a CachedLine, with the analysis spliced in as it came: the key first, as `openDir` reads it.
-    const line = `{"key":${JSON.stringify(key)},"analysis":${analysis},"exact":${JSON.stringify(fingerprint.exact)},"minhash":${JSON.stringify(encodeMinhash(fingerprint.minhash))}}`;
-    await (await this.added).writeLine(line);
+    const body = `{"key":${JSON.stringify(key)},"analysis":${analysis},"exact":${JSON.stringify(fingerprint.exact)},"minhash":${JSON.stringify(encodeMinhash(fingerprint.minhash))}`;
+    await (await this.added).writeLine(`${body},"digest":"${lineDigest(body)}"}`);
   }
 
   /**
@@ -206,7 +230,7 @@ export class AnalysisCache {
   /** Fold every segment into one, keeping the newest entry of each key. */
   private async compact(): Promise<void> {
     const merged = await AtomicLineFile.open(join(this.dir, segmentName(this.nextSegment())));
-    const current = await AnalysisCache.openDir(this.root, this.dir, null);
+    const current = await AnalysisCache.openDir(this.root, this.dir, null, undefined);
     for (const at of current.entries.values()) await merged.writeLine(current.line(at));
     current.closeFiles();
     await merged.commit();

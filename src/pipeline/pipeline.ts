@@ -142,7 +142,8 @@ export async function runPipeline(
   const pool = jobs > 1 && !options.scorer ? new AnalysisPool(jobs - 1, { actors, withAnalysis: cache !== undefined }) : null;
   const aggregator = new RunAggregator(options.scratchDir);
   const { counts } = aggregator;
-  const seenIds = new Set<string>();
+  /** Where each id was first read, so a repeat names both places. */
+  const seenIds = new Map<string, string>();
   const skip = async (skipped: SkippedInput, record?: DocumentRecord) => {
     aggregator.addSkipped(skipped);
     if (record) await aggregator.addSkippedRecord(record);
@@ -178,11 +179,13 @@ export async function runPipeline(
       }
       const doc = item.document;
       counts.documents += 1;
-      if (seenIds.has(doc.id)) {
-        await skip({ origin: doc.origin, id: doc.id, reason: 'duplicate-id', message: `id "${doc.id}" was already read` }, skippedRecord(doc, 'duplicate-id'));
+      const first = seenIds.get(doc.id);
+      if (first !== undefined) {
+        const message = `id ${JSON.stringify(doc.id)} was already read at ${first}; this copy is not counted`;
+        await skip({ origin: doc.origin, id: doc.id, reason: 'duplicate-id', message }, skippedRecord(doc, 'duplicate-id'));
         continue;
       }
-      seenIds.add(doc.id);
+      seenIds.set(doc.id, doc.origin);
       if (doc.date === null) {
         await skip({ origin: doc.origin, id: doc.id, reason: 'undated', message: 'no usable date' }, skippedRecord(doc, 'undated'));
         continue;
