@@ -22,20 +22,54 @@ function snapshot(dir: string): Map<string, string> {
 }
 
 describe('AnalysisCache', () => {
+  const settings = { version: 'test', lexicons: {}, proxies: true };
+  const print = fingerprint('Envoys of both countries met in Geneva and agreed to meet again next month.');
+  /** A small analysis whose record's id is `id` and title `title of <id>`. */
+  const analysis = (id: string) => ({
+    record: { id, date: '2024-01-01', title: `title of ${id}`, status: 'no-pair' as const, sentences: 1, countries: [], pairs: [] },
+    sentences: [], names: [], boilerplateParagraphs: 0, nonEnglishSentences: 0,
+  });
+
   it('keeps every analysis put while others are still being written (the first puts open its file together)', async () => {
     const root = tempDir('cache-puts');
-    const settings = { version: 'test', lexicons: {}, proxies: true };
     const cache = await AnalysisCache.open(root, settings);
-    const print = fingerprint('Envoys of both countries met in Geneva and agreed to meet again next month.');
-    const analysis = (id: string) => ({
-      record: { id, date: '2024-01-01', title: id, status: 'no-pair' as const, sentences: 1, countries: [], pairs: [] },
-      sentences: [], names: [], boilerplateParagraphs: 0, nonEnglishSentences: 0,
-    });
     const keys = Array.from({ length: 40 }, (_, i) => `key-${i}`);
     await Promise.all(keys.map((key) => cache.put(key, JSON.stringify(analysis(key)), print)));
     await cache.commit();
     const reopened = await AnalysisCache.open(root, settings);
     expect(keys.filter((key) => reopened.get(key)?.analysis.record.id !== key)).toEqual([]);
+    await reopened.abandon();
+  });
+
+  it('is locked for one run at a time, and removes only its own scratch segments', async () => {
+    const root = tempDir('cache-lock');
+    const settings = { version: 'test', lexicons: {}, proxies: true };
+    const first = await AnalysisCache.open(root, settings);
+    await expect(AnalysisCache.open(root, settings)).rejects.toThrow(/another trust-index run \(process \d+\) is using this cache/);
+    await first.commit();
+    const folder = join(root, analysisDigest(settings));
+    writeFileSync(join(folder, 'segment-000009.jsonl.tmp-99999999-1'), 'a dead run\'s scratch');
+    writeFileSync(join(folder, 'segment-000001.jsonl.tmp-2024.bak'), 'mine');
+    writeFileSync(join(folder, 'notes.tmp-99999999-1'), 'mine');
+    const second = await AnalysisCache.open(root, settings);
+    await second.abandon();
+    expect(readdirSync(folder).sort()).toEqual(['notes.tmp-99999999-1', 'segment-000001.jsonl.tmp-2024.bak', 'trust-index-cache.json']);
+  });
+
+  it('treats an entry that fails its digest as absent, and names its file in a warning', async () => {
+    const root = tempDir('cache-tampered');
+    const cache = await AnalysisCache.open(root, settings);
+    for (const key of ['kept', 'tampered']) await cache.put(key, JSON.stringify(analysis(key)), print);
+    await cache.commit();
+    const [segment] = readdirSync(join(root, analysisDigest(settings)));
+    const path = join(root, analysisDigest(settings), segment as string);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('title of tampered', 'title of forgery'));
+    const warnings: string[] = [];
+    const reopened = await AnalysisCache.open(root, settings, (message) => warnings.push(message));
+    expect(reopened.get('kept')?.analysis.record.title).toBe('title of kept');
+    expect(reopened.get('tampered')).toBeUndefined();
+    expect(warnings).toEqual([expect.stringContaining(path)]);
+    await reopened.abandon();
   });
 });
 
@@ -84,10 +118,15 @@ describe('an incremental run with --cache', () => {
     // Files that are not the cache's own, in a folder the user pointed it at, are left alone.
     writeFileSync(join(cache, 'notes.txt'), 'mine');
     mkdirSync(join(cache, 'drafts'));
+    // Named like a settings folder, but not the cache's (no manifest of its own): a file and a folder of photos.
+    writeFileSync(join(cache, '0123456789abcdef'), 'mine too');
+    mkdirSync(join(cache, 'fedcba9876543210'));
+    writeFileSync(join(cache, 'fedcba9876543210', 'photo.jpg'), 'a photo');
     const summary = await run({ inputs: [DEMO_CORPUS], out: join(dir, 'settings-1'), defaultDate: null, cache, proxies: false });
     expect(summary.cache).toEqual({ reused: 0, analysed: lines.length });
-    expect(readdirSync(cache)).toHaveLength(3);
-    expect(readdirSync(cache)).toEqual(expect.arrayContaining(['drafts', 'notes.txt', expect.stringMatching(/^[0-9a-f]{16}$/)]));
+    expect(readdirSync(cache)).toHaveLength(5);
+    expect(readdirSync(cache)).toEqual(expect.arrayContaining(['drafts', 'notes.txt', '0123456789abcdef', 'fedcba9876543210', expect.stringMatching(/^[0-9a-f]{16}$/)]));
+    expect(readFileSync(join(cache, 'fedcba9876543210', 'photo.jpg'), 'utf8')).toBe('a photo');
     expect(readdirSync(cache)).not.toContain(withProxies);
   });
 
@@ -127,12 +166,40 @@ describe('an incremental run with --cache', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     const leftovers = snapshot(cache);
-    // Only the killed run's scratch segment may be left; the next run removes it.
-    expect([...leftovers.keys()].filter((f) => !cached.has(f)).every((f) => /\.tmp-\d+-\d+$/.test(f))).toBe(true);
+    // Only the killed run's scratch segment and its lock may be left; the next run removes them.
+    expect([...leftovers.keys()].filter((f) => !cached.has(f)).every((f) => /(\.tmp-\d+-\d+|\/\.trust-index\.lock)$/.test(f))).toBe(true);
     for (const [file, bytes] of cached) expect(leftovers.get(file), file).toBe(bytes);
     const summary = await run({ inputs: [DEMO_CORPUS], out: join(dir, 'killed'), defaultDate: null, cache });
     expect(summary.cache).toEqual({ reused: lines.length, analysed: 0 });
     expect(snapshot(cache)).toEqual(cached);
     expect(differingOutputs(join(dir, 'killed'), full)).toEqual([]);
+  });
+});
+
+describe('a damaged cache segment', () => {
+  it('is read around: bad entries are analysed again with a warning naming the file, the outputs are a full run\'s', async () => {
+    const dir = tempDir('cache-damaged');
+    const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n').slice(0, 20);
+    const input = writeCorpus(join(dir, 'news.jsonl'), lines);
+    const cache = join(dir, 'cache');
+    await run({ inputs: [input], out: join(dir, 'first'), defaultDate: null, cache });
+    const [settings] = readdirSync(cache).filter((f) => /^[0-9a-f]{16}$/.test(f));
+    const segment = join(cache, settings as string, 'segment-000001.jsonl');
+    const entries = readFileSync(segment, 'utf8').split('\n');
+    // One entry corrupted in the middle, the last one cut short: a disk error and a killed write.
+    entries[3] = `${(entries[3] as string).slice(0, 60)}#garbage#${(entries[3] as string).slice(70)}`;
+    const last = entries.length - 2;
+    entries[last] = (entries[last] as string).slice(0, 100);
+    writeFileSync(segment, entries.slice(0, last + 1).join('\n'));
+
+    const summary = await run({ inputs: [input], out: join(dir, 'second'), defaultDate: null, cache });
+    expect(summary.cache).toEqual({ reused: lines.length - 2, analysed: 2 });
+    expect(summary.notes).toHaveLength(2);
+    for (const note of summary.notes ?? []) expect(note).toContain(`${segment}: the entry at byte`);
+    expect(differingOutputs(join(dir, 'second'), join(dir, 'first'))).toEqual([]);
+    // The fresh entries replace the bad ones: the next run reads everything from the cache, without a word.
+    const third = await run({ inputs: [input], out: join(dir, 'third'), defaultDate: null, cache });
+    expect(third.cache).toEqual({ reused: lines.length, analysed: 0 });
+    expect(third.notes).toBeUndefined();
   });
 });

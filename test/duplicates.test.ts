@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/aggregate/random.js';
 import { BandTable } from '../src/aggregate/bandTable.js';
 import { DuplicateIndex } from '../src/aggregate/duplicates.js';
 import { encodeMinhash, estimatedJaccard, fingerprint, shingleHash } from '../src/text/fingerprint.js';
@@ -10,7 +11,7 @@ import { prepareDocument } from '../src/pipeline/preparedDocument.js';
 import { defaultScorer } from '../src/score/scoreSentence.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonl, tempDir } from './helpers.js';
+import { jsonl, shuffled, tempDir } from './helpers.js';
 import type { DocumentRecord } from '../src/types/document.js';
 
 const STORY =
@@ -131,6 +132,45 @@ describe('DuplicateIndex', () => {
       { id: 'late-b', keptId: 'late-a', kind: 'near' },
       { id: 'late-c', keptId: 'late-a', kind: 'exact' },
     ]);
+  });
+
+  it('groups exact copies on different days with the near copies of any of those days, whichever arrives first', () => {
+    // "a" and "a2" are exact copies nine days apart; "b" is a near copy a day from "a2" only.
+    const docs: Array<[string, string, string]> = [
+      ['a', '2024-03-01', STORY], ['a2', '2024-03-10', STORY], ['b', '2024-03-09', `ISLAMABAD — ${STORY}`],
+      ['other', '2024-03-09', 'A different story about Canada and India restoring their high commissioners.'],
+    ];
+    const folded = (order: typeof docs) => {
+      const index = new DuplicateIndex();
+      for (const [id, date, text] of order) index.add(id, date, fingerprint(text));
+      return index.folded();
+    };
+    const expected = [{ id: 'a2', keptId: 'a', kind: 'exact' }, { id: 'b', keptId: 'a', kind: 'near' }];
+    expect(folded(docs)).toEqual(expected);
+    expect(folded([docs[1], docs[3], docs[0], docs[2]] as typeof docs)).toEqual(expected);
+  });
+
+  it('folds a random corpus of chained near copies alike in every order', () => {
+    const random = seededRandom(7);
+    // Each story drifts a word at a time, so early and late versions are not near each other but are chained.
+    const words = STORY.split(' ');
+    const docs: Array<[string, string, string]> = [];
+    for (let story = 0; story < 6; story += 1) {
+      const version = [...words];
+      for (let n = 0; n < 8; n += 1) {
+        for (let k = 0; k < 4; k += 1) version[Math.floor(random() * version.length)] = `s${story}w${n}k${k}`;
+        const text = random() < 0.2 && docs.length > 0 ? (docs.at(-1) as [string, string, string])[2] : version.join(' ');
+        docs.push([`d${story}-${n}`, `2024-03-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}`, text]);
+      }
+    }
+    const folded = (order: typeof docs) => {
+      const index = new DuplicateIndex();
+      for (const [id, date, text] of order) index.add(id, date, fingerprint(text));
+      return JSON.stringify(index.folded());
+    };
+    const reference = folded(docs);
+    expect(JSON.parse(reference).length).toBeGreaterThan(5);
+    for (let i = 0; i < 20; i += 1) expect(folded(shuffled(docs, random))).toBe(reference);
   });
 
   it('marks exact copies as exact', () => {

@@ -11,7 +11,7 @@ import type { PairSentence } from '../src/types/evidence.js';
 import { CLI, ROOT, jsonl, tempDir } from './helpers.js';
 
 const TEXT_OUTPUTS = [
-  'index.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl',
+  'index.csv', 'index-directed.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl',
   'skipped.jsonl', 'state.jsonl',
 ];
 
@@ -35,7 +35,7 @@ describe('the demo run', () => {
 
   it('writes index.csv with the documented header', () => {
     const [header] = readFileSync(join(out, 'index.csv'), 'utf8').split('\n');
-    expect(header?.split(',')).toEqual(expect.arrayContaining(['pair', 'month', 'period', 'articles', 'sentences', 'index', 'ci_low', 'ci_high']));
+    expect(header?.split(',')).toEqual(expect.arrayContaining(['pair', 'period', 'period_start', 'articles', 'sentences', 'trust_index', 'ci_low', 'ci_high']));
   });
 
   const value = (pair: string, month: string) => {
@@ -145,7 +145,7 @@ describe('the command line', () => {
     const cwd = tempDir('cli');
     const output = execFileSync('node', [CLI, 'run', '--quiet'], { cwd, encoding: 'utf8' });
     expect(output).toBe('');
-    expect(readdirSync(join(cwd, 'reports', 'demo')).sort()).toEqual(['charts', ...TEXT_OUTPUTS].sort());
+    expect(readdirSync(join(cwd, 'reports', 'demo')).sort()).toEqual(['charts', 'trust-index-files.json', ...TEXT_OUTPUTS].sort());
   });
 
   it('scores lines from stdin as JSON', () => {
@@ -190,9 +190,9 @@ describe('the command line', () => {
     const rows = readFileSync(join(cwd, 'sel', 'index.csv'), 'utf8').trim().split('\n').slice(1);
     expect(rows.length).toBeGreaterThan(3);
     for (const row of rows) {
-      const [pair, , , month] = row.split(',');
+      const [pair, , period] = row.split(',');
       expect(pair).toBe('CN-PK');
-      expect(month && month >= '2024-01' && month <= '2024-12').toBe(true);
+      expect(period && period >= '2024-01' && period <= '2024-12').toBe(true);
     }
     expect(readdirSync(join(cwd, 'sel', 'charts')).filter((f) => f.startsWith('index-'))).toEqual(['index-CN-PK.png']);
   });

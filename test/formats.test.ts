@@ -103,9 +103,52 @@ describe('bad input', () => {
     expect(skips(items).map((s) => [s.reason, s.origin])).toEqual([
       ['binary', join(dir, 'a-binary.txt')],
       ['empty', join(dir, 'b-empty.txt')],
-      ['invalid-utf8', join(dir, 'c-latin1.txt')],
+      ['invalid-utf8', `${join(dir, 'c-latin1.txt')}:1`],
     ]);
     expect(documents(items).map((d) => [d.id, d.date])).toEqual([['d-good.txt', '2023-03-10']]);
+  });
+
+  it('reports each JSONL line and CSV row holding a Latin-1 byte by file and line, and reads the rest', async () => {
+    const dir = tempDir('latin1');
+    const line = (id: string, text: string) => JSON.stringify({ id, date: '2024-01-01', text });
+    writeFileSync(join(dir, 'a.jsonl'), Buffer.concat([
+      Buffer.from(`${line('ok-1', 'China and Japan met.')}\n`),
+      Buffer.from(`${line('latin', 'Caf\xe9 talks in Paris.')}\n`, 'latin1'),
+      Buffer.from(`${line('ok-3', 'China and India met.')}\n`),
+    ]));
+    writeFileSync(join(dir, 'b.csv'), Buffer.concat([
+      Buffer.from('id,date,text\nr1,2024-01-01,"China and Japan\nmet."\n'),
+      Buffer.from('r2,2024-01-02,D\xe9j\xe0 vu in Moscow.\nr3,2024-01-03,India and Iran met.\n', 'latin1'),
+    ]));
+    const items = await collect([dir]);
+    expect(skips(items).map((s) => [s.reason, s.origin])).toEqual([
+      ['invalid-utf8', `${join(dir, 'a.jsonl')}:2`],
+      ['invalid-utf8', `${join(dir, 'b.csv')}:4`],
+    ]);
+    expect(documents(items).map((d) => d.id)).toEqual(['ok-1', 'ok-3', 'r1', 'r3']);
+    // A real U+FFFD written as UTF-8 is text like any other.
+    writeFileSync(join(dir, 'a.jsonl'), `${line('fffd', 'China and Japan met \uFFFD.')}\n`);
+    expect(skips(await collect([join(dir, 'a.jsonl')]))).toEqual([]);
+  });
+
+  it('skips a CSV file whose header names a column it reads twice, naming file and column', async () => {
+    const dir = tempDir('csv-header');
+    writeFileSync(join(dir, 'a.csv'), 'id,date,text,text\nx,2024-01-01,China and Japan met.,India and Iran met.\n');
+    writeFileSync(join(dir, 'b.csv'), 'id,date,text,note,note\ny,2024-01-01,China and Japan met.,a,b\n');
+    const items = await collect([dir]);
+    expect(skips(items)).toEqual([expect.objectContaining({ reason: 'malformed-csv', origin: `${join(dir, 'a.csv')}:1`, message: expect.stringContaining('"text"') })]);
+    expect(documents(items).map((d) => d.id)).toEqual(['y']);
+  });
+
+  it('reads a UTF-8 byte-order mark at the start of JSONL, CSV and text files as nothing', async () => {
+    const dir = tempDir('bom');
+    const bom = '\uFEFF';
+    writeFileSync(join(dir, 'a.jsonl'), `${bom}${JSON.stringify({ id: 'j', date: '2024-01-01', text: 'China and Japan met.' })}\n`);
+    writeFileSync(join(dir, 'b.csv'), `${bom}id,date,text\nc,2024-01-01,China and Japan met.\n`);
+    writeFileSync(join(dir, 'c.txt'), `${bom}On March 10, 2023, Saudi Arabia and Iran agreed to restore ties.`);
+    const items = await collect([dir]);
+    expect(skips(items)).toEqual([]);
+    expect(documents(items).map((d) => [d.id, d.text.charCodeAt(0) === 0xfeff])).toEqual([['j', false], ['c', false], ['c.txt', false]]);
   });
 
   it('reports a 50 MB line that is not JSON and reads the next line', async () => {

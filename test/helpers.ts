@@ -34,3 +34,13 @@ export function differingOutputs(a: string, b: string, keep: (file: string) => b
   const files = [...new Set([...outputFiles(a), ...outputFiles(b)])].filter(keep).sort();
   return files.filter((f) => !existsSync(join(a, f)) || !existsSync(join(b, f)) || !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
 }
+
+/** A copy of `items` in a random order (Fisher–Yates). */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}

@@ -1,11 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/aggregate/random.js';
 import { merge } from '../src/api/merge.js';
 import { DEMO_CORPUS } from '../src/util/paths.js';
 import { run } from '../src/api/run.js';
-import { differingOutputs, outputFiles, tempDir } from './helpers.js';
+import { differingOutputs, jsonl, outputFiles, tempDir } from './helpers.js';
 
 
 describe('merge', () => {
@@ -14,7 +14,7 @@ describe('merge', () => {
     const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
     // A syndicated copy in each shard of a story in the other, so folding must cross shards.
     const copy = (line: string, id: string, date: string) => JSON.stringify({ ...JSON.parse(line), id, date });
-    const all = [...lines, copy(lines[10] as string, 'copy-a', '2019-11-01'), copy(lines[100] as string, 'copy-b', '2030-01-01')];
+    const all = [...lines, copy(lines[10] as string, 'copy-a', '2019-11-01'), copy(lines[100] as string, 'copy-b', '2026-01-01')];
     const random = seededRandom(42);
     const shards: string[][] = [[], []];
     for (const line of all) (shards[random() < 0.5 ? 0 : 1] as string[]).push(line);
@@ -41,5 +41,70 @@ describe('merge', () => {
     meta.lexicons['trust.tsv'] = '0000000000000000';
     writeFileSync(indexJson, JSON.stringify(meta));
     await expect(merge({ shards: [out], out: join(dir, 'merged') })).rejects.toThrow(/another version of trust\.tsv/);
+  });
+
+  it('refuses a run merged with itself, or shards holding the same document, naming both folders', async () => {
+    const dir = tempDir('merge-overlap');
+    const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
+    writeFileSync(join(dir, 'a.jsonl'), `${lines.slice(0, 20).join('\n')}\n`);
+    writeFileSync(join(dir, 'b.jsonl'), `${lines.slice(19, 40).join('\n')}\n`);
+    const [a, b] = [join(dir, 'out-a'), join(dir, 'out-b')];
+    await run({ inputs: [join(dir, 'a.jsonl')], out: a, defaultDate: null });
+    await run({ inputs: [join(dir, 'b.jsonl')], out: b, defaultDate: null });
+    const merged = join(dir, 'merged');
+    await expect(merge({ shards: [a, a], out: merged })).rejects.toThrow(`is in both ${a} and ${a}`);
+    const id = JSON.parse(lines[19] as string).id as string;
+    await expect(merge({ shards: [a, b], out: merged })).rejects.toThrow(`document "${id}" is in both ${a} and ${b}`);
+    expect(existsSync(join(merged, 'index.json'))).toBe(false);
+  });
+
+  it('refuses shards made with other options or by another version, naming the shard', async () => {
+    const dir = tempDir('merge-options');
+    const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
+    writeFileSync(join(dir, 'a.jsonl'), `${lines.slice(0, 10).join('\n')}\n`);
+    writeFileSync(join(dir, 'b.jsonl'), `${lines.slice(10, 20).join('\n')}\n`);
+    const a = join(dir, 'out-a');
+    await run({ inputs: [join(dir, 'a.jsonl')], out: a, defaultDate: null });
+    const shard = (name: string, options: Partial<Parameters<typeof run>[0]>) =>
+      run({ inputs: [join(dir, 'b.jsonl')], out: join(dir, name), defaultDate: null, ...options }).then(() => join(dir, name));
+    const cases: Array<[string, RegExp]> = [
+      [await shard('no-proxies', { proxies: false }), /made with proxies false, but .*out-a.* with true/],
+      [await shard('dated', { defaultDate: '2024-01-01' }), /made with defaultDate "2024-01-01"/],
+      [await shard('quarter', { index: { period: 'quarter' } }), /made with period "quarter"/],
+      // No record has a "body" field, so this shard reads no usable document: allowEmpty lets it be written.
+      [await shard('fields', { fields: { text: 'body' }, allowEmpty: true }), /made with fields/],
+    ];
+    for (const [b, message] of cases) {
+      await expect(merge({ shards: [a, b], out: join(dir, 'merged') })).rejects.toThrow(message);
+      await expect(merge({ shards: [a, b], out: join(dir, 'merged') })).rejects.toThrow(join(b, 'index.json'));
+    }
+    const old = await shard('old', {});
+    const meta = JSON.parse(readFileSync(join(old, 'index.json'), 'utf8'));
+    writeFileSync(join(old, 'index.json'), JSON.stringify({ ...meta, version: '0.0.1' }));
+    await expect(merge({ shards: [a, old], out: join(dir, 'merged') })).rejects.toThrow(/old\/index\.json: made by trust-index "0\.0\.1"/);
+  });
+
+  it('counts a repeated id once in a run and in a merge, and names both places it was read', async () => {
+    const dir = tempDir('merge-repeated-id');
+    const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
+    const repeated = JSON.parse(lines[0] as string).id as string;
+    writeFileSync(join(dir, 'a.jsonl'), `${[lines[0], lines[1], lines[0]].join('\n')}\n`);
+    writeFileSync(join(dir, 'b.jsonl'), `${lines.slice(2, 12).join('\n')}\n`);
+    writeFileSync(join(dir, 'all.jsonl'), `${[lines[0], lines[1], lines[0], ...lines.slice(2, 12)].join('\n')}\n`);
+    const alone = await run({ inputs: [join(dir, 'a.jsonl')], out: join(dir, 'out-a'), defaultDate: null });
+    expect(alone.counts.skippedByReason).toEqual({ 'duplicate-id': 1 });
+    const sentences = jsonl<{ docId: string; sentenceIndex: number; pair: string }>(join(dir, 'out-a', 'sentences.jsonl'));
+    const keys = sentences.map((s) => `${s.docId} ${s.sentenceIndex} ${s.pair}`);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(jsonl<{ id: string }>(join(dir, 'out-a', 'state.jsonl')).filter((s) => s.id === repeated)).toHaveLength(1);
+    expect(jsonl<{ origin: string; message: string }>(join(dir, 'out-a', 'skipped.jsonl'))).toEqual([
+      expect.objectContaining({ origin: `${join(dir, 'a.jsonl')}:3`, message: expect.stringContaining(`already read at ${join(dir, 'a.jsonl')}:1`) }),
+    ]);
+    await run({ inputs: [join(dir, 'b.jsonl')], out: join(dir, 'out-b'), defaultDate: null });
+    const whole = await run({ inputs: [join(dir, 'all.jsonl')], out: join(dir, 'whole'), defaultDate: null });
+    const merged = await merge({ shards: [join(dir, 'out-a'), join(dir, 'out-b')], out: join(dir, 'merged') });
+    expect(merged.counts).toEqual(whole.counts);
+    expect(differingOutputs(join(dir, 'merged'), join(dir, 'whole'), (f) => f !== 'skipped.jsonl')).toEqual([]);
   });
 });

@@ -27,23 +27,29 @@ describe('--format parquet', () => {
     db = await (await DuckDBInstance.create(':memory:')).connect();
   });
 
-  it('writes the index with the values and nulls of index.json', async () => {
+  it('writes the index of undirected pairs and of directed dyads with the values and nulls of index.json', async () => {
     const { index } = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { index: PairPeriodIndex[] };
-    const rows = await query(`SELECT * FROM ${table('index')}`);
-    expect(rows).toHaveLength(index.length);
-    rows.forEach((row, i) => {
-      const cell = index[i] as PairPeriodIndex;
-      expect(row).toMatchObject({
-        pair: cell.pair, direction: cell.direction, period: cell.period, articles: cell.articles, index: cell.index,
-        ci_low: cell.ciLow, p_change: cell.pChange, significant: cell.significant, low_coverage: cell.lowCoverage,
-        previous_period: cell.previousPeriod, trust: cell.trust, dim_security: cell.dimensions.security ?? 0,
+    for (const [name, cells] of [['index', index.filter((c) => c.direction === 'both')], ['index-directed', index.filter((c) => c.direction !== 'both')]] as const) {
+      const rows = await query(`SELECT *, strftime(period_start, '%Y-%m-%d') AS day FROM ${table(name)}`);
+      expect(cells.length).toBeGreaterThan(0);
+      expect(rows).toHaveLength(cells.length);
+      rows.forEach((row, i) => {
+        const cell = cells[i] as PairPeriodIndex;
+        expect(row).toMatchObject({
+          pair: cell.pair, period: cell.period, day: `${cell.month}-01`, articles: cell.articles, trust_index: cell.index,
+          trust_index_shrunk: cell.indexShrunk, ci_low: cell.ciLow, p_change: cell.pChange, significant: cell.significant,
+          low_coverage: cell.lowCoverage, previous_period: cell.previousPeriod, trust: cell.trust, dim_security: cell.dimensions.security ?? 0,
+        });
+        if (name === 'index-directed') expect(`${row.actor}>${row.target}`).toBe(cell.direction);
       });
-    });
+    }
     const types = await query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${table('index')})`);
     expect(types).toEqual(expect.arrayContaining([
-      { column_name: 'index', column_type: 'DOUBLE' }, { column_name: 'articles', column_type: 'INTEGER' },
+      { column_name: 'trust_index', column_type: 'DOUBLE' }, { column_name: 'articles', column_type: 'INTEGER' },
       { column_name: 'significant', column_type: 'BOOLEAN' }, { column_name: 'ci_low', column_type: 'DOUBLE' },
+      { column_name: 'period_start', column_type: 'DATE' },
     ]));
+    expect(types.map((t) => t.column_name)).not.toContain('index');
   });
 
   it('writes every pair-sentence, with ISO dates as DATE', async () => {
@@ -86,7 +92,7 @@ describe('--format parquet', () => {
     await writeParquetTables(small, index, defaultGazetteer().names, 'test', 100);
     const groups = await query(`SELECT num_row_groups::INTEGER AS g FROM parquet_file_metadata('${join(small, 'sentences.parquet')}')`);
     expect(groups[0]?.g).toBeGreaterThan(5);
-    for (const name of ['sentences', 'evidence', 'index', 'documents']) {
+    for (const name of ['sentences', 'evidence', 'index', 'index-directed', 'documents']) {
       const one = table(name);
       const many = `read_parquet('${join(small, `${name}.parquet`)}')`;
       const differences = await query(

@@ -22,7 +22,10 @@ describe('prepareDocument', () => {
     expect(JSON.parse(doc.record)).toEqual(analysis.record);
     expect(doc.sentenceLines.map((line) => JSON.parse(line))).toEqual(analysis.sentences);
     expect(doc.quotable).toEqual(analysis.sentences.map((s) => ({ pair: s.pair, trust: s.trust, sentenceIndex: s.sentenceIndex })));
-    expect(JSON.parse(doc.detail as string)).toEqual({ scores: articleScores(analysis.sentences), names: analysis.names });
+    // Each sentence about the pair counts once in sentencesAboutPairs, however many pairs it names.
+    expect(JSON.parse(doc.detail as string)).toEqual({
+      scores: articleScores(analysis.sentences), sentencesAboutPairs: new Set(analysis.sentences.map((s) => s.sentenceIndex)).size, names: analysis.names,
+    });
     const state = JSON.parse(doc.state);
     expect(state).toMatchObject({ id: 'doc-1', date: '2024-11-12', exact: print.exact, names: analysis.names });
     expect(decodeMinhash(state.minhash)).toEqual(print.minhash);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -20,18 +20,50 @@ interface Step {
   if?: string;
   run?: string;
   uses?: string;
+  with?: Record<string, string>;
+  'working-directory'?: string;
 }
 
-/** The workflow's shell steps after trust-index is installed, which this test provides from the working tree. */
+interface Workflow {
+  env: Record<string, string>;
+  jobs: { report: { steps: Step[] } };
+}
+
+/**
+ * The workflow's shell steps from its install step on. The two before it, the checkout of trust-index
+ * at the pinned commit and its build into a tarball, are what `packCheckout` does with this checkout.
+ */
 function workflowSteps(): Step[] {
-  const workflow = parse(readFileSync(join(EXAMPLE, 'github-actions.yml'), 'utf8')) as { jobs: { report: { steps: Step[] } } };
-  const steps = workflow.jobs.report.steps.filter((s) => s.run !== undefined);
-  const install = steps.findIndex((s) => s.run?.includes('npm install'));
-  expect(install).toBeGreaterThanOrEqual(0);
-  return steps.slice(install + 1);
+  const workflow = parse(readFileSync(join(EXAMPLE, 'github-actions.yml'), 'utf8')) as Workflow;
+  const { steps } = workflow.jobs.report;
+  const checkout = steps.find((s) => s.with?.path === '.trust-index-src');
+  expect(checkout?.with).toEqual({ repository: '${{ env.TRUST_INDEX_REPOSITORY }}', ref: '${{ env.TRUST_INDEX_REF }}', path: '.trust-index-src' });
+  expect(Object.keys(workflow.env)).toEqual(['TRUST_INDEX_REPOSITORY', 'TRUST_INDEX_REF']);
+  const build = steps.findIndex((s) => s['working-directory'] === '.trust-index-src');
+  expect(steps[build]?.run?.trim().split('\n')).toEqual(['npm ci --no-audit --no-fund', 'npm pack --ignore-scripts --pack-destination "$RUNNER_TEMP"']);
+  const rest = steps.slice(build + 1).filter((s) => s.run !== undefined);
+  expect(rest[0]?.run).toMatch(/^npm install .*"\$RUNNER_TEMP"\/trust-index-\*\.tgz$/);
+  // The steps this test runs have no conditions and no folders of their own.
+  expect(rest.filter((s) => s.if !== undefined || s['working-directory'] !== undefined)).toEqual([]);
+  return rest;
 }
 
-/** A repository as the workflow finds it: news/, the config, a remote to push to, and trust-index installed. */
+/** The environment of the workflow's steps: none of the variables `npm test` sets (they would point npm at this checkout). */
+function stepEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([name]) => !/^npm_|^INIT_CWD$/i.test(name));
+  // The tarball's dependencies come from the npm cache where it holds them, else from the registry.
+  return { ...Object.fromEntries(inherited), npm_config_prefer_offline: 'true', ...extra };
+}
+
+/** The build step, on this checkout: its tarball in a runner's temporary folder. */
+function packCheckout(): string {
+  const runnerTemp = tempDir('runner-temp');
+  execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', runnerTemp], { cwd: ROOT, stdio: 'pipe', env: stepEnvironment({}) });
+  expect(readdirSync(runnerTemp)).toEqual([expect.stringMatching(/^trust-index-.*\.tgz$/)]);
+  return runnerTemp;
+}
+
+/** A repository as the workflow finds it: news/, the config and a remote to push to. */
 function repository(): string {
   const dir = tempDir('scheduled');
   execFileSync('git', ['init', '-q', '--bare', join(dir, 'remote.git')]);
@@ -40,9 +72,6 @@ function repository(): string {
   writeFileSync(join(repo, 'news', 'to-2024-10.jsonl'), linesDated((date) => date < '2024-11'));
   copyFileSync(join(EXAMPLE, 'trust-index.config.json'), join(repo, 'trust-index.config.json'));
   writeFileSync(join(repo, '.gitignore'), 'node_modules/\n.trust-index-cache/\n');
-  mkdirSync(join(repo, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(ROOT, join(repo, 'node_modules', 'trust-index'));
-  symlinkSync(join('..', 'trust-index', 'dist', 'cli', 'main.js'), join(repo, 'node_modules', '.bin', 'trust-index'));
   const inRepo = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
   inRepo('init', '-q');
   inRepo('add', '.');
@@ -52,29 +81,36 @@ function repository(): string {
   return repo;
 }
 
-/** Run the steps as GitHub Actions does (bash -e -o pipefail), skipping a step whose `if` is false. */
-function runWorkflow(repo: string, steps: Step[]): { stderr: string; summary: string } {
+interface WorkflowRun {
+  stdout: string;
+  stderr: string;
+  summary: string;
+  outputs: string;
+  /** The step that failed, and its exit code; the steps after it did not run. */
+  failed: { step: string; status: number | null } | null;
+}
+
+/** Run the steps as GitHub Actions does (bash -e -o pipefail), stopping at the first that fails. */
+function runWorkflow(repo: string, steps: Step[], runnerTemp: string): WorkflowRun {
   const outputs = join(repo, '..', 'github-output');
   const summary = join(repo, '..', 'step-summary');
   writeFileSync(outputs, '');
   writeFileSync(summary, '');
-  let stderr = '';
+  const run: WorkflowRun = { stdout: '', stderr: '', summary: '', outputs: '', failed: null };
   for (const step of steps) {
-    if (step.if !== undefined) {
-      const condition = /^steps\.(\w+)\.outputs\.(\w+) == '(\w+)'$/.exec(step.if);
-      expect(condition, `a condition this test can evaluate: ${step.if}`).not.toBeNull();
-      const [, , name, value] = condition as RegExpExecArray;
-      if (!readFileSync(outputs, 'utf8').split('\n').includes(`${name}=${value}`)) continue;
-    }
     const result = spawnSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', step.run as string], {
       cwd: repo,
-      env: { ...process.env, GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary },
+      env: stepEnvironment({ GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: runnerTemp }),
       encoding: 'utf8',
     });
-    expect(result.status, `${step.name ?? step.run}: ${result.stderr}`).toBe(0);
-    stderr += result.stderr;
+    run.stdout += result.stdout;
+    run.stderr += result.stderr;
+    if (result.status !== 0) {
+      run.failed = { step: step.name ?? (step.run as string), status: result.status };
+      break;
+    }
   }
-  return { stderr, summary: readFileSync(summary, 'utf8') };
+  return { ...run, summary: readFileSync(summary, 'utf8'), outputs: readFileSync(outputs, 'utf8') };
 }
 
 function reportFiles(repo: string): Map<string, string> {
@@ -84,19 +120,27 @@ function reportFiles(repo: string): Map<string, string> {
 }
 
 describe('the example GitHub Actions workflow', () => {
-  it('commits a report on its first run, and its second run on the same news is a no-op', () => {
+  it('installs trust-index from a tarball of its checkout, commits a report on its first run, and its second run on the same news is a no-op', () => {
     const repo = repository();
     const steps = workflowSteps();
+    const runnerTemp = packCheckout();
     const log = () => execFileSync('git', ['log', '--format=%s', '@{upstream}'], { cwd: repo, encoding: 'utf8' }).trim().split('\n');
-    const first = runWorkflow(repo, steps);
+    const first = runWorkflow(repo, steps, runnerTemp);
+    expect(first.failed, first.stderr).toBeNull();
+    expect(realpathSync(join(repo, 'node_modules', '.bin', 'trust-index'))).toBe(join(repo, 'node_modules', 'trust-index', 'dist', 'cli', 'main.js'));
     expect(first.stderr).toMatch(/cache: 0 documents reused, 186 analysed/);
     expect(log()).toEqual([expect.stringMatching(/^trust-index report \d{4}-\d{2}$/), 'news']);
     const report = reportFiles(repo);
     expect([...report.keys()].some((f) => f.endsWith('report.md'))).toBe(true);
-    // Canada–India falls past the config's 15-point threshold in 2024-10: exit code 4 becomes the alert output.
+    // Canada–India falls past the config's 15-point threshold in 2024-10: exit code 4 becomes an
+    // annotation, the job summary and the alert output, and the report opens with it.
+    expect(first.stdout).toMatch(/^::warning title=trust-index alert::Canada – India \(CA-IN\) fell [\d.]+ points to −[\d.]+ in 2024-10 /m);
     expect(first.summary).toMatch(/^# Trust index alerts\n[\s\S]*Canada – India \(CA-IN\)\*\* fell/);
+    expect(first.outputs).toBe('alert=yes\n');
+    expect(readFileSync(join(repo, 'reports', 'monthly', 'report.md'), 'utf8')).toMatch(/^# Trust index report\n\n## Alerts\n\n- \*\*Canada – India \(CA-IN\)\*\* fell/);
 
-    const second = runWorkflow(repo, steps);
+    const second = runWorkflow(repo, steps, runnerTemp);
+    expect(second.failed, second.stderr).toBeNull();
     expect(second.stderr).toMatch(/cache: 186 documents reused, 0 analysed/);
     expect(reportFiles(repo)).toEqual(report);
     expect(log()).toHaveLength(2);
@@ -107,9 +151,18 @@ describe('the example GitHub Actions workflow', () => {
     writeFileSync(join(repo, 'news', 'from-2024-11.jsonl'), linesDated((date) => date >= '2024-11'));
     execFileSync('git', ['add', 'news'], { cwd: repo });
     execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'more news'], { cwd: repo });
-    const third = runWorkflow(repo, steps);
+    const third = runWorkflow(repo, steps, runnerTemp);
+    expect(third.failed, third.stderr).toBeNull();
     expect(third.stderr).toMatch(/cache: 186 documents reused, 31 analysed/);
     expect(log()).toHaveLength(4);
     expect(reportFiles(repo)).not.toEqual(report);
+
+    // The news folder is gone: the run fails loudly, with an error annotation, and commits nothing.
+    execFileSync('git', ['rm', '-q', '-r', 'news'], { cwd: repo });
+    const fourth = runWorkflow(repo, steps, runnerTemp);
+    expect(fourth.failed?.status).toBe(2);
+    expect(fourth.stderr).toContain('trust-index: news/ (an input of trust-index.config.json): no such file or directory');
+    expect(fourth.stdout).toContain('::error title=trust-index::the run failed with exit code 2; the previous report is kept');
+    expect(log()).toHaveLength(4);
   });
 });

@@ -25,6 +25,10 @@ function bandKey(band: number, signature: Uint32Array): number {
   return hash >>> 2;
 }
 
+function bandKeys(signature: Uint32Array): number[] {
+  return Array.from({ length: BANDS }, (_, band) => bandKey(band, signature));
+}
+
 const DAY_MS = 86_400_000;
 
 function dayNumber(date: string): number {
@@ -71,6 +75,12 @@ export class DuplicateIndex {
   /** The document of each signature. */
   private signatureDoc = new Int32Array(1024);
   private readonly exact = new Map<string, number>();
+  /**
+   * Days on which an exact group's copies appeared, for the few groups whose copies carry more than one date
+   * (the first document's day alone otherwise): a near copy may be within NEAR_DUPLICATE_DAYS of any of them,
+   * whichever copy arrived first.
+   */
+  private readonly groupDays = new Map<number, number[]>();
   /** The last signature read with each band key; earlier ones are chained through `previousInBand`. */
   private readonly bands = new BandTable();
   /** For signature g and band b, at g·BANDS + b: the signature before it with the same key, −1 for none. */
@@ -109,30 +119,52 @@ export class DuplicateIndex {
     return doc;
   }
 
+  /** The days of the exact group whose first document is `first`. */
+  private daysOf(first: number): readonly number[] {
+    return this.groupDays.get(first) ?? [this.days[first] as number];
+  }
+
+  /**
+   * Union `doc` with every earlier document whose signature shares a band with `minhash`, is similar enough and
+   * has a copy within NEAR_DUPLICATE_DAYS of `day`. Candidates are symmetric, so every near pair is found by
+   * whichever of its two documents comes second: the groups are the connected components, whatever the order.
+   */
+  private unionNear(doc: number, day: number, minhash: Uint32Array, keys: readonly number[]): void {
+    const candidates = new Set<number>();
+    keys.forEach((key, band) => {
+      for (let other = this.bands.get(key); other !== -1; other = this.previousInBand[other * BANDS + band] as number) {
+        candidates.add(this.signatureDoc[other] as number);
+      }
+    });
+    for (const other of candidates) {
+      if (this.find(other) === this.find(doc)) continue;
+      if (!this.daysOf(other).some((d) => Math.abs(d - day) <= NEAR_DUPLICATE_DAYS)) continue;
+      if (estimatedJaccard(minhash, this.signature(other)) >= NEAR_DUPLICATE_JACCARD) this.union(other, doc);
+    }
+  }
+
   add(id: string, date: string, print: Fingerprint): void {
     const doc = this.number(id, date);
+    const day = this.days[doc] as number;
     const same = this.exact.get(print.exact);
     if (same !== undefined) {
       this.exactGroup[doc] = same;
       this.union(same, doc);
+      const days = this.daysOf(same);
+      // A copy on a new day can be near documents its group's other days were too far from.
+      if (days.includes(day)) return;
+      this.groupDays.set(same, [...days, day]);
+      if (this.signatureAt[same] !== -1) {
+        const minhash = this.signature(same);
+        this.unionNear(doc, day, minhash, bandKeys(minhash));
+      }
       return;
     }
     this.exact.set(print.exact, doc);
     this.exactGroup[doc] = doc;
     if (print.minhash.length === 0) return;
-    const keys: number[] = [];
-    const candidates = new Set<number>();
-    for (let band = 0; band < BANDS; band += 1) {
-      const key = bandKey(band, print.minhash);
-      keys.push(key);
-      for (let other = this.bands.get(key); other !== -1; other = this.previousInBand[other * BANDS + band] as number) {
-        candidates.add(this.signatureDoc[other] as number);
-      }
-    }
-    for (const other of candidates) {
-      if (Math.abs((this.days[doc] as number) - (this.days[other] as number)) > NEAR_DUPLICATE_DAYS) continue;
-      if (estimatedJaccard(print.minhash, this.signature(other)) >= NEAR_DUPLICATE_JACCARD) this.union(other, doc);
-    }
+    const keys = bandKeys(print.minhash);
+    this.unionNear(doc, day, print.minhash, keys);
     const signature = this.signatureCount / MINHASHES;
     if (signature === this.signatureDoc.length) {
       this.signatures = grown(this.signatures);

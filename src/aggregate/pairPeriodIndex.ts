@@ -1,7 +1,7 @@
 import { linearRegression, mean } from 'simple-statistics';
 import type { ArticlePairScore, EntryContribution, PairPeriodIndex, PairSummary } from '../types/pairIndex.js';
-import { bootstrapInterval } from './bootstrapInterval.js';
 import { changePValue } from './changeTest.js';
+import { meanInterval } from './meanInterval.js';
 import { type PeriodKind, periodOf, periodRange, periodStart } from './periods.js';
 import { cellSeed, seededRandom } from './random.js';
 import { shrinkToLongRunMean } from './shrinkage.js';
@@ -17,12 +17,11 @@ export interface IndexOptions {
   period: PeriodKind;
   /** Periods with fewer articles are low-coverage: flagged, shrunk, and never "significant". */
   minArticles: number;
-  /** Seed of the bootstrap and permutation tests; the same seed gives the same numbers. */
+  /** Seed of the permutation tests; the same seed gives the same numbers. */
   seed: number;
-  resamples: number;
 }
 
-export const DEFAULT_INDEX_OPTIONS: IndexOptions = { period: 'month', minArticles: 5, seed: 20241128, resamples: 2000 };
+export const DEFAULT_INDEX_OPTIONS: IndexOptions = { period: 'month', minArticles: 5, seed: 20241128 };
 
 export interface IndexResult {
   index: PairPeriodIndex[];
@@ -94,7 +93,7 @@ export function pairSeries(
     const period = periods[i] as string;
     const key = `${pair} ${direction} ${period}`;
     const trust = values[i] as number[];
-    const interval = bootstrapInterval(trust, seededRandom(cellSeed(options.seed, key)), options.resamples);
+    const interval = meanInterval(trust);
     const index = round1(mean(trust) * INDEX_SCALE);
     const previous = cells[cells.length - 1];
     const pChange = previous ? changePValue(values[i - 1] as number[], trust, seededRandom(cellSeed(options.seed, `change ${key}`))) : null;
@@ -139,8 +138,8 @@ export function pairSeries(
 }
 
 /**
- * The per-pair, per-period index: each article weighted once, a seeded 95%
- * bootstrap interval, low-coverage flags with an empirical-Bayes shrunk
+ * The per-pair, per-period index: each article weighted once, a 95%
+ * Student t interval, low-coverage flags with an empirical-Bayes shrunk
  * value, the change from the previous period with a permutation test, a
  * 3-period rolling mean, the split by dimension and the entries that moved
  * it; and per pair, the linear trend. Undirected pairs (`both`) and

@@ -12,7 +12,7 @@ import {
  */
 export const PARALLEL_MIN_SCORES = 5_000;
 
-/** Series dealt out to `jobs` workers, largest first to the least loaded: bootstraps and permutations cost about their articles. */
+/** Series dealt out to `jobs` workers, largest first to the least loaded: permutation tests cost about their articles. */
 function deal(series: readonly Series[], jobs: number): Series[][] {
   const shares: Series[][] = Array.from({ length: jobs }, () => []);
   const loads = new Array<number>(jobs).fill(0);
@@ -42,7 +42,7 @@ function runShare(share: Series[], options: IndexOptions): Promise<Array<SeriesI
 /**
  * `pairPeriodIndex` with its series spread over `jobs` threads (this one and
  * `jobs` − 1 workers): each
- * cell's bootstrap and permutation test draw from a random source seeded by
+ * cell's permutation test draws from a random source seeded by
  * the cell's own key, so where a series is computed does not change a
  * digit, and the result is that of `pairPeriodIndex`.
  *

@@ -41,6 +41,11 @@ export function periodOf(day: string, kind: PeriodKind): string {
   return `${week.year}-W${pad(week.week)}`;
 }
 
+/** The kind of a period label: `2024-W48` a week, `2024-Q4` a quarter, `2024-11` a month. */
+export function periodKindOf(label: string): PeriodKind {
+  return label.charAt(5) === 'W' ? 'week' : label.charAt(5) === 'Q' ? 'quarter' : 'month';
+}
+
 /** The first day of a period. */
 export function periodStart(label: string, kind: PeriodKind): string {
   const year = Number(label.slice(0, 4));
@@ -71,4 +76,12 @@ export function periodRange(first: string, last: string, kind: PeriodKind): stri
   const labels: string[] = [];
   for (let label = first; label <= last; label = nextPeriod(label, kind)) labels.push(label);
   return labels;
+}
+
+/**
+ * Whether a period had ended by a day (`YYYY-MM-DD`): the day falls in a later period. On
+ * 2024-11-02, `2024-10` has ended and `2024-11` has not.
+ */
+export function periodEnded(label: string, kind: PeriodKind, day: string): boolean {
+  return periodStart(nextPeriod(label, kind), kind) <= day;
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 
 /**
- * A seeded pseudo-random source (mulberry32) for the bootstrap, so the same
- * data and seed always give the same interval. simple-statistics takes the
+ * A seeded pseudo-random source (mulberry32) for the permutation tests, so the
+ * same data and seed always give the same p-value. simple-statistics takes the
  * source as an argument but ships none that can be seeded.
  */
 export function seededRandom(seed: number): () => number {

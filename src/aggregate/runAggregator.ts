@@ -7,6 +7,7 @@ import type { DocumentRecord, SkippedInput } from '../types/document.js';
 import { DuplicateIndex, type Folded } from './duplicates.js';
 import type { IndexOptions } from './pairPeriodIndex.js';
 import { parallelPairPeriodIndex } from './parallelPairPeriodIndex.js';
+import { UNDIRECTED } from './pairPeriodCounts.js';
 import { StringPool } from './stringPool.js';
 import { BlockFile } from '../util/blockFile.js';
 import type { PipelineSink } from '../types/pipelineSink.js';
@@ -21,7 +22,11 @@ export interface RunCounts {
   skippedByReason: Record<string, number>;
   duplicates: number;
   duplicatesByKind: Record<string, number>;
+  /** Sentences in the bodies of all documents read, copies included. */
   sentences: number;
+  /** Sentences naming a country pair, each once, in the documents counted (copies folded away). */
+  sentencesAboutPairs: number;
+  /** Pair-sentences in those documents: a sentence counts once for each pair it names (three countries, three pairs). */
   pairSentences: number;
   boilerplateParagraphs: number;
   nonEnglishSentences: number;
@@ -46,7 +51,7 @@ export interface AggregateResult {
 export function emptyCounts(): RunCounts {
   return {
     inputs: 0, documents: 0, scored: 0, noPair: 0, skipped: 0, skippedByReason: {}, duplicates: 0, duplicatesByKind: {},
-    sentences: 0, pairSentences: 0, boilerplateParagraphs: 0, nonEnglishSentences: 0,
+    sentences: 0, sentencesAboutPairs: 0, pairSentences: 0, boilerplateParagraphs: 0, nonEnglishSentences: 0,
   };
 }
 
@@ -110,14 +115,18 @@ export class RunAggregator {
     await Promise.all([recordWrite.written, detailWrite?.written]);
   }
 
-  /** Documents in date-then-id order (a document without a date first). */
+  /**
+   * Documents in date-then-id order (a document without a date first); a repeated id's skipped copy after
+   * the copy read, so the order does not depend on which arrived first.
+   */
   private order(): number[] {
-    const { ids, dates } = this;
+    const { ids, dates, statuses } = this;
     return ids.map((_, i) => i).sort((a, b) => {
       const da = dates[a] ?? '';
       const db = dates[b] ?? '';
       if (da !== db) return da < db ? -1 : 1;
-      return (ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : 0;
+      if (ids[a] !== ids[b]) return (ids[a] as string) < (ids[b] as string) ? -1 : 1;
+      return Number(statuses[a] === 'skipped') - Number(statuses[b] === 'skipped');
     });
   }
 
@@ -189,9 +198,10 @@ export class RunAggregator {
       if (block < 0 || folded.has(id)) return;
       const detail = JSON.parse(spill.read(block)) as DocumentDetail;
       for (const score of detail.scores) kept.push(score);
+      this.counts.sentencesAboutPairs += detail.sentencesAboutPairs;
       for (const name of detail.names) frequency.set(name, (frequency.get(name) ?? 0) + 1);
     });
-    this.counts.pairSentences = kept.filter((s) => s.direction === 'both').reduce((n, s) => n + s.sentences, 0);
+    this.counts.pairSentences = kept.filter((s) => s.direction === UNDIRECTED).reduce((n, s) => n + s.sentences, 0);
     const { index, pairs } = await parallelPairPeriodIndex(kept, options, jobs);
     const unknownActors = [...frequency.entries()]
       .map(([name, documents]) => ({ name, documents }))

@@ -17,7 +17,7 @@ export interface AnalyzeOptions {
 /** The tables a run produces, as arrays of records, for notebooks and programs. */
 export interface Analysis {
   counts: RunCounts;
-  /** One record per pair × direction × period (as index.csv). */
+  /** One record per pair × direction × period (as index.csv and index-directed.csv together). */
   index: PairPeriodIndex[];
   /** Per pair and direction: long-run mean and linear trend. */
   pairs: PairSummary[];

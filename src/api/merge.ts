@@ -6,13 +6,14 @@ import type { PipelineResult } from '../pipeline/pipeline.js';
 import type { StateLine } from '../types/analysis.js';
 import { prepareDocument } from '../pipeline/preparedDocument.js';
 import type { OutputSink } from '../output/outputSink.js';
-import { type OutputSettings, type RunSummary, lexiconDigests, produceOutputs } from './run.js';
+import { type OutputSettings, type RunSummary, lexiconDigests, produceOutputs, toolVersion } from './run.js';
+import type { FieldMap } from '../ingest/fields.js';
 import type { Fingerprint } from '../types/fingerprint.js';
 import { decodeMinhash } from '../text/fingerprint.js';
 import type { DocumentRecord, SkippedInput } from '../types/document.js';
 import type { PairSentence } from '../types/evidence.js';
 
-export interface MergeOptions extends Omit<OutputSettings, 'defaultDate'> {
+export interface MergeOptions extends Omit<OutputSettings, 'defaultDate' | 'proxies' | 'fields'> {
   /** Output folders of earlier runs (each holds documents.jsonl, sentences.jsonl, state.jsonl, skipped.jsonl, index.json). */
   shards: string[];
 }
@@ -45,12 +46,47 @@ function unfolded(record: DocumentRecord): DocumentRecord {
   return { ...rest, status: rest.pairs.length > 0 ? 'scored' : 'no-pair' };
 }
 
-async function addShard(dir: string, aggregator: RunAggregator, sink: OutputSink): Promise<void> {
-  const meta = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { counts: RunCounts; lexicons: Record<string, string> };
-  const current = lexiconDigests();
-  for (const [file, digest] of Object.entries(current)) {
-    if (meta.lexicons[file] !== digest) throw new Error(`${join(dir, 'index.json')}: made with another version of ${file}; rerun that shard`);
-  }
+/** What a shard's index.json says of how it was made. */
+interface ShardMeta {
+  version: string;
+  lexicons: Record<string, string>;
+  counts: RunCounts;
+  options: { defaultDate: string | null; proxies?: boolean; fields?: FieldMap; period: string };
+}
+
+/** The options that shape a shard's documents and sentences: shards merged must agree on every one. */
+const SHAPING_OPTIONS = ['defaultDate', 'proxies', 'fields', 'period'] as const;
+
+function shardMeta(dir: string): ShardMeta {
+  return JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as ShardMeta;
+}
+
+/** Refuse shards made by another version, with other lexicons, or with options that differ from the first shard's. */
+function checkCompatible(shards: readonly string[]): ShardMeta {
+  const metas = shards.map(shardMeta);
+  const first = metas[0] as ShardMeta;
+  const version = toolVersion();
+  const lexicons = lexiconDigests();
+  metas.forEach((meta, i) => {
+    const where = join(shards[i] as string, 'index.json');
+    if (meta.version !== version) throw new Error(`${where}: made by trust-index ${JSON.stringify(meta.version)}, not ${version}; rerun that shard`);
+    for (const [file, digest] of Object.entries(lexicons)) {
+      if (meta.lexicons[file] !== digest) throw new Error(`${where}: made with another version of ${file}; rerun that shard`);
+    }
+    for (const option of SHAPING_OPTIONS) {
+      const [mine, theirs] = [meta.options[option], first.options[option]].map((v) => JSON.stringify(v ?? null));
+      if (mine !== theirs) throw new Error(`${where}: made with ${option} ${mine}, but ${join(shards[0] as string, 'index.json')} with ${theirs}; shards must be run alike`);
+    }
+  });
+  return first;
+}
+
+/** Which shard (its place in the list) each document id came from: a document in two shards would be counted twice. */
+type Owners = Map<string, number>;
+
+async function addShard(shards: readonly string[], shard: number, aggregator: RunAggregator, sink: OutputSink, owners: Owners): Promise<void> {
+  const dir = shards[shard] as string;
+  const meta = shardMeta(dir);
   const { counts } = aggregator;
   counts.inputs += meta.counts.inputs;
   counts.boilerplateParagraphs += meta.counts.boilerplateParagraphs;
@@ -64,6 +100,11 @@ async function addShard(dir: string, aggregator: RunAggregator, sink: OutputSink
   const sentences = await sentencesByDocument(join(dir, 'sentences.jsonl'));
   for (const line of fileLines(join(dir, 'documents.jsonl'))) {
     const record = unfolded(JSON.parse(line) as DocumentRecord);
+    const owner = owners.get(record.id);
+    if (owner !== undefined && owner !== shard) {
+      throw new Error(`document ${JSON.stringify(record.id)} is in both ${shards[owner]} and ${dir}: shards must not overlap (a folder given twice?)`);
+    }
+    owners.set(record.id, shard);
     counts.documents += 1;
     const print = prints.get(record.id);
     if (record.status === 'skipped' || !print) {
@@ -83,17 +124,20 @@ async function addShard(dir: string, aggregator: RunAggregator, sink: OutputSink
  * run over the whole: duplicates are folded across shards, every statistic
  * is recomputed from the article scores, and the files come out byte for
  * byte as one run would write them (skipped.jsonl keeps each shard's input
- * locations). All shards must have been run with the same lexicons and
- * default date.
+ * locations). All shards must have been made by this version with the same
+ * lexicons, default date, proxies, field names and period, and no document
+ * may be in two of them; otherwise it throws, naming the shard.
  */
 export async function merge(options: MergeOptions): Promise<RunSummary> {
   const first = options.shards[0];
   if (!first) throw new Error('merge needs at least one shard');
-  const shardOptions = JSON.parse(readFileSync(join(first, 'index.json'), 'utf8')) as { options: { defaultDate: string | null } };
-  return produceOutputs({ ...options, defaultDate: shardOptions.options.defaultDate }, async (sink, index): Promise<PipelineResult> => {
-    const aggregator = new RunAggregator(options.out);
+  const { defaultDate, proxies, fields } = checkCompatible(options.shards).options;
+  const settings = { ...options, defaultDate, ...(proxies !== undefined ? { proxies } : {}), ...(fields ? { fields } : {}) };
+  return produceOutputs(settings, async (sink, index, scratchDir): Promise<PipelineResult> => {
+    const aggregator = new RunAggregator(scratchDir);
+    const owners: Owners = new Map();
     try {
-      for (const dir of options.shards) await addShard(dir, aggregator, sink);
+      for (let shard = 0; shard < options.shards.length; shard += 1) await addShard(options.shards, shard, aggregator, sink, owners);
     } catch (error) {
       await aggregator.abandon();
       throw error;

@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
 import { defaultGazetteer } from '../actors/gazetteer.js';
 import { fileDigest } from '../util/fileDigest.js';
 import { AnalysisCache, type AnalysisSettings } from '../pipeline/analysisCache.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { DEFAULT_FIELDS, type FieldMap } from '../ingest/fields.js';
-import { readInputs } from '../ingest/readInputs.js';
+import { checkInputsExist, folderKey, readInputs } from '../ingest/readInputs.js';
 import type { IngestItem } from '../ingest/records.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../util/paths.js';
 import { type PipelineResult, runPipeline } from '../pipeline/pipeline.js';
+import { OutputFolder } from '../output/outputFolder.js';
 import { OutputSink } from '../output/outputSink.js';
+import { MANIFEST, removeOutputs, staleOutputs, writeManifest } from '../output/manifest.js';
+import type { Alert, AlertOptions } from '../types/alert.js';
 import { DEFAULT_TOP_PAIRS } from '../render/report.js';
 import { publishedLexiconVersions } from '../score/lexicon.js';
 
@@ -18,7 +22,8 @@ export const LEXICON_FILES = [
   'modifiers.tsv', 'relationship.tsv', 'events.tsv', 'cameo.tsv', 'irregular-verbs.tsv', 'venues.tsv', 'months.tsv',
 ];
 
-export interface RunOptions {
+/** What `run` is given: its inputs and how they are read and analysed, and where and how to write (OutputSettings: out, pairs, from, to, parquet…). */
+export interface RunOptions extends OutputSettings {
   /** Files and directories to read; `-` is standard input (JSONL). */
   inputs: string[];
   /** Field names of JSONL and CSV records, where they differ from id, date, title, text, url, source. */
@@ -27,14 +32,6 @@ export interface RunOptions {
   jobs?: number;
   /** Count proxies (state bodies, flagship firms, places inside a country) as their country; on by default. */
   proxies?: boolean;
-  /** Output folder. */
-  out: string;
-  /** Date for documents that carry none (`YYYY-MM-DD`); null leaves them undated and skipped. */
-  defaultDate: string | null;
-  /** Period, coverage threshold and seed of the index; defaults in DEFAULT_INDEX_OPTIONS. */
-  index?: Partial<IndexOptions>;
-  /** Pairs given a section and a chart in the report (the most covered); DEFAULT_TOP_PAIRS by default. */
-  top?: number;
   /** Folder of analyses kept between runs: documents analysed before (same content, lexicons and options) are not analysed again. */
   cache?: string;
   /** Called after each input item is read, with the running count of items and of text characters. */
@@ -57,8 +54,14 @@ async function* reporting(items: AsyncIterable<IngestItem>, onProgress: RunOptio
 export interface RunSummary extends PipelineResult {
   out: string;
   files: string[];
+  /** Files of the previous run (by its manifest) that this run did not write, removed. */
+  removed: string[];
+  /** With alert thresholds: the pairs that crossed them (none is an empty list; also in alerts.json and alerts.md); null without thresholds. */
+  alerts: Alert[] | null;
   /** With a cache: documents taken from it and documents analysed (then added to it). */
   cache?: { reused: number; analysed: number };
+  /** What the user should know that is not an input problem: the output folder inside an input folder (not read), a cache entry that could not be read. */
+  notes?: string[];
 }
 
 /** sha256 digests of the bundled lexicon files by file name, and the versions of the published lexicons tone reads. */
@@ -73,9 +76,13 @@ export function toolVersion(): string {
 
 /** What a run or a merge settles before it writes: where, how, and with which default date. */
 export interface OutputSettings {
+  /** Output folder. */
   out: string;
+  /** Date for documents that carry none (`YYYY-MM-DD`); null leaves them undated and skipped. */
   defaultDate: string | null;
+  /** Period, coverage threshold and seed of the index; defaults in DEFAULT_INDEX_OPTIONS. */
   index?: Partial<IndexOptions>;
+  /** Pairs given a section and a chart in the report (the most covered); DEFAULT_TOP_PAIRS by default. */
   top?: number;
   /** Only these pairs (`CN-PK`, either order) in the index, charts and report. */
   pairs?: string[];
@@ -84,6 +91,21 @@ export interface OutputSettings {
   to?: string;
   /** Also write the tables as Parquet files. */
   parquet?: boolean;
+  /**
+   * Write the outputs even when no usable (dated) document was read; without it such a run throws
+   * NoDocumentsError and leaves the previous outputs as they were.
+   */
+  allowEmpty?: boolean;
+  /** Write alerts.json and alerts.md with these thresholds (see findAlerts), with the other outputs. */
+  alerts?: AlertOptions;
+  /**
+   * Only periods that had ended by this day (`YYYY-MM-DD`) count as latest, for alerts and the report's
+   * findings: a monthly job on the 2nd passes its date, so the day-old month is not reported as latest.
+   */
+  completeBefore?: string;
+  /** Whether proxies counted as their country, and the input field names: recorded so a merge can check its shards agree. */
+  proxies?: boolean;
+  fields?: Partial<FieldMap>;
 }
 
 /** A pair key from user input: codes upper-cased and sorted, so `pk-cn` is `CN-PK`. */
@@ -106,21 +128,43 @@ function selectCells(result: PipelineResult, settings: OutputSettings): Pipeline
 }
 
 /**
- * Produce a result with `produce` (feeding `sink` as it goes), then write
- * every output. Streamed files are renamed into place only when the result
- * is complete, so a failed run leaves the previous outputs as they were.
+ * Produce a result with `produce` (feeding `sink` as it goes, its scratch files in the folder it is
+ * given), then write every output. The output folder is locked for the run and every file is written
+ * into a staging folder inside it, moved into place only when all are written, so a failed run
+ * leaves the previous outputs exactly as they were. The files the previous run's manifest lists
+ * that this run did not write are removed only then, and this run's manifest is moved into place
+ * last: no file the tool did not list is ever touched.
  */
 export async function produceOutputs(
   settings: OutputSettings,
-  produce: (sink: OutputSink, index: IndexOptions) => Promise<PipelineResult>,
+  produce: (sink: OutputSink, index: IndexOptions, scratchDir: string) => Promise<PipelineResult>,
 ): Promise<RunSummary> {
+  const folder = await OutputFolder.open(settings.out);
+  try {
+    const { result, files, alerts } = await writeAll(settings, folder.staging, produce);
+    // The previous run's manifest, still in the output folder, names what this run replaces.
+    const removed = await staleOutputs(settings.out, files);
+    await writeManifest(folder.staging, files);
+    await folder.publish([MANIFEST], () => removeOutputs(settings.out, removed));
+    return { ...result, out: settings.out, files, removed, alerts };
+  } catch (error) {
+    await folder.abandon();
+    throw error;
+  }
+}
+
+async function writeAll(
+  settings: OutputSettings,
+  dir: string,
+  produce: (sink: OutputSink, index: IndexOptions, scratchDir: string) => Promise<PipelineResult>,
+): Promise<{ result: PipelineResult; files: string[]; alerts: Alert[] | null }> {
   const index: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...settings.index };
   const top = settings.top ?? DEFAULT_TOP_PAIRS;
   // The sink writes documents.jsonl, sentences.jsonl and state.jsonl as the result is finished.
-  const sink = await OutputSink.open(settings.out, index.period);
+  const sink = await OutputSink.open(dir, index.period, settings.allowEmpty === true);
   let result: PipelineResult;
   try {
-    result = selectCells(await produce(sink, index), settings);
+    result = selectCells(await produce(sink, index, dir), settings);
   } catch (error) {
     await sink.abandon();
     throw error;
@@ -130,30 +174,35 @@ export async function produceOutputs(
     version: toolVersion(),
     lexicons: lexiconDigests(),
     // The documents read, by id, date and content hash: the same corpus gives the same digest, however split.
-    corpus: fileDigest(join(settings.out, 'state.jsonl')),
+    corpus: fileDigest(join(dir, 'state.jsonl')),
+    // Every option that changes a result: a merge refuses shards that differ in any of those that shape documents.
     options: {
       defaultDate: settings.defaultDate,
+      proxies: settings.proxies !== false,
+      fields: { ...DEFAULT_FIELDS, ...settings.fields },
       ...index,
       top,
       pairs: settings.pairs?.map(normalisePair).sort() ?? null,
       from: settings.from ?? null,
       to: settings.to ?? null,
+      ...(settings.completeBefore !== undefined ? { completeBefore: settings.completeBefore } : {}),
     },
   };
   // The render stage (chart.js and Skia's native library, ~40 MB) is loaded only now, so it does
   // not sit in memory through the analysis.
   const { writeOutputs } = await import('../output/writeOutputs.js');
-  const files = await writeOutputs({
-    dir: settings.out,
+  const { files, alerts } = await writeOutputs({
+    dir,
     result,
     extremes: sink.extremes,
     names: defaultGazetteer().names,
     options: index,
-    report: { top },
+    report: { top, ...(settings.completeBefore !== undefined ? { completeBefore: settings.completeBefore } : {}) },
     meta,
     parquet: settings.parquet === true,
+    ...(settings.alerts ? { alerts: settings.alerts } : {}),
   });
-  return { ...result, out: settings.out, files };
+  return { result, files, alerts };
 }
 
 /** Lexicons the analysis reads; months.tsv is read at ingest, so documents' dates carry its effect. */
@@ -164,35 +213,64 @@ function analysisSettings(proxies: boolean): AnalysisSettings {
 
 /**
  * Read the inputs, run every stage, and write the outputs into `out`. With a
- * cache, its new analyses are kept only once the outputs are written.
+ * cache, its new analyses are kept only once the outputs are written. Throws
+ * MissingInputError, before anything is written, when an input does not
+ * exist, and NoDocumentsError, leaving the previous outputs, when no usable
+ * document was read (unless `allowEmpty`).
  */
 export async function run(options: RunOptions): Promise<RunSummary> {
+  // A missing input fails before the cache or the output folder is touched.
+  await checkInputsExist(options.inputs);
   const cache = options.cache ? await AnalysisCache.open(options.cache, analysisSettings(options.proxies !== false)) : undefined;
   try {
     const summary = await analyseAndWrite(options, cache);
     await cache?.commit();
-    return cache ? { ...summary, cache: { ...cache.stats } } : summary;
+    if (!cache) return summary;
+    const notes = [...(summary.notes ?? []), ...cache.warnings];
+    return { ...summary, cache: { ...cache.stats }, ...(notes.length > 0 ? { notes } : {}) };
   } catch (error) {
     await cache?.abandon();
     throw error;
   }
 }
 
-function analyseAndWrite(options: RunOptions, cache: AnalysisCache | undefined): Promise<RunSummary> {
-  return produceOutputs(options, (sink, index) =>
-    runPipeline(
-      reporting(
-        readInputs(options.inputs, { defaultDate: options.defaultDate, fields: { ...DEFAULT_FIELDS, ...options.fields } }),
-        options.onProgress,
-      ),
-      sink,
-      {
-        index,
-        scratchDir: options.out,
-        ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-        ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
-        ...(cache ? { cache } : {}),
-      },
-    ),
-  );
+/**
+ * The run's own folders (output, cache) as the walk should leave them out, and a note for each that
+ * lies inside an input folder: read as news, a previous run's outputs and cached analyses would come
+ * back as new documents.
+ */
+async function ownFolders(options: RunOptions): Promise<{ exclude: Set<string>; notes: string[] }> {
+  const exclude = new Set<string>();
+  const notes: string[] = [];
+  const own = [{ dir: options.out, what: 'output folder' }, ...(options.cache ? [{ dir: options.cache, what: 'cache' }] : [])];
+  for (const { dir, what } of own) {
+    exclude.add(folderKey(await stat(dir)));
+    const real = await realpath(dir);
+    for (const input of options.inputs) {
+      const inputReal = input === '-' ? null : await realpath(input).catch(() => null);
+      if (inputReal === null) continue;
+      const below = relative(inputReal, real);
+      if (!below.startsWith('..') && !isAbsolute(below)) {
+        notes.push(`the ${what} ${dir} is inside the input folder ${input}: it is not read as input`);
+      }
+    }
+  }
+  return { exclude, notes };
+}
+
+async function analyseAndWrite(options: RunOptions, cache: AnalysisCache | undefined): Promise<RunSummary> {
+  let notes: string[] = [];
+  const summary = await produceOutputs(options, async (sink, index, scratchDir) => {
+    const own = await ownFolders(options);
+    notes = own.notes;
+    const fields = { ...DEFAULT_FIELDS, ...options.fields };
+    return runPipeline(reporting(readInputs(options.inputs, { defaultDate: options.defaultDate, fields, exclude: own.exclude }), options.onProgress), sink, {
+      index,
+      scratchDir,
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+      ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
+      ...(cache ? { cache } : {}),
+    });
+  });
+  return notes.length > 0 ? { ...summary, notes } : summary;
 }

@@ -27,6 +27,8 @@ export const configSchema = z
     jobs: z.number().int().min(1),
     proxies: z.boolean(),
     strict: z.boolean(),
+    allowEmpty: z.boolean(),
+    completePeriods: z.boolean(),
     alertDrop: z.number().positive(),
     alertRise: z.number().positive(),
     fields: z
@@ -75,6 +77,8 @@ export function configFlags(config: RunConfig): Record<string, string | boolean>
   set('jobs', config.jobs);
   set('no-proxies', config.proxies === undefined ? undefined : !config.proxies);
   set('strict', config.strict);
+  set('allow-empty', config.allowEmpty);
+  set('complete-periods', config.completePeriods);
   set('alert-drop', config.alertDrop);
   set('alert-rise', config.alertRise);
   for (const [name, value] of Object.entries(config.fields ?? {})) set(`${name}-field`, value);

@@ -1,6 +1,7 @@
 import { FULL_SCALE, GOLDSTEIN_TO_TRUST } from '../score/intensity.js';
 import type { SentenceReading } from '../score/scoreSentence.js';
 import type { EventEvidence, EvidenceItem } from '../types/evidence.js';
+import { printable } from '../util/printable.js';
 
 function line(item: EvidenceItem): string {
   const rules = item.rules.length > 0 ? ` ${item.rules.join(' ')}` : '';
@@ -13,7 +14,7 @@ function eventLine(event: EventEvidence): string {
   return `    ${roles} ${JSON.stringify(event.surface)} = ${event.pattern} [CAMEO ${event.code} ${event.category}] Goldstein ${event.severity}${rules} → ${event.effective}`;
 }
 
-/** A readable derivation of a sentence's scores, for `score --explain`. */
+/** A readable derivation of a sentence's scores, for `score --explain`; the input's control and bidi characters are shown as codes. */
 export function explainScore(text: string, countries: string[], score: SentenceReading): string {
   const formula = `clamp((Σ words + ${GOLDSTEIN_TO_TRUST} × Σ Goldstein) / ${FULL_SCALE})`;
   return [
@@ -25,5 +26,5 @@ export function explainScore(text: string, countries: string[], score: SentenceR
     ...score.pairs.map((p) => `  pair ${p.pair}${p.direction ? ` (${p.direction})` : ''}: trust ${p.trust} from ${p.attitude.length} word(s) and ${p.events.length} event(s)`),
     `  tone ${score.tone} over:`,
     ...(score.toneEvidence.length > 0 ? score.toneEvidence.map(line) : ['    (no tone entries)']),
-  ].join('\n');
+  ].map(printable).join('\n');
 }

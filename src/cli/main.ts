@@ -1,25 +1,22 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { findCountries } from '../actors/findCountries.js';
 import { PERIOD_KINDS, type PeriodKind } from '../aggregate/periods.js';
 import { defaultJobs } from '../pipeline/analysisPool.js';
 import { isoDay } from '../ingest/dates.js';
 import { defaultGazetteer } from '../actors/gazetteer.js';
-import { type AlertOptions, alertsMarkdown, findAlerts } from '../output/alerts.js';
-import { writeFileAtomic } from '../util/atomicFile.js';
-import { join } from 'node:path';
+import { type AlertOptions, alertsMarkdown } from '../output/alerts.js';
+import { NoDocumentsError } from '../output/outputSink.js';
+import { printable } from '../util/printable.js';
 import type { FieldMap } from '../ingest/fields.js';
-import { readLines } from '../util/lines.js';
 import { DEMO_CORPUS } from '../util/paths.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
+import { describePairPeriods } from '../aggregate/pairPeriodCounts.js';
 import { merge } from '../api/merge.js';
 import { type RunSummary, run, toolVersion } from '../api/run.js';
-import { readSentence } from '../score/scoreSentence.js';
-import { tokenizeWords } from '../text/words.js';
 import { type RunConfig, configFlags, readConfig } from './config.js';
 import { startProgress } from './progress.js';
-import { explainScore } from './explain.js';
-import { readInputs } from '../ingest/readInputs.js';
+import { scoreLines } from './scoreLines.js';
+import { MissingInputError, readInputs } from '../ingest/readInputs.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { ACTORS_USAGE, MAIN_USAGE, MERGE_USAGE, RUN_USAGE, SCORE_USAGE } from './usage.js';
 
@@ -29,6 +26,8 @@ class UsageError extends Error {}
 const EXIT_STRICT = 3;
 /** Exit code when an alert threshold was crossed (the outputs and alerts.json/md are written). */
 const EXIT_ALERT = 4;
+/** Exit code when no usable document was read and --allow-empty was not given (nothing is written). */
+const EXIT_NO_DOCUMENTS = 5;
 
 function alertThresholds(drop: string | undefined, rise: string | undefined): AlertOptions | null {
   if (drop === undefined && rise === undefined) return null;
@@ -56,6 +55,7 @@ const OUTPUT_OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   format: { type: 'string' },
+  'allow-empty': { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -69,6 +69,7 @@ interface OutputFlags {
   from?: string;
   to?: string;
   format?: string;
+  'allow-empty'?: boolean;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -82,6 +83,7 @@ function outputSettings(values: OutputFlags): {
   from?: string;
   to?: string;
   parquet: boolean;
+  allowEmpty: boolean;
 } {
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'parquet') throw new UsageError(`--format must be csv or parquet, got "${format}"`);
@@ -104,6 +106,7 @@ function outputSettings(values: OutputFlags): {
   if (top !== undefined && !(Number.isInteger(top) && top >= 1)) throw new UsageError(`--top must be a whole number ≥ 1, got "${values.top}"`);
   return {
     parquet: format === 'parquet',
+    allowEmpty: values['allow-empty'] === true,
     ...(top !== undefined ? { top } : {}),
     ...(pairs !== undefined ? { pairs } : {}),
     ...(values.from !== undefined ? { from: values.from } : {}),
@@ -121,8 +124,8 @@ function printSummary(summary: RunSummary, quiet: boolean): void {
   if (!quiet) {
     process.stdout.write(
       `${counts.documents} documents: ${counts.scored} scored, ${counts.noPair} without a country pair, ` +
-        `${counts.duplicates} folded as duplicates, ${counts.skipped} skipped; ${summary.index.length} pair-periods; ` +
-        `outputs in ${summary.out}/\n`,
+        `${counts.duplicates} folded as duplicates, ${counts.skipped} skipped; ${describePairPeriods(summary.index)}; ` +
+        `outputs in ${printable(summary.out)}/\n`,
     );
   }
 }
@@ -136,6 +139,8 @@ async function runCommand(args: string[]): Promise<number> {
       ...OUTPUT_OPTIONS,
       date: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      'complete-periods': { type: 'boolean', default: false },
+      today: { type: 'string' },
       jobs: { type: 'string' },
       'no-proxies': { type: 'boolean', default: false },
       'alert-drop': { type: 'string' },
@@ -167,45 +172,53 @@ async function runCommand(args: string[]): Promise<number> {
   }
   const defaultDate = dateFlag(values.date) ?? null;
   const settings = outputSettings(values);
+  const today = dateFlag(values.today, 'today');
+  if (today !== undefined && !values['complete-periods']) throw new UsageError('--today is the day --complete-periods counts from; give both');
+  const thresholds = alertThresholds(values['alert-drop'], values['alert-rise']);
   const demo = positionals.length === 0;
   const fields: Partial<FieldMap> = {};
   for (const name of ['id', 'date', 'title', 'text', 'url', 'source'] as const) {
     const value = values[`${name}-field`];
     if (value !== undefined) fields[name] = value;
   }
-  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
-  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}"`);
+  const jobs = jobsFlag(values.jobs);
   const inputs = demo ? [DEMO_CORPUS] : positionals;
   const progress = values.quiet ? null : await startProgress(inputs);
-  const summary = await run({
-    ...(progress ? { onProgress: (items: number, characters: number) => progress.update(items, characters) } : {}),
-    jobs,
-    proxies: !values['no-proxies'],
-    inputs,
-    ...(values.cache !== undefined ? { cache: values.cache } : {}),
-    out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
-    defaultDate,
-    fields,
-    ...settings,
-  });
-  progress?.stop();
+  let summary: RunSummary;
+  try {
+    summary = await run({
+      ...(progress ? { onProgress: (items: number, characters: number) => progress.update(items, characters) } : {}),
+      jobs,
+      proxies: !values['no-proxies'],
+      inputs,
+      ...(values.cache !== undefined ? { cache: values.cache } : {}),
+      out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
+      defaultDate,
+      fields,
+      ...(thresholds ? { alerts: thresholds } : {}),
+      // A scheduled run counts periods as ended by its own day (UTC) unless told another.
+      ...(values['complete-periods'] ? { completeBefore: today ?? new Date().toISOString().slice(0, 10) } : {}),
+      ...settings,
+    });
+  } catch (error) {
+    if (error instanceof MissingInputError && listed.length === 0 && given.config !== undefined) {
+      throw new MissingInputError(error.path, `an input of ${given.config}`);
+    }
+    throw error;
+  } finally {
+    progress?.stop();
+  }
+  for (const note of summary.notes ?? []) process.stderr.write(`trust-index: note: ${printable(note)}\n`);
   printSummary(summary, values.quiet);
   if (summary.cache && !values.quiet) {
     process.stderr.write(`cache: ${summary.cache.reused} documents reused, ${summary.cache.analysed} analysed\n`);
   }
-  const thresholds = alertThresholds(values['alert-drop'], values['alert-rise']);
-  if (thresholds) {
-    const alerts = findAlerts(summary.index, thresholds);
-    const markdown = alertsMarkdown(alerts, defaultGazetteer().names);
-    await writeFileAtomic(join(summary.out, 'alerts.json'), `${JSON.stringify({ thresholds, alerts }, null, 2)}\n`);
-    await writeFileAtomic(join(summary.out, 'alerts.md'), markdown);
-    if (alerts.length > 0) {
-      process.stdout.write(markdown);
-      return EXIT_ALERT;
-    }
+  if (summary.alerts && summary.alerts.length > 0) {
+    process.stdout.write(alertsMarkdown(summary.alerts, defaultGazetteer().names));
+    return EXIT_ALERT;
   }
   if (values.strict && summary.counts.skipped > 0) {
-    process.stderr.write(`trust-index: --strict: ${summary.counts.skipped} inputs skipped; see ${summary.out}/skipped.jsonl\n`);
+    process.stderr.write(`trust-index: --strict: ${summary.counts.skipped} inputs skipped; see ${printable(summary.out)}/skipped.jsonl\n`);
     return EXIT_STRICT;
   }
   return 0;
@@ -224,11 +237,25 @@ async function mergeCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** `--date`, checked: the day leaders are looked up on. */
-function dateFlag(value: string | undefined): string | undefined {
+/**
+ * `--jobs`, checked, and no more than the cores available: each worker holds its own lexicons
+ * (48 workers took 2.3 GB) and more threads than cores only wait for each other.
+ */
+function jobsFlag(value: string | undefined): number {
+  const cores = defaultJobs();
+  if (value === undefined) return cores;
+  const jobs = Number(value);
+  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got "${value}"`);
+  if (jobs <= cores) return jobs;
+  process.stderr.write(`trust-index: note: --jobs ${jobs} is more than the ${cores} cores available; using ${cores}\n`);
+  return cores;
+}
+
+/** A day flag (`--date`, the day leaders are looked up on; `--today`), checked. */
+function dateFlag(value: string | undefined, flag = 'date'): string | undefined {
   if (value === undefined) return undefined;
   const day = isoDay(value);
-  if (day === null) throw new UsageError(`--date must be YYYY-MM-DD, got "${value}"`);
+  if (day === null) throw new UsageError(`--${flag} must be YYYY-MM-DD, got "${printable(value)}"`);
   return day;
 }
 
@@ -246,22 +273,7 @@ async function scoreCommand(args: string[]): Promise<number> {
     return 0;
   }
   const date = dateFlag(values.date);
-  for await (const text of readLines(process.stdin)) {
-    const tokens = tokenizeWords(text);
-    const mentions = findCountries(text, tokens, undefined, date === undefined ? {} : { date });
-    const countries = [...new Set(mentions.map((m) => m.code))].sort();
-    const score = readSentence(text, tokens, mentions);
-    const out = values.explain
-      ? explainScore(text, countries, score)
-      : JSON.stringify({
-          countries,
-          pairs: score.pairs.map((p) => ({ pair: p.pair, ...(p.direction ? { direction: p.direction } : {}), trust: p.trust })),
-          trust: score.trust,
-          tone: score.tone,
-          evidence: { trust: score.trustEvidence, tone: score.toneEvidence, events: score.events },
-        });
-    process.stdout.write(`${out}\n`);
-  }
+  await scoreLines(process.stdin, process.stdout, { explain: values.explain, ...(date !== undefined ? { date } : {}) });
   return 0;
 }
 
@@ -284,8 +296,7 @@ async function actorsCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('actors needs inputs (files, folders or - for standard input)');
   const top = values.top === undefined ? 50 : Number(values.top);
   if (!(Number.isInteger(top) && top >= 1)) throw new UsageError(`--top must be a whole number ≥ 1, got "${values.top}"`);
-  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
-  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got "${values.jobs}"`);
+  const jobs = jobsFlag(values.jobs);
   const defaultDate = dateFlag(values.date) ?? null;
   const result = await runPipeline(readInputs(positionals, { defaultDate }), { document: () => undefined, skipped: () => undefined }, { jobs });
   process.stdout.write('documents\tname\n');
@@ -315,8 +326,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`trust-index: ${(error as Error).message}\n`);
-    process.exitCode = usage ? 2 : 1;
+    const usage =
+      error instanceof UsageError || error instanceof MissingInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    // Messages quote paths and values from the user and the input: their control characters are shown as codes.
+    process.stderr.write(`trust-index: ${printable((error as Error).message)}\n`);
+    process.exitCode = usage ? 2 : error instanceof NoDocumentsError ? EXIT_NO_DOCUMENTS : 1;
   },
 );

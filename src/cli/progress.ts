@@ -1,17 +1,22 @@
-import { stat } from 'node:fs/promises';
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 
 /** How often the plain progress line is printed when stderr is not a terminal. */
 const PLAIN_EVERY_MS = 5_000;
 
-async function sizeOf(path: string): Promise<number> {
-  const info = await stat(path).catch(() => null);
+/**
+ * Bytes of the files below `path`, for the bar's ETA. Links below it are not followed (`lstat`): a
+ * link loop would make this count run forever, and a linked folder's size is only an estimate's error.
+ * `path` itself, named by the user, is followed.
+ */
+export async function sizeOf(path: string, follow = true): Promise<number> {
+  const info = await (follow ? stat(path) : lstat(path)).catch(() => null);
   if (!info) return 0;
-  if (!info.isDirectory()) return info.size;
+  if (!info.isDirectory()) return info.isFile() ? info.size : 0;
+  const entries = await readdir(path).catch(() => []);
   let total = 0;
-  for (const entry of await readdir(path)) total += await sizeOf(join(path, entry));
+  for (const entry of entries) total += await sizeOf(join(path, entry), false);
   return total;
 }
 
@@ -39,7 +44,7 @@ export async function startProgress(inputs: readonly string[]): Promise<Progress
       stop() {},
     };
   }
-  const total = inputs.includes('-') ? 0 : (await Promise.all(inputs.map(sizeOf))).reduce((a, b) => a + b, 0);
+  const total = inputs.includes('-') ? 0 : (await Promise.all(inputs.map((input) => sizeOf(input)))).reduce((a, b) => a + b, 0);
   const bar = new cliProgress.SingleBar(
     { format: 'trust-index {bar} {percentage}% | {items} inputs | {rate}/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true },
     cliProgress.Presets.shades_classic,

@@ -19,8 +19,9 @@ Commands:
           in the gazetteer, by the number of documents: what to add to it.
 
 Run 'trust-index COMMAND --help' for a command's options.
-Exit codes: 0 success, 1 the run failed, 2 bad usage, 3 inputs skipped under --strict,
-4 an alert threshold was crossed.`;
+Exit codes: 0 success, 1 the run failed, 2 bad usage or a missing input, 3 inputs skipped
+under --strict, 4 an alert threshold was crossed, 5 no usable document was read (nothing
+written; --allow-empty writes empty outputs).`;
 
 export const RUN_USAGE = `Usage: trust-index run [inputs…] [options]
 
@@ -43,10 +44,16 @@ Options:
   --config FILE      read these options from a JSON file (trust-index.config.json);
                      flags on the command line win over it
   --strict           exit with code 3 when any input was skipped
+  --allow-empty      write (empty) outputs when no usable document was read; without
+                     it such a run exits with code 5 and keeps the previous outputs
   --alert-drop N, --alert-rise N
                      write alerts.json and alerts.md, print them and exit with code 4
                      when a pair's index moved by at least N points in the latest
-                     period, with a significant change
+                     period, with a significant change; the report opens with them
+  --complete-periods only periods that have ended count as latest, for alerts and
+                     the report's findings (a monthly job on the 2nd reports the
+                     month before, not the day-old one)
+  --today YYYY-MM-DD the day --complete-periods counts from (default: today, UTC)
   --no-proxies       do not count proxies (state bodies, armed forces, flagship
                      firms, places inside a country) as their country
   --jobs N           threads that analyse documents: this one and N - 1 workers
@@ -60,14 +67,17 @@ Options:
   --from YYYY-MM, --to YYYY-MM
                      only periods starting in these months (statistics are still
                      computed on everything, so the first change is still tested)
-  --seed N           seed of the bootstrap and permutation tests (default 20241128)
-  --format parquet   also write the tables as Parquet: index, contributions,
-                     documents, mentions, sentences and evidence (.parquet)
+  --seed N           seed of the permutation tests (default 20241128)
+  --format parquet   also write the tables as Parquet: index, index-directed,
+                     contributions, documents, mentions, sentences and evidence
   --quiet            print nothing but errors (no progress on stderr)
   -h, --help         this help
 
-Writes: index.csv, index.json, contributions.csv, sentences.jsonl, documents.jsonl,
-skipped.jsonl, state.jsonl (for merge), report.md and charts/*.png.`;
+Writes: index.csv, index-directed.csv, index.json, contributions.csv, sentences.jsonl, documents.jsonl,
+skipped.jsonl, state.jsonl (for merge), report.md, charts/*.png, alerts.* when asked,
+and trust-index-files.json, the list of them: a later run removes the files of that list
+it does not write again (no other file in the folder is touched).
+A missing input exits with code 2 before anything is written.`;
 
 export const MERGE_USAGE = `Usage: trust-index merge RUN_DIR… --out DIR [options]
 
@@ -79,7 +89,8 @@ apply to the merged result as they do to run.
 
 Options:
   --out DIR          output folder (required)
-  --period, --min-articles, --top, --pairs, --from, --to, --seed, --format, --quiet
+  --period, --min-articles, --top, --pairs, --from, --to, --seed, --format,
+  --allow-empty, --quiet
                      as for run
   -h, --help         this help`;
 

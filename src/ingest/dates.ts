@@ -19,3 +19,22 @@ export function isoDay(value: unknown): string | null {
   const day = date.toISOString().slice(0, 10);
   return day === `${y}-${m}-${d}` ? day : null;
 }
+
+/** The earliest date a document may carry: news before it is a typo or a sentinel, not news. */
+export const EARLIEST_DAY = '1900-01-01';
+
+/**
+ * The latest date a document may carry on `today`: a year ahead, for time
+ * zones and embargoed stories. `9999-12-31` and its like are sentinels, and
+ * a period filled from now to them would never end.
+ */
+export function latestDay(today: Date = new Date()): string {
+  const ahead = new Date(today.getTime());
+  ahead.setUTCFullYear(ahead.getUTCFullYear() + 1);
+  return ahead.toISOString().slice(0, 10);
+}
+
+/** Whether a `YYYY-MM-DD` day lies between EARLIEST_DAY and `latestDay(today)`, both included. */
+export function dayInRange(day: string, today: Date = new Date()): boolean {
+  return day >= EARLIEST_DAY && day <= latestDay(today);
+}

@@ -42,21 +42,44 @@ export function recordToItem(record: unknown, origin: string, defaultDate: strin
   });
 }
 
+/** The skip of a line or file holding bytes that are not UTF-8 (see Utf8Check). */
+export function invalidUtf8(origin: string): IngestItem {
+  return skippedItem({ origin, id: null, reason: 'invalid-utf8', message: 'bytes that are not valid UTF-8 (is the file in another encoding?)' });
+}
+
+/** A byte-order mark at the start of a file, which editors on Windows write; it is not part of the text. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /**
- * Stream a JSONL file one document a line. A line that is not valid JSON is
- * reported with its file and line number and the rest of the file is read.
+ * Stream a JSONL file one document a line. A line that is not valid JSON, or
+ * longer than `maxLineChars` (dropped as it streams), or among `invalidLines`
+ * (bytes that are not UTF-8), is reported with its file and line number and
+ * the rest of the file is read.
  */
 export async function* readJsonl(
   input: Readable,
   path: string,
   defaultDate: string | null,
   fields: FieldMap = DEFAULT_FIELDS,
+  maxLineChars = Number.POSITIVE_INFINITY,
+  invalidLines: ReadonlySet<number> = new Set(),
 ): AsyncGenerator<IngestItem> {
   let lineNumber = 0;
-  for await (const line of readLines(input)) {
+  for await (const read of readLines(input, maxLineChars)) {
     lineNumber += 1;
-    if (line.trim() === '') continue;
     const origin = `${path}:${lineNumber}`;
+    if (read === null) {
+      yield skippedItem({ origin, id: null, reason: 'too-large', message: `line longer than ${maxLineChars} characters` });
+      continue;
+    }
+    const line = lineNumber === 1 ? withoutBom(read) : read;
+    if (line.trim() === '') continue;
+    if (invalidLines.has(lineNumber)) {
+      yield invalidUtf8(origin);
+      continue;
+    }
     let record: unknown;
     try {
       record = JSON.parse(line);

@@ -1,13 +1,18 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { type Readable, pipeline } from 'node:stream';
 import { text as streamText } from 'node:stream/consumers';
 import { createGunzip } from 'node:zlib';
 import { DEFAULT_FIELDS, type FieldMap } from './fields.js';
-import { readJsonl } from './jsonl.js';
+import { invalidUtf8, readJsonl, withoutBom } from './jsonl.js';
+import { DEFAULT_LIMITS, type IngestLimits, LimitError, byteLimit, nestsDeeperThan } from './limits.js';
 import { readPlainText } from './plainText.js';
 import { type IngestItem, skippedItem } from './records.js';
+import { Utf8Check } from './utf8.js';
+import { printable } from '../util/printable.js';
+import type { NewsDocument } from '../types/document.js';
 
 /** Formats by file extension (after any `.gz`). */
 const FORMATS = new Map<string, Format>([
@@ -21,6 +26,14 @@ export interface IngestOptions {
   defaultDate: string | null;
   /** Field names of JSONL and CSV records. */
   fields?: FieldMap;
+  /** Folders not read, by `folderKey` (device and inode): the run's own output folder inside an input folder. */
+  exclude?: ReadonlySet<string>;
+  /** Bounds on one input's size and nesting; DEFAULT_LIMITS where not given. */
+  limits?: Partial<IngestLimits>;
+}
+
+function limitsOf(options: IngestOptions): IngestLimits {
+  return { ...DEFAULT_LIMITS, ...options.limits };
 }
 
 /** The format of a path, looking through a `.gz` suffix; null for files we do not read. */
@@ -29,40 +42,100 @@ export function formatOf(path: string): Format | null {
   return FORMATS.get(extname(name).toLowerCase()) ?? null;
 }
 
-/** Files below a directory that we can read, in sorted order so every run reads them alike. */
-async function* walk(dir: string): AsyncGenerator<string> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+/** A folder's identity on disk, so one reached again through a link is not read twice (or forever). */
+export function folderKey(info: { dev: number; ino: number }): string {
+  return `${info.dev}:${info.ino}`;
+}
+
+function unreadableItem(origin: string, message: string): IngestItem {
+  return skippedItem({ origin, id: null, reason: 'unreadable', message });
+}
+
+/** Why following a link failed, in words. */
+function linkFailure(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code === 'ENOENT') return 'a link to nothing (dangling symlink)';
+  if (code === 'ELOOP') return 'a symlink loop';
+  return message;
+}
+
+/**
+ * Read a directory's files in sorted order, so every run reads them alike, and its folders in turn.
+ * A bad entry — a dangling link, a link loop, an unreadable folder, a FIFO — is skipped with its own
+ * path and reason and the walk goes on; a folder reached twice through links is read once, and
+ * folders in `exclude` (the run's output folder) are not read.
+ */
+async function* walk(dir: string, options: IngestOptions, seen: Set<string>): AsyncGenerator<IngestItem> {
+  let entries: Dirent[];
+  try {
+    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  } catch (error) {
+    yield unreadableItem(dir, `folder cannot be read: ${(error as Error).message}`);
+    return;
+  }
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (formatOf(path)) yield path;
+    // Links are followed to what they point at; a dangling one or a loop fails here, for this entry alone.
+    let info: Stats;
+    try {
+      info = entry.isSymbolicLink() ? await stat(path) : await lstat(path);
+    } catch (error) {
+      if (entry.isSymbolicLink()) yield unreadableItem(path, linkFailure(error));
+      else if (formatOf(path)) yield unreadableItem(path, (error as Error).message);
+      continue;
+    }
+    if (info.isDirectory()) {
+      const key = folderKey(info);
+      if (seen.has(key) || options.exclude?.has(key)) continue;
+      seen.add(key);
+      yield* walk(path, options, seen);
+    } else if (formatOf(path)) {
+      // A FIFO would block the run, a socket or device cannot be read as news.
+      if (info.isFile()) yield* readFile(path, options);
+      else yield unreadableItem(path, 'not a regular file');
+    }
   }
 }
 
-function open(path: string): Readable {
+/** The items of one file; a file that fails partway (a truncated .gz, a read error) is reported and the run goes on. */
+async function* readFile(file: string, options: IngestOptions): AsyncGenerator<IngestItem> {
+  try {
+    yield* readStream(open(file, limitsOf(options)), file, formatOf(file) ?? 'text', options);
+  } catch (error) {
+    if (error instanceof LimitError) yield skippedItem({ origin: file, id: null, reason: error.reason, message: error.message });
+    else yield unreadableItem(file, (error as Error).message);
+  }
+}
+
+function open(path: string, limits: IngestLimits): Readable {
   const file = createReadStream(path);
-  return path.toLowerCase().endsWith('.gz') ? file.pipe(createGunzip()) : file;
+  if (!path.toLowerCase().endsWith('.gz')) return file;
+  // pipeline, not pipe: a failing file or gunzip must fail the stream its reader waits on.
+  return pipeline(file, createGunzip(), byteLimit(limits.decompressedBytes, 'decompressed'), () => undefined);
 }
 
 /**
  * Why a whole file's text cannot be read, if it cannot: empty, binary (NUL
- * bytes), or not UTF-8 (replacement characters where bytes were invalid).
+ * bytes), or not UTF-8 (bytes the check found invalid, from their first line).
  */
-function unreadable(text: string, path: string): IngestItem | null {
+function unreadable(text: string, path: string, utf8: Utf8Check): IngestItem | null {
   if (text.trim() === '') return skippedItem({ origin: path, id: null, reason: 'empty', message: 'the file is empty' });
   if (text.includes('\u0000')) return skippedItem({ origin: path, id: null, reason: 'binary', message: 'the file holds binary data' });
-  const invalid = text.match(/\uFFFD/g)?.length ?? 0;
-  if (invalid > 0 && invalid / text.length > 0.001) {
-    return skippedItem({ origin: path, id: null, reason: 'invalid-utf8', message: `${invalid} bytes are not valid UTF-8` });
-  }
-  return null;
+  const invalid = utf8.firstInvalidLine();
+  return invalid === null ? null : invalidUtf8(`${path}:${invalid}`);
 }
 
-async function* readWhole(input: Readable, path: string, format: 'text' | 'html' | 'feed', options: IngestOptions): AsyncGenerator<IngestItem> {
-  const text = await streamText(input);
-  const problem = unreadable(text, path);
+async function* readWhole(input: Readable, path: string, format: 'text' | 'html' | 'feed', options: IngestOptions, utf8: Utf8Check): AsyncGenerator<IngestItem> {
+  const limits = limitsOf(options);
+  const text = withoutBom(await streamText(pipeline(input, byteLimit(limits.fileBytes, 'file'), () => undefined)));
+  const problem = unreadable(text, path, utf8);
   if (problem) {
     yield problem;
+    return;
+  }
+  // Depth is counted before parsing: the parser itself is what a deep page makes slow.
+  if (format !== 'text' && nestsDeeperThan(text, limits.markupDepth)) {
+    yield skippedItem({ origin: path, id: null, reason: 'too-deep', message: `elements nest deeper than ${limits.markupDepth} levels` });
     return;
   }
   if (format === 'html') yield (await import('./html.js')).readHtml(text, path, options.defaultDate);
@@ -74,18 +147,63 @@ async function* readWhole(input: Readable, path: string, format: 'text' | 'html'
  * Readers of CSV, feeds and HTML are loaded when a file of their kind comes: their parsers (a DOM,
  * an XML parser; ~20–40 MB of memory) would otherwise stay loaded through a run that reads JSONL.
  */
-async function* readStream(input: Readable, path: string, format: Format, options: IngestOptions): AsyncGenerator<IngestItem> {
+async function* readFormat(bytes: Readable, path: string, format: Format, options: IngestOptions): AsyncGenerator<IngestItem> {
   const fields = options.fields ?? DEFAULT_FIELDS;
-  if (format === 'jsonl') yield* readJsonl(input, path, options.defaultDate, fields);
-  else if (format === 'csv' || format === 'tsv') yield* (await import('./csv.js')).readCsv(input, path, format === 'csv' ? ',' : '\t', options.defaultDate, fields);
-  else yield* readWhole(input, path, format, options);
+  const { lineChars, csvColumns } = limitsOf(options);
+  const utf8 = new Utf8Check();
+  // pipeline, not pipe: a read error reaches the reader, and a reader that stops (a limit) closes the file.
+  const input = pipeline(bytes, utf8, () => undefined);
+  const invalid = utf8.invalidLines;
+  if (format === 'jsonl') yield* readJsonl(input, path, options.defaultDate, fields, lineChars, invalid);
+  else if (format === 'csv' || format === 'tsv') {
+    yield* (await import('./csv.js')).readCsv(input, path, format === 'csv' ? ',' : '\t', options.defaultDate, fields, lineChars, csvColumns, invalid);
+  }
+  else yield* readWhole(input, path, format, options, utf8);
+}
+
+/** An input path that does not exist: a run given one stops before it reads or writes anything. */
+export class MissingInputError extends Error {
+  /** `where` says where the path was given, for a path that did not come from the command line. */
+  constructor(readonly path: string, where?: string) {
+    super(`${printable(path)}${where === undefined ? '' : ` (${printable(where)})`}: no such file or directory`);
+  }
+}
+
+/**
+ * Throw MissingInputError for the first input that does not exist (`-` is standard input), so a
+ * typo in a scheduled job's paths fails before any output is touched instead of making an empty report.
+ */
+export async function checkInputsExist(paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    if (path === '-') continue;
+    try {
+      await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new MissingInputError(path);
+    }
+  }
+}
+
+/** The items of one input, a document longer than the limit skipped (its analysis would be unbounded). */
+async function* readStream(input: Readable, path: string, format: Format, options: IngestOptions): AsyncGenerator<IngestItem> {
+  const { documentChars } = limitsOf(options);
+  for await (const item of readFormat(input, path, format, options)) {
+    const size = item.kind === 'document' ? item.document.title.length + item.document.text.length : 0;
+    if (size <= documentChars) yield item;
+    else {
+      const { origin, id } = (item as { document: NewsDocument }).document;
+      yield skippedItem({ origin, id, reason: 'too-large', message: `${size} characters of text, over the limit of ${documentChars}` });
+    }
+  }
 }
 
 /**
  * Stream documents from files and directories — JSONL/NDJSON, CSV/TSV, RSS
  * and Atom feeds, HTML pages, .txt/.md, each optionally gzipped — or from
- * standard input (`-`, read as JSONL). A path that cannot be read is
- * reported and the other inputs are still read.
+ * standard input (`-`, read as JSONL). A path, a folder entry or a file
+ * that cannot be read is reported with its own path and reason, and the
+ * other inputs are still read.
  */
 export async function* readInputs(paths: readonly string[], options: IngestOptions, stdin: Readable = process.stdin): AsyncGenerator<IngestItem> {
   for (const path of paths) {
@@ -93,15 +211,14 @@ export async function* readInputs(paths: readonly string[], options: IngestOptio
       yield* readStream(stdin, '<stdin>', 'jsonl', options);
       continue;
     }
+    let info: Stats;
     try {
-      const info = await stat(path);
-      const files = info.isDirectory() ? walk(path) : (async function* () { yield path; })();
-      for await (const file of files) {
-        const format = formatOf(file) ?? 'text';
-        yield* readStream(open(file), file, format, options);
-      }
+      info = await stat(path);
     } catch (error) {
-      yield skippedItem({ origin: path, id: null, reason: 'unreadable', message: (error as Error).message });
+      yield unreadableItem(path, (error as Error).message);
+      continue;
     }
+    if (!info.isDirectory()) yield* readFile(path, options);
+    else if (!options.exclude?.has(folderKey(info))) yield* walk(path, options, new Set([folderKey(info)]));
   }
 }

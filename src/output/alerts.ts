@@ -1,32 +1,25 @@
 import type { PairPeriodIndex } from '../types/pairIndex.js';
-import { pairName, signed } from '../render/format.js';
-import { escapeMarkdown } from '../render/markdown.js';
+import type { Alert, AlertOptions } from '../types/alert.js';
+import { type PeriodKind, periodEnded } from '../aggregate/periods.js';
+import { alertLines } from '../render/alerts.js';
 import { UNDIRECTED } from '../render/report.js';
 
-/** Thresholds in index points; a pair alerts when its latest change is significant and at least this large. */
-export interface AlertOptions {
-  drop?: number;
-  rise?: number;
-}
+export type { Alert, AlertOptions };
 
-export interface Alert {
-  pair: string;
-  kind: 'drop' | 'rise';
-  period: string;
-  previousPeriod: string;
-  index: number;
-  delta: number;
-  pChange: number;
-  articles: number;
+/** Periods that had not ended by `before` (YYYY-MM-DD) are not "latest": a run on the 2nd reports the month before. */
+export interface CompletePeriods {
+  before: string;
+  period: PeriodKind;
 }
 
 /**
  * Alerts for a scheduled job: pairs whose index moved by at least the
- * threshold in the latest period of the run, with a significant change.
- * Sorted by the size of the move, then pair.
+ * threshold in the latest period of the run (with `complete`, the latest
+ * that has ended), with a significant change. Sorted by the size of the
+ * move, then pair.
  */
-export function findAlerts(index: readonly PairPeriodIndex[], options: AlertOptions): Alert[] {
-  const undirected = index.filter((c) => c.direction === UNDIRECTED);
+export function findAlerts(index: readonly PairPeriodIndex[], options: AlertOptions, complete?: CompletePeriods): Alert[] {
+  const undirected = index.filter((c) => c.direction === UNDIRECTED && (!complete || periodEnded(c.period, complete.period, complete.before)));
   const latest = undirected.reduce((max, c) => (c.period > max ? c.period : max), '');
   const alerts: Alert[] = [];
   for (const cell of undirected) {
@@ -44,10 +37,5 @@ export function findAlerts(index: readonly PairPeriodIndex[], options: AlertOpti
 /** A short Markdown summary of the alerts, one line each. */
 export function alertsMarkdown(alerts: readonly Alert[], names: ReadonlyMap<string, string>): string {
   if (alerts.length === 0) return '# Trust index alerts\n\nNo pair moved past the alert thresholds in the latest period.\n';
-  const lines = alerts.map(
-    (a) =>
-      `- **${escapeMarkdown(pairName(a.pair, names))} (${a.pair})** ${a.kind === 'drop' ? 'fell' : 'rose'} ${Math.abs(a.delta).toFixed(1)} points ` +
-      `to ${signed(a.index)} in ${a.period} (from ${a.previousPeriod}; p = ${a.pChange.toFixed(3)}, ${a.articles} articles)`,
-  );
-  return ['# Trust index alerts', '', ...lines, ''].join('\n');
+  return ['# Trust index alerts', '', ...alertLines(alerts, names), ''].join('\n');
 }

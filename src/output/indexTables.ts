@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { pairName } from '../render/format.js';
 import { TRUST_DIMENSIONS } from '../score/lexicon.js';
+import { UNDIRECTED } from '../aggregate/pairPeriodCounts.js';
+import { periodKindOf, periodStart } from '../aggregate/periods.js';
 import type { UnknownActor } from '../aggregate/runAggregator.js';
 import type { EntryContribution, PairPeriodIndex } from '../types/pairIndex.js';
 
@@ -30,21 +32,47 @@ export function tableCsv<Row>(columns: readonly Column<Row>[], rows: readonly Ro
   return stringify([columns.map((c) => c.name), ...cells], { cast: { boolean: (value) => (value ? 'true' : 'false') } });
 }
 
-/** The columns of `index.csv` and `index.parquet`: one row per pair × period, tidy (no nested cells). */
-export function indexColumns(names: ReadonlyMap<string, string>): Column<PairPeriodIndex>[] {
+/** Which of the index's two tables: undirected pairs, or directed dyads (`CN>PK`). */
+export type IndexTable = 'undirected' | 'directed';
+
+/** The cells of one index table: the undirected pairs' (`index.csv`) or the directed dyads' (`index-directed.csv`). */
+export function indexRows(index: readonly PairPeriodIndex[], table: IndexTable): PairPeriodIndex[] {
+  return index.filter((c) => (c.direction === UNDIRECTED) === (table === 'undirected'));
+}
+
+/** The two countries of a directed dyad `CN>PK`: who acts, and on whom. */
+function dyadSides(direction: string): [string, string] {
+  const [actor = '', target = ''] = direction.split('>');
+  return [actor, target];
+}
+
+/**
+ * The columns of `index.csv` / `index.parquet` (undirected pairs) and of
+ * `index-directed.csv` / `index-directed.parquet` (directed dyads, with
+ * the acting and the target country): one row per pair × period, tidy, so
+ * a plain group-by counts each sentence once. `trust_index` rather than
+ * `index`, which pandas reserves for a frame's row labels; `period_start`
+ * is the period's first day, a date in every table.
+ */
+export function indexColumns(names: ReadonlyMap<string, string>, table: IndexTable = 'undirected'): Column<PairPeriodIndex>[] {
+  const dyad: Column<PairPeriodIndex>[] = [
+    { name: 'direction', kind: 'string', value: (c) => c.direction },
+    { name: 'actor', kind: 'string', value: (c) => dyadSides(c.direction)[0] },
+    { name: 'target', kind: 'string', value: (c) => dyadSides(c.direction)[1] },
+  ];
   return [
     { name: 'pair', kind: 'string', value: (c) => c.pair },
     { name: 'pair_name', kind: 'string', value: (c) => pairName(c.pair, names) },
-    { name: 'direction', kind: 'string', value: (c) => c.direction },
-    { name: 'month', kind: 'string', value: (c) => c.month },
+    ...(table === 'directed' ? dyad : []),
     { name: 'period', kind: 'string', value: (c) => c.period },
+    { name: 'period_start', kind: 'date', value: (c) => periodStart(c.period, periodKindOf(c.period)) },
     { name: 'articles', kind: 'int', value: (c) => c.articles },
     { name: 'sentences', kind: 'int', value: (c) => c.sentences },
     { name: 'sources', kind: 'int', value: (c) => c.sources },
-    { name: 'index', kind: 'double', value: (c) => c.index },
+    { name: 'trust_index', kind: 'double', value: (c) => c.index },
     { name: 'ci_low', kind: 'double', nullable: true, value: (c) => c.ciLow },
     { name: 'ci_high', kind: 'double', nullable: true, value: (c) => c.ciHigh },
-    { name: 'index_shrunk', kind: 'double', value: (c) => c.indexShrunk },
+    { name: 'trust_index_shrunk', kind: 'double', value: (c) => c.indexShrunk },
     { name: 'low_coverage', kind: 'boolean', value: (c) => c.lowCoverage },
     { name: 'previous_period', kind: 'string', nullable: true, value: (c) => c.previousPeriod },
     { name: 'delta', kind: 'double', nullable: true, value: (c) => c.delta },
@@ -57,9 +85,9 @@ export function indexColumns(names: ReadonlyMap<string, string>): Column<PairPer
   ];
 }
 
-/** `index.csv`: one row per pair × period, empty cells where a value does not exist. */
-export function indexCsv(index: readonly PairPeriodIndex[], names: ReadonlyMap<string, string>): string {
-  return tableCsv(indexColumns(names), index);
+/** `index.csv` (or with `directed`, `index-directed.csv`): one row per pair × period, empty cells where a value does not exist. */
+export function indexCsv(index: readonly PairPeriodIndex[], names: ReadonlyMap<string, string>, table: IndexTable = 'undirected'): string {
+  return tableCsv(indexColumns(names, table), indexRows(index, table));
 }
 
 /** A row of `contributions`: one of the entries that moved a pair-period's index most. */

@@ -5,8 +5,9 @@ import type { PreparedDocument, QuotableSentence } from '../types/analysis.js';
 import type { DocumentRecord, SkippedInput } from '../types/document.js';
 import type { PairSentence } from '../types/evidence.js';
 import type { Extremes } from '../render/report.js';
-import { AtomicLineFile, removeStaleScratch } from '../util/atomicFile.js';
+import { AtomicLineFile } from '../util/atomicFile.js';
 import { KeyedLineStore } from './keyedLineStore.js';
+import { printable } from '../util/printable.js';
 
 /** How many sentences per pair and period the report quotes at each end of the scale. */
 export const EXAMPLES_QUOTED = 3;
@@ -40,6 +41,24 @@ const byDocThenIndex = (a: Candidate, b: Candidate) =>
   a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.sentenceIndex - b.sentenceIndex || (a.pair < b.pair ? -1 : 1);
 
 /**
+ * A run that read no usable (dated) document: its outputs would be empty, so nothing is written and
+ * the previous outputs stay, unless the run allows an empty result.
+ */
+export class NoDocumentsError extends Error {}
+
+function noDocumentsMessage(skips: readonly SkippedInput[]): string {
+  const first = skips[0];
+  if (!first) return 'no document was read; the previous outputs are kept (--allow-empty writes empty ones)';
+  const reasons = new Map<string, number>();
+  for (const s of skips) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
+  const counted = [...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ');
+  return (
+    `no usable document was read: ${skips.length} inputs skipped (${counted}; the first: ${printable(first.origin)}, ${printable(first.message)}); ` +
+    'the previous outputs are kept (--allow-empty writes empty ones)'
+  );
+}
+
+/**
  * Receives documents as the pipeline produces them: their sentences and
  * fingerprints wait in scratch files and are written, in date-then-id order,
  * to sentences.jsonl and state.jsonl when the run completes, beside the
@@ -58,15 +77,16 @@ export class OutputSink implements PipelineSink {
     private readonly period: PeriodKind,
     /** sentences.jsonl (file 0) and state.jsonl (file 1). */
     private readonly lines: KeyedLineStore,
+    private readonly allowEmpty: boolean,
   ) {}
 
-  static async open(dir: string, period: PeriodKind): Promise<OutputSink> {
-    await removeStaleScratch(dir);
-    await removeStaleScratch(join(dir, 'charts'));
+  /** With `allowEmpty` false, `records` throws NoDocumentsError, before any file is replaced, when no document was usable. */
+  static async open(dir: string, period: PeriodKind, allowEmpty = false): Promise<OutputSink> {
     return new OutputSink(
       dir,
       period,
       await KeyedLineStore.open(join(dir, 'sentences.jsonl'), join(dir, 'state.jsonl')),
+      allowEmpty,
     );
   }
 
@@ -100,15 +120,25 @@ export class OutputSink implements PipelineSink {
    */
   async records(records: Iterable<DocumentRecord>, folded: ReadonlySet<string>): Promise<void> {
     const ids: string[] = [];
+    let usable = 0;
     const documents = await AtomicLineFile.open(join(this.dir, 'documents.jsonl'));
     for (const record of records) {
-      ids.push(record.id);
+      // A skipped document has no lines; its id may be a repeat of a read one, whose lines must be written once.
+      if (record.status !== 'skipped') {
+        ids.push(record.id);
+        usable += 1;
+      }
       await documents.writeLine(JSON.stringify(record));
+    }
+    if (usable === 0 && !this.allowEmpty) {
+      await documents.abandon();
+      throw new NoDocumentsError(noDocumentsMessage(this.skips));
     }
     await documents.commit();
     await this.lines.close();
-    const quoted = (list: Candidate[]) =>
-      list.filter((c) => !folded.has(c.docId)).slice(0, EXAMPLES_QUOTED).map((c) => JSON.parse(this.lines.lines(c.docId)[c.line] as string) as PairSentence);
+    const chosen = (list: Candidate[]) => list.filter((c) => !folded.has(c.docId)).slice(0, EXAMPLES_QUOTED);
+    const lines = this.quotedLines([...this.candidates.values()].flatMap(({ negative, positive }) => [...chosen(negative), ...chosen(positive)]));
+    const quoted = (list: Candidate[]) => chosen(list).map((c) => JSON.parse(lines.get(`${c.line} ${c.docId}`) as string) as PairSentence);
     for (const [key, { negative, positive }] of this.candidates) this.extremes.set(key, { negative: quoted(negative), positive: quoted(positive) });
     await this.lines.commit(ids.filter((id) => !folded.has(id)), ids);
     const skipped = await AtomicLineFile.open(join(this.dir, 'skipped.jsonl'));
@@ -117,6 +147,25 @@ export class OutputSink implements PipelineSink {
     );
     for (const s of sorted) await skipped.writeLine(JSON.stringify(s));
     await skipped.commit();
+  }
+
+  /**
+   * The lines of the sentences quoted, by `line docId`, each document's block read once however many
+   * of its sentences are quoted (read per quote, one long article's block was read hundreds of times).
+   */
+  private quotedLines(quoted: readonly Candidate[]): Map<string, string> {
+    const byDoc = new Map<string, number[]>();
+    for (const { docId, line } of quoted) {
+      const wanted = byDoc.get(docId);
+      if (wanted) wanted.push(line);
+      else byDoc.set(docId, [line]);
+    }
+    const lines = new Map<string, string>();
+    for (const [docId, wanted] of byDoc) {
+      const block = this.lines.lines(docId);
+      for (const line of wanted) lines.set(`${line} ${docId}`, block[line] as string);
+    }
+    return lines;
   }
 
   async abandon(): Promise<void> {

@@ -6,7 +6,7 @@ import { readLines } from '../util/lines.js';
 import type { DocumentRecord } from '../types/document.js';
 import type { PairPeriodIndex } from '../types/pairIndex.js';
 import type { EventEvidence, PairSentence } from '../types/evidence.js';
-import { type Cell, type Column, type ColumnKind, CONTRIBUTION_COLUMNS, contributionRows, indexColumns } from './indexTables.js';
+import { type Cell, type Column, type ColumnKind, CONTRIBUTION_COLUMNS, contributionRows, indexColumns, indexRows } from './indexTables.js';
 
 /** Rows per row group: enough for good compression, few enough to keep memory flat on big runs. */
 const ROW_GROUP = 50_000;
@@ -187,14 +187,14 @@ async function* mentionRows(documents: AsyncIterable<DocumentRecord>): AsyncGene
 
 /** The Parquet files `--format parquet` writes. */
 export const PARQUET_FILES = [
-  'index.parquet', 'contributions.parquet', 'documents.parquet', 'mentions.parquet', 'sentences.parquet', 'evidence.parquet',
+  'index.parquet', 'index-directed.parquet', 'contributions.parquet', 'documents.parquet', 'mentions.parquet', 'sentences.parquet', 'evidence.parquet',
   'events.parquet',
 ];
 
 /**
- * The run's tables as Parquet, for pandas, polars and DuckDB: the index and
- * contributions, documents and their country mentions, pair-sentences, the
- * lexicon evidence behind each sentence's scores and the events coded in them. Every table is flat;
+ * The run's tables as Parquet, for pandas, polars and DuckDB: the index (of
+ * undirected pairs, and of directed dyads) and contributions, documents and their country mentions, pair-sentences,
+ * the lexicon evidence behind each sentence's scores and the events coded in them. Every table is flat;
  * the nested fields of the JSONL files become tables of their own, joined
  * on `doc_id` (and `sentence_index`). documents.jsonl and sentences.jsonl are
  * read back from the output folder, so memory does not grow with the corpus.
@@ -209,7 +209,8 @@ export async function writeParquetTables(
   const documents = join(dir, 'documents.jsonl');
   const sentences = join(dir, 'sentences.jsonl');
   const options = { createdBy, rowGroup };
-  await writeTable(join(dir, 'index.parquet'), indexColumns(names), index, options);
+  await writeTable(join(dir, 'index.parquet'), indexColumns(names), indexRows(index, 'undirected'), options);
+  await writeTable(join(dir, 'index-directed.parquet'), indexColumns(names, 'directed'), indexRows(index, 'directed'), options);
   await writeTable(join(dir, 'contributions.parquet'), CONTRIBUTION_COLUMNS, contributionRows(index), options);
   await writeTable(join(dir, 'documents.parquet'), DOCUMENT_COLUMNS, jsonLines<DocumentRecord>(documents), options);
   await writeTable(join(dir, 'mentions.parquet'), MENTION_COLUMNS, mentionRows(jsonLines<DocumentRecord>(documents)), options);

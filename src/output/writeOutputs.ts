@@ -10,6 +10,8 @@ import { overviewChart } from '../render/overviewChart.js';
 import type { PairPeriodIndex } from '../types/pairIndex.js';
 import { pairName } from '../render/format.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
+import { pairPeriodCounts } from '../aggregate/pairPeriodCounts.js';
+import { type Alert, type AlertOptions, alertsMarkdown, findAlerts } from './alerts.js';
 
 export interface OutputInput {
   dir: string;
@@ -21,6 +23,14 @@ export interface OutputInput {
   meta: RunMetadata;
   /** Also write the tables as Parquet (index, contributions, documents, mentions, sentences, evidence). */
   parquet?: boolean;
+  /** Thresholds of alerts.json and alerts.md; without them neither is written. */
+  alerts?: AlertOptions;
+}
+
+/** The files written, relative to the output folder, and the alerts found (null when none were asked for). */
+export interface WrittenOutputs {
+  files: string[];
+  alerts: Alert[] | null;
 }
 
 /** Chart file names are built from pair codes only, never from input text. */
@@ -41,7 +51,7 @@ async function writeCharts(
   options: IndexOptions,
   report: ReportOptions,
 ): Promise<ChartFiles> {
-  const reported = reportedPairs(result.index, options.minArticles, report.top);
+  const reported = reportedPairs(result.index, options, report);
   const files: ChartFiles = { overview: null, pairs: new Map() };
   // Charts are drawn one after another and encoded in parallel, a few at a time: each holds ~6 MB of
   // pixels until its PNG is written, so an unbounded number would undo the flat memory of the run.
@@ -70,20 +80,25 @@ async function writeCharts(
   if (reported.length > 0) {
     files.overview = 'charts/overview.png';
     const labels = new Map(reported.map(([p]) => [p, pairName(p, names)]));
-    await chart(files.overview, () => overviewChart(reported, labels, options.period));
+    await chart(files.overview, () => overviewChart(reported, labels, options.period, options.minArticles));
   }
   await Promise.all(writes);
   return files;
 }
 
 /**
- * Write index.csv, index.json, contributions.csv, the charts, report.md and any Parquet tables, each
- * atomically, beside the files the sink wrote (documents, sentences, state, skipped inputs).
+ * Write index.csv, index-directed.csv, index.json, contributions.csv, the charts, report.md, any alerts and
+ * Parquet tables, each atomically, beside the files the sink wrote (documents, sentences, state, skipped inputs).
  */
-export async function writeOutputs({ dir, result, extremes, names, options, report, meta, parquet }: OutputInput): Promise<string[]> {
+export async function writeOutputs(input: OutputInput): Promise<WrittenOutputs> {
+  const { dir, result, extremes, names, options, meta, parquet, alerts: thresholds } = input;
+  const complete = input.report.completeBefore === undefined ? undefined : { before: input.report.completeBefore, period: options.period };
+  const alerts = thresholds ? findAlerts(result.index, thresholds, complete) : null;
+  const report: ReportOptions = { ...input.report, ...(alerts ? { alerts } : {}) };
   const charts = await writeCharts(dir, result, names, options, report);
-  const json = { ...meta, counts: result.counts, pairs: result.pairs, index: result.index };
+  const json = { ...meta, counts: { ...result.counts, ...pairPeriodCounts(result.index) }, pairs: result.pairs, index: result.index };
   await writeFileAtomic(join(dir, 'index.csv'), indexCsv(result.index, names));
+  await writeFileAtomic(join(dir, 'index-directed.csv'), indexCsv(result.index, names, 'directed'));
   await writeFileAtomic(join(dir, 'index.json'), `${JSON.stringify(json, null, 2)}\n`);
   await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
   await writeFileAtomic(join(dir, 'unknown-actors.csv'), unknownActorsCsv(result.unknownActors));
@@ -94,12 +109,17 @@ export async function writeOutputs({ dir, result, extremes, names, options, repo
     const { writeParquetTables } = await import('./parquetTables.js');
     tables = await writeParquetTables(dir, result.index, names, `trust-index ${meta.version}`);
   }
+  if (alerts) {
+    await writeFileAtomic(join(dir, 'alerts.json'), `${JSON.stringify({ thresholds, alerts }, null, 2)}\n`);
+    await writeFileAtomic(join(dir, 'alerts.md'), alertsMarkdown(alerts, names));
+  }
   const chartList = [
     ...(charts.overview ? [charts.overview] : []),
     ...[...charts.pairs.values()].flatMap((c) => [c.index, c.dimensions, ...(c.movers ? [c.movers] : [])]),
   ];
-  return [
-    'index.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl',
-    'skipped.jsonl', 'state.jsonl', ...tables, ...chartList,
+  const files = [
+    'index.csv', 'index-directed.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl',
+    'skipped.jsonl', 'state.jsonl', ...(alerts ? ['alerts.json', 'alerts.md'] : []), ...tables, ...chartList,
   ];
+  return { files, alerts };
 }

@@ -7,6 +7,7 @@ import { type AnalysisCache, documentKey } from './analysisCache.js';
 import { type AnalysedDocument, AnalysisPool, type DatedDocument } from './analysisPool.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { type AggregateResult, RunAggregator } from '../aggregate/runAggregator.js';
+import { EARLIEST_DAY, dayInRange, latestDay } from '../ingest/dates.js';
 import type { IngestItem } from '../ingest/records.js';
 import { prepareDocument } from './preparedDocument.js';
 import { type Scorer, defaultScorer, readSentence } from '../score/scoreSentence.js';
@@ -116,7 +117,7 @@ export function analysedDocument(doc: DatedDocument, scorer: Scorer, actors: Fin
   return withAnalysis ? { prepared, analysis: JSON.stringify(analysis) } : { prepared };
 }
 
-function skippedRecord(doc: NewsDocument, reason: 'undated' | 'duplicate-id'): DocumentRecord {
+function skippedRecord(doc: NewsDocument, reason: 'undated' | 'date-out-of-range' | 'duplicate-id'): DocumentRecord {
   return {
     id: doc.id, date: doc.date, title: doc.title, status: 'skipped', reason, sentences: 0, countries: [], pairs: [],
   };
@@ -140,7 +141,8 @@ export async function runPipeline(
   const pool = jobs > 1 && !options.scorer ? new AnalysisPool(jobs - 1, { actors, withAnalysis: cache !== undefined }) : null;
   const aggregator = new RunAggregator(options.scratchDir);
   const { counts } = aggregator;
-  const seenIds = new Set<string>();
+  /** Where each id was first read, so a repeat names both places. */
+  const seenIds = new Map<string, string>();
   const skip = async (skipped: SkippedInput, record?: DocumentRecord) => {
     aggregator.addSkipped(skipped);
     if (record) await aggregator.addSkippedRecord(record);
@@ -176,13 +178,20 @@ export async function runPipeline(
       }
       const doc = item.document;
       counts.documents += 1;
-      if (seenIds.has(doc.id)) {
-        await skip({ origin: doc.origin, id: doc.id, reason: 'duplicate-id', message: `id "${doc.id}" was already read` }, skippedRecord(doc, 'duplicate-id'));
+      const first = seenIds.get(doc.id);
+      if (first !== undefined) {
+        const message = `id ${JSON.stringify(doc.id)} was already read at ${first}; this copy is not counted`;
+        await skip({ origin: doc.origin, id: doc.id, reason: 'duplicate-id', message }, skippedRecord(doc, 'duplicate-id'));
         continue;
       }
-      seenIds.add(doc.id);
+      seenIds.set(doc.id, doc.origin);
       if (doc.date === null) {
         await skip({ origin: doc.origin, id: doc.id, reason: 'undated', message: 'no usable date' }, skippedRecord(doc, 'undated'));
+        continue;
+      }
+      if (!dayInRange(doc.date)) {
+        const message = `date ${doc.date} is outside ${EARLIEST_DAY} … ${latestDay()}`;
+        await skip({ origin: doc.origin, id: doc.id, reason: 'date-out-of-range', message }, skippedRecord(doc, 'date-out-of-range'));
         continue;
       }
       const dated = { ...doc, date: doc.date };

@@ -15,7 +15,7 @@ export function prepareDocument(analysis: DocumentAnalysis, fingerprint: Fingerp
   const { record, sentences, names } = analysis;
   const date = record.date as string;
   const scores = articleScores(sentences);
-  const detail: DocumentDetail = { scores, names };
+  const detail: DocumentDetail = { scores, sentencesAboutPairs: new Set(sentences.map((s) => s.sentenceIndex)).size, names };
   const state: StateLine = { id: record.id, date, exact: fingerprint.exact, minhash: encodeMinhash(fingerprint.minhash), names };
   return {
     id: record.id,

@@ -4,9 +4,17 @@ export function signed(value: number): string {
   return value > 0 ? `+${fixed}` : value < 0 ? `−${fixed}` : fixed;
 }
 
-/** "−40.0 to −20.5", or "n/a" when no interval could be computed. */
+/** "−40.0 to −20.5", or "n/a" when no interval could be computed (one article, or articles that all score the same). */
 export function interval(low: number | null, high: number | null): string {
-  return low === null || high === null ? 'n/a (one article)' : `${signed(low)} to ${signed(high)}`;
+  return low === null || high === null ? 'n/a' : `${signed(low)} to ${signed(high)}`;
+}
+
+/** Below this a p-value is printed as "p < 0.001": a permutation test cannot tell smaller values apart. */
+export const SMALLEST_PRINTED_P = 0.001;
+
+/** A p-value for prose and tables: "p = 0.042", or "p < 0.001". */
+export function pValue(p: number): string {
+  return p < SMALLEST_PRINTED_P ? `p < ${SMALLEST_PRINTED_P}` : `p = ${p.toFixed(3)}`;
 }
 
 /** A pair's display name from its codes: "China – Pakistan". */

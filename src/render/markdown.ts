@@ -1,20 +1,29 @@
 import type { EvidenceItem } from '../types/evidence.js';
+import { printable } from '../util/printable.js';
 
 const SPECIAL = /[\\`*_{}[\]()<>#|!~]/g;
 
 /**
  * Escape text from the input so it cannot become Markdown or HTML: pipes
  * cannot break a table, angle brackets cannot open a tag, brackets cannot
- * make a link, backticks cannot open code. Line breaks become spaces.
+ * make a link, backticks cannot open code. Line breaks become spaces;
+ * other control and bidi characters are shown as their codes (`printable`).
  *
  * @example
  * escapeMarkdown('a|b <script>'); // 'a\\|b \\<script\\>'
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(SPECIAL, (ch) => `\\${ch}`);
+  return printable(text.replace(/\s+/g, ' ')).replace(SPECIAL, (ch) => `\\${ch}`);
 }
 
-/** A link only for http(s) URLs; anything else (javascript:, data:) is dropped. */
+/** Characters a URL keeps after parsing that would end or nest a Markdown link, or a tag. */
+const LINK_BREAKING = /[()<> \\[\]]/g;
+
+/**
+ * A link only for http(s) URLs; anything else (javascript:, data:) is dropped. Brackets,
+ * parentheses, angle brackets and spaces are percent-encoded (encodeURIComponent leaves
+ * `(` and `)` as they are), so `http://evil/)![x](http://evil/)` stays one link.
+ */
 export function safeLink(label: string, url: string | undefined): string {
   if (!url) return escapeMarkdown(label);
   let parsed: URL;
@@ -24,7 +33,7 @@ export function safeLink(label: string, url: string | undefined): string {
     return escapeMarkdown(label);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return escapeMarkdown(label);
-  return `[${escapeMarkdown(label)}](${parsed.href.replace(/[()<> ]/g, encodeURIComponent)})`;
+  return `[${escapeMarkdown(label)}](${parsed.href.replace(LINK_BREAKING, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)})`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { type PeriodKind, periodRange } from '../aggregate/periods.js';
 import type { PairPeriodIndex } from '../types/pairIndex.js';
 import { CHART_FONT, PIXEL_RATIO, canvasPng, prepareCanvas } from './chartCanvas.js';
+import { GRID_COLOUR, labelledPeriods } from './periodAxis.js';
 
 const CELL_HEIGHT = 26;
 const LABEL_WIDTH = 260;
@@ -22,18 +23,52 @@ export function divergingColour(index: number): string {
   return `rgb(${mix(r)}, ${mix(g)}, ${mix(b)})`;
 }
 
+/** A border the overview draws around a cell. */
+export interface CellBorder {
+  colour: string;
+  width: number;
+}
+
+/** The overview's cell borders: every one it draws is explained in its key. */
+export const CELL_BORDERS = {
+  empty: { colour: GRID_COLOUR, width: 1 },
+  covered: { colour: '#444444', width: 1.5 },
+  low: { colour: '#bbbbbb', width: 0.5 },
+} as const satisfies Record<string, CellBorder>;
+
+/** The key's entries: a sample cell (fill and border) and what it means, one for each border in CELL_BORDERS. */
+export function overviewKey(minArticles: number): Array<{ fill: string; border: CellBorder; text: string }> {
+  return [
+    { fill: '#ffffff', border: CELL_BORDERS.empty, text: 'no articles' },
+    { fill: divergingColour(40), border: CELL_BORDERS.covered, text: `${minArticles} or more articles` },
+    { fill: divergingColour(40), border: CELL_BORDERS.low, text: `fewer: low coverage` },
+  ];
+}
+
+function strokeCell(ctx: CanvasRenderingContext2D, border: CellBorder, x: number, y: number, width: number, height: number): void {
+  ctx.strokeStyle = border.colour;
+  ctx.lineWidth = border.width;
+  ctx.strokeRect(x, y, width, height);
+}
+
 /**
  * All pairs on one image: a pair × period heatmap of the index, with the
- * number of articles in each cell, hatched-free white where a period has no
- * articles and a lighter cell edge where coverage is low.
+ * number of articles in each cell where there is room, white where a period
+ * has no articles and a lighter cell edge where coverage is low; the key
+ * under the title shows each border it draws.
  */
-export function overviewChart(rows: ReadonlyArray<[string, PairPeriodIndex[]]>, labels: ReadonlyMap<string, string>, period: PeriodKind): Promise<Buffer> {
+export function overviewChart(
+  rows: ReadonlyArray<[string, PairPeriodIndex[]]>,
+  labels: ReadonlyMap<string, string>,
+  period: PeriodKind,
+  minArticles: number,
+): Promise<Buffer> {
   prepareCanvas();
   const all = rows.flatMap(([, cells]) => cells.map((c) => c.period)).sort();
   const periods = all.length === 0 ? [] : periodRange(all[0] as string, all[all.length - 1] as string, period);
   const height = TOP + rows.length * CELL_HEIGHT + BOTTOM;
   const canvas = createCanvas(WIDTH * PIXEL_RATIO, height * PIXEL_RATIO);
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d') as unknown as CanvasRenderingContext2D;
   ctx.scale(PIXEL_RATIO, PIXEL_RATIO);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, WIDTH, height);
@@ -45,8 +80,18 @@ export function overviewChart(rows: ReadonlyArray<[string, PairPeriodIndex[]]>, 
   const cellWidth = periods.length === 0 ? 0 : (WIDTH - LABEL_WIDTH - 20) / periods.length;
   const numbered = cellWidth >= MIN_NUMBERED_CELL;
   // The key promises numbers only when the cells are wide enough to carry them.
-  const key = numbered ? 'Number in a cell: articles.' : 'Articles per cell: see index.csv.';
-  ctx.fillText(`${key} White: no articles. Thin border: low coverage.`, WIDTH / 2, 48);
+  ctx.textAlign = 'left';
+  let borderKeyX = LABEL_WIDTH;
+  ctx.fillText(numbered ? 'Number in a cell: articles.' : 'Articles per cell: see index.csv.', borderKeyX, 48);
+  borderKeyX += 230;
+  for (const entry of overviewKey(minArticles)) {
+    ctx.fillStyle = entry.fill;
+    ctx.fillRect(borderKeyX, 37, 14, 14);
+    strokeCell(ctx, entry.border, borderKeyX, 37, 14, 14);
+    ctx.fillStyle = '#222222';
+    ctx.fillText(entry.text, borderKeyX + 20, 48);
+    borderKeyX += 28 + ctx.measureText(entry.text).width;
+  }
   rows.forEach(([pair, cells], row) => {
     const y = TOP + row * CELL_HEIGHT;
     ctx.fillStyle = '#222222';
@@ -56,15 +101,11 @@ export function overviewChart(rows: ReadonlyArray<[string, PairPeriodIndex[]]>, 
     periods.forEach((p, col) => {
       const x = LABEL_WIDTH + col * cellWidth;
       const cell = byPeriod.get(p);
-      ctx.strokeStyle = '#e6e6e6';
-      ctx.lineWidth = 1;
-      ctx.strokeRect(x, y, cellWidth, CELL_HEIGHT);
+      strokeCell(ctx, CELL_BORDERS.empty, x, y, cellWidth, CELL_HEIGHT);
       if (!cell) return;
       ctx.fillStyle = divergingColour(cell.index);
       ctx.fillRect(x + 1, y + 1, cellWidth - 2, CELL_HEIGHT - 2);
-      ctx.strokeStyle = cell.lowCoverage ? '#bbbbbb' : '#444444';
-      ctx.lineWidth = cell.lowCoverage ? 0.5 : 1.5;
-      ctx.strokeRect(x + 1, y + 1, cellWidth - 2, CELL_HEIGHT - 2);
+      strokeCell(ctx, cell.lowCoverage ? CELL_BORDERS.low : CELL_BORDERS.covered, x + 1, y + 1, cellWidth - 2, CELL_HEIGHT - 2);
       if (numbered) {
         ctx.fillStyle = Math.abs(cell.index) > 60 ? '#ffffff' : '#222222';
         ctx.textAlign = 'center';
@@ -74,14 +115,16 @@ export function overviewChart(rows: ReadonlyArray<[string, PairPeriodIndex[]]>, 
       }
     });
   });
-  // Period labels, as many as fit.
-  const every = Math.max(1, Math.ceil(periods.length / Math.max(1, Math.floor((WIDTH - LABEL_WIDTH) / 70))));
+  // Period labels on calendar boundaries, as many as fit, each with a tick under its own column.
+  const labelled = labelledPeriods(periods, period, Math.floor((WIDTH - LABEL_WIDTH) / 70));
   ctx.fillStyle = '#222222';
   ctx.textAlign = 'center';
   const axisY = TOP + rows.length * CELL_HEIGHT;
-  periods.forEach((p, col) => {
-    if (col % every === 0) ctx.fillText(p, LABEL_WIDTH + (col + 0.5) * cellWidth, axisY + 16);
-  });
+  for (const col of labelled) {
+    const x = LABEL_WIDTH + (col + 0.5) * cellWidth;
+    ctx.fillRect(x - 0.5, axisY, 1, 5);
+    ctx.fillText(periods[col] as string, x, axisY + 18);
+  }
   // Colour key.
   const keyX = WIDTH / 2 - 150;
   const keyY = axisY + 45;

@@ -2,6 +2,7 @@ import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import { type PeriodKind, periodRange } from '../aggregate/periods.js';
 import type { PairPeriodIndex } from '../types/pairIndex.js';
 import { renderChart } from './chartCanvas.js';
+import { GRID_COLOUR, periodAxisOptions, roundMaximum } from './periodAxis.js';
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
 export const PALETTE = {
@@ -11,7 +12,7 @@ export const PALETTE = {
   articles: 'rgba(0, 0, 0, 0.14)',
   significant: '#D55E00',
   zero: '#444444',
-  grid: '#e6e6e6',
+  grid: GRID_COLOUR,
 };
 
 export interface PairChartInput {
@@ -41,7 +42,12 @@ function legendEntry(
  * without articles are gaps; low-coverage periods are hollow points;
  * significant changes are orange diamonds.
  */
-export function pairIndexChart({ pair, title, cells, period }: PairChartInput): Promise<Buffer> {
+export function pairIndexChart(input: PairChartInput): Promise<Buffer> {
+  return renderChart(pairIndexChartConfig(input), 900, 460);
+}
+
+/** The chart.js configuration of `pairIndexChart`. */
+export function pairIndexChartConfig({ pair, title, cells, period }: PairChartInput): ChartConfiguration<'line' | 'bar', Point[], string> {
   const first = cells[0]?.period ?? '';
   const last = cells[cells.length - 1]?.period ?? '';
   const periods = periodRange(first, last, period);
@@ -51,7 +57,7 @@ export function pairIndexChart({ pair, title, cells, period }: PairChartInput): 
       const cell = byPeriod.get(p);
       return cell ? pick(cell) : empty;
     });
-  const config: ChartConfiguration<'line' | 'bar', Point[], string> = {
+  return {
     type: 'line',
     data: {
       labels: periods,
@@ -108,7 +114,7 @@ export function pairIndexChart({ pair, title, cells, period }: PairChartInput): 
         legend: { position: 'bottom', labels: { usePointStyle: true, filter: (item) => item.datasetIndex !== 0 } },
       },
       scales: {
-        x: { title: { display: true, text: period[0]?.toUpperCase() + period.slice(1) }, grid: { color: PALETTE.grid } },
+        x: periodAxisOptions(periods, period),
         y: {
           min: -100,
           max: 100,
@@ -118,8 +124,8 @@ export function pairIndexChart({ pair, title, cells, period }: PairChartInput): 
         articles: {
           position: 'right',
           beginAtZero: true,
-          // Bars fill the lower quarter of the plot, under the index line.
-          max: Math.max(4, ...cells.map((c) => c.articles)) * 4,
+          // Bars fill at most the lower quarter of the plot, under the index line; the maximum is round so its ticks are.
+          max: roundMaximum(Math.max(4, ...cells.map((c) => c.articles)) * 4),
           title: { display: true, text: `Articles per ${period}` },
           grid: { display: false },
           ticks: { precision: 0 },
@@ -127,5 +133,4 @@ export function pairIndexChart({ pair, title, cells, period }: PairChartInput): 
       },
     },
   };
-  return renderChart(config, 900, 460);
 }

@@ -1,8 +1,12 @@
 import type { RunCounts } from '../aggregate/runAggregator.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
+import { UNDIRECTED, describePairPeriods, pairPeriodCounts } from '../aggregate/pairPeriodCounts.js';
 import type { PairPeriodIndex, PairSummary } from '../types/pairIndex.js';
 import type { PairSentence } from '../types/evidence.js';
-import { interval, pairName, signed } from './format.js';
+import type { Alert } from '../types/alert.js';
+import { type PeriodKind, periodEnded } from '../aggregate/periods.js';
+import { alertLines } from './alerts.js';
+import { interval, pValue, pairName, signed } from './format.js';
 import { boldEvidence, escapeMarkdown, safeLink, table } from './markdown.js';
 
 /** The most negative and most positive sentences of one pair-period. */
@@ -28,8 +32,7 @@ export interface RunMetadata {
   options: Record<string, unknown>;
 }
 
-/** The direction value of an undirected pair's cells. */
-export const UNDIRECTED = 'both';
+export { UNDIRECTED } from '../aggregate/pairPeriodCounts.js';
 
 /** Pairs given a section and a chart by default: the most covered ones. */
 export const DEFAULT_TOP_PAIRS = 20;
@@ -38,9 +41,13 @@ const FALLBACK_PAIRS = 3;
 /** Rows of the "Other pairs" table; the rest are in index.csv. */
 const OTHER_PAIRS_LISTED = 40;
 
-/** What the report shows: how many pairs get a section and a chart. */
+/** What the report shows: how many pairs get a section and a chart, and what counts as latest. */
 export interface ReportOptions {
   top: number;
+  /** Only periods that had ended by this day (`YYYY-MM-DD`) count as a pair's latest; without it, the last period with articles. */
+  completeBefore?: string;
+  /** The run's alerts: the report opens with them, and each alerted pair gets a section and a chart. */
+  alerts?: readonly Alert[];
 }
 
 export interface ReportInput {
@@ -60,19 +67,37 @@ function articleCount(cells: readonly PairPeriodIndex[]): number {
   return cells.reduce((n, c) => n + c.articles, 0);
 }
 
+/** Significant moves the key findings name: the largest, at most this many. */
+const HEADLINE_MOVES = 5;
+
+/**
+ * The largest significant moves between consecutive periods, the key findings' headline; with
+ * `completeBefore`, only moves into periods that had ended by then.
+ */
+function headlineMoves(index: readonly PairPeriodIndex[], period: PeriodKind, completeBefore: string | undefined): PairPeriodIndex[] {
+  return completeCells(index, period, completeBefore)
+    .filter((c) => c.direction === UNDIRECTED && c.significant)
+    .sort((a, b) => Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0) || (a.pair < b.pair ? -1 : 1) || (a.period < b.period ? -1 : 1))
+    .slice(0, HEADLINE_MOVES);
+}
+
 /**
  * Pairs given a section and a chart: those named together in at least
- * `minArticles` articles, the `top` most covered of them.
+ * `minArticles` articles, the `top` most covered of them, then every pair
+ * the key findings or the alerts name, however covered.
  */
 export function reportedPairs(
   index: readonly PairPeriodIndex[],
-  minArticles: number,
-  top: number,
+  { minArticles, period }: Pick<IndexOptions, 'minArticles' | 'period'>,
+  report: ReportOptions,
 ): Array<[string, PairPeriodIndex[]]> {
   const pairs = cellsByPair(index);
   const covered = pairs.filter(([, cells]) => articleCount(cells) >= minArticles);
   // A small input (one page, a few articles) still gets its evidence shown: its best-covered pairs.
-  return (covered.length > 0 ? covered : pairs.slice(0, FALLBACK_PAIRS)).slice(0, top);
+  const top = (covered.length > 0 ? covered : pairs.slice(0, FALLBACK_PAIRS)).slice(0, report.top);
+  const named = new Set([...headlineMoves(index, period, report.completeBefore), ...(report.alerts ?? [])].map((c) => c.pair));
+  for (const [pair] of top) named.delete(pair);
+  return [...top, ...pairs.filter(([pair]) => named.has(pair))];
 }
 
 /**
@@ -105,42 +130,47 @@ function describeMove(cell: PairPeriodIndex): string {
   const before = cell.index - (cell.delta ?? 0);
   return (
     `**${cell.pair}** ${verb} from ${signed(before)} (${cell.previousPeriod}) to ${signed(cell.index)} in ${cell.period}, ` +
-    `p = ${(cell.pChange ?? 1).toFixed(3)}, ${plural(cell.articles, 'article')}`
+    `${pValue(cell.pChange ?? 1)}, ${plural(cell.articles, 'article')}`
   );
 }
 
-function significantMoves(index: readonly PairPeriodIndex[]): string[] {
-  const moves = index
-    .filter((c) => c.significant)
-    .sort((a, b) => Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0) || (a.pair < b.pair ? -1 : 1) || (a.period < b.period ? -1 : 1));
+function significantMoves(index: readonly PairPeriodIndex[], period: PeriodKind, completeBefore: string | undefined): string[] {
+  const moves = headlineMoves(index, period, completeBefore);
   if (moves.length === 0) return ['- No change between consecutive periods was significant (p < 0.05 with enough articles on both sides).'];
-  return [`- Largest significant moves: ${moves.slice(0, 5).map(describeMove).join('; ')}.`];
+  return [`- Largest significant moves: ${moves.map(describeMove).join('; ')}.`];
 }
 
 function coverageWarning(index: readonly PairPeriodIndex[], minArticles: number): string[] {
-  const low = index.filter((c) => c.lowCoverage).length;
-  if (low === 0) return [];
+  const { pairPeriods, lowCoverage } = pairPeriodCounts(index);
+  if (lowCoverage === 0) return [];
   return [
-    `- Coverage: ${low} of ${index.length} pair-periods have fewer than ${minArticles} articles; ` +
+    `- Coverage: ${lowCoverage} of ${pairPeriods} pair-periods have fewer than ${minArticles} articles; ` +
       'their values are noisy (see the intervals), and the shrunk value in the tables pulls them toward the pair\'s long-run mean.',
   ];
+}
+
+/** The cells that may be called latest: all, or with `completeBefore` those of periods that had ended by then. */
+function completeCells(cells: readonly PairPeriodIndex[], period: PeriodKind, completeBefore: string | undefined): PairPeriodIndex[] {
+  return completeBefore === undefined ? [...cells] : cells.filter((c) => periodEnded(c.period, period, completeBefore));
 }
 
 function findings(
   pairs: Array<[string, PairPeriodIndex[]]>,
   summaries: readonly PairSummary[],
   names: ReadonlyMap<string, string>,
-  period: string,
+  period: PeriodKind,
+  completeBefore: string | undefined,
 ): string[] {
   const trend = new Map(summaries.map((s) => [s.pair, s.trendSlope]));
   return pairs.map(([pair, cells]) => {
     const lowest = cells.reduce((a, b) => (b.index < a.index ? b : a));
     const highest = cells.reduce((a, b) => (b.index > a.index ? b : a));
-    const latest = cells[cells.length - 1] as PairPeriodIndex;
+    const latest = completeCells(cells, period, completeBefore).pop();
     const total = articleCount(cells);
     return (
       `- **${escapeMarkdown(pairName(pair, names))} (${pair})**, ${plural(total, 'article')} over ${plural(cells.length, period)}: ` +
-      `lowest ${describeCell(lowest)}; highest ${describeCell(highest)}; latest ${describeCell(latest)}` +
+      `lowest ${describeCell(lowest)}; highest ${describeCell(highest)}; ` +
+      (latest ? `latest ${describeCell(latest)}` : `no ${period} had ended by ${completeBefore}`) +
       (trend.get(pair) != null ? `; linear trend ${signed(trend.get(pair) as number)} points per ${period}.` : '.')
     );
   });
@@ -169,7 +199,7 @@ function evidence(pair: string, cells: PairPeriodIndex[], extremes: ReadonlyMap<
 
 function change(cell: PairPeriodIndex): string {
   if (cell.delta === null) return '—';
-  const p = cell.pChange === null ? '' : ` (p = ${cell.pChange.toFixed(3)})`;
+  const p = cell.pChange === null ? '' : ` (${pValue(cell.pChange)})`;
   return `${signed(cell.delta)}${p}${cell.significant ? ' **significant**' : ''}`;
 }
 
@@ -221,32 +251,43 @@ function pairSection(pair: string, cells: PairPeriodIndex[], input: ReportInput)
   ];
 }
 
+/** Which periods the report and alerts do not call latest because they had not ended, if any. */
+function partialPeriods(index: readonly PairPeriodIndex[], period: PeriodKind, completeBefore: string | undefined): string[] {
+  if (completeBefore === undefined) return [];
+  const complete = new Set(completeCells(index, period, completeBefore));
+  const partial = [...new Set(index.filter((c) => !complete.has(c)).map((c) => c.period))].sort();
+  if (partial.length === 0) return [];
+  return [`- Not yet ended on ${completeBefore}, so not counted as latest: ${partial.join(', ')}`];
+}
+
 function summary(counts: RunCounts, index: readonly PairPeriodIndex[], period: string): string[] {
   const periods = index.map((c) => c.period).sort();
   const kinds = Object.entries(counts.duplicatesByKind).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${n} ${k}`);
   const reasons = Object.entries(counts.skippedByReason).sort(([a], [b]) => (a < b ? -1 : 1));
   const skipped = reasons.length === 0 ? 'none' : reasons.map(([reason, n]) => `${n} ${reason}`).join(', ');
   return [
-    `- Period: ${periods[0] ?? 'n/a'} to ${periods[periods.length - 1] ?? 'n/a'}, by ${period}`,
+    `- Period: ${periods[0] ?? 'n/a'} to ${periods[periods.length - 1] ?? 'n/a'}, by ${period}; ${describePairPeriods(index)}`,
     `- Inputs read: ${counts.inputs}; documents: ${counts.documents}; scored (naming a country pair): ${counts.scored}; no pair found: ${counts.noPair}`,
     `- Skipped: ${counts.skipped} (${skipped}); details in \`skipped.jsonl\``,
     `- Duplicates folded (syndicated copies counted once, as the earliest): ${counts.duplicates}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`,
-    `- Sentences read: ${counts.sentences}; sentences about a pair: ${counts.pairSentences}; boilerplate paragraphs dropped: ${counts.boilerplateParagraphs}; non-English sentences skipped: ${counts.nonEnglishSentences}`,
+    `- Sentences read (all documents, copies included): ${counts.sentences}; of them naming a country pair, in the documents counted: ` +
+      `${counts.sentencesAboutPairs}, making ${counts.pairSentences} pair-sentences (a sentence counts once for each pair it names); ` +
+      `boilerplate paragraphs dropped: ${counts.boilerplateParagraphs}; non-English sentences skipped: ${counts.nonEnglishSentences}`,
   ];
 }
 
 const METHOD = [
   '## Method',
   '',
-  '- **Sentences about a pair.** Each article is split into sentences (page boilerplate such as disclaimers and syndication footers removed, non-English sentences skipped) and the countries each names are found — by name, demonym, capital, seat of government, combining form such as “Sino-”, or a leader in office that day. A country named only as a venue (“talks in Geneva”, “in Islamabad”) is no party to the sentence.',
-  '- **Events.** What states do to each other is coded from `lexicons/events.tsv`: verb and noun patterns (“take control of”, “recall … ambassador”, “impose sanctions on”, “sign … agreement”) in every inflection and in the passive, each with its CAMEO category and a Goldstein severity from −10 (military attack) to +10. Each event gets a source and a target among the sentence’s countries by its shape: the subject before the verb acts, the object after it (or after “against”, “on”, “with”, “to”) is acted on, a passive “by” turns them round, “X and Y signed” is mutual, and what follows “says” is the speaker’s. An event counts only for the pair of its source and target, and for that directed dyad; a negated event (“did not attack”) counts nothing, a hedged one less, a reversed one (“lifted the blockade”) the other way, and an infinitive under another event (“threatened to cut off gas”) is that event’s content.',
-  '- **Sentence trust.** Attitude words of the trust lexicon (`lexicons/trust.tsv`, weights −5…+5, half the Goldstein scale) are matched, longest phrase first, and adjusted by rules: negation (×−0.75, or ×−0.375 on a negative entry), boosters and dampeners, hedges (may, could, if), contrast (what comes before “but” weighs half), past framing (“was once an unbreakable partnership”), reversal (“lifted its tariffs”) and emphasis (exclamation marks). In a sentence with events, a word counts for the pair of the event nearest it, and words after “says” for the speaker and the countries named after it; countries that take part in no event get nothing. A pair’s sentence score is (Σ words + ½ Σ Goldstein) / 5, clamped to −1…+1: one military attack alone is −1, a protest −0.2, so a month of invasion reads far below a month of sharp words. `sentences.jsonl` lists every word and event, its span and the rules that fired.',
+  '- **Sentences about a pair.** Each article is split into sentences (page boilerplate such as disclaimers, syndication footers and lines of bare source credits removed, non-English sentences skipped) and the countries each names are found — by name, demonym, capital, seat of government, combining form such as “Sino-”, or a leader in office that day. A country named only as a venue (“talks in Geneva”, “in Islamabad”) is no party to the sentence; a sentence that names more than eight countries is a list, whose mentions are counted but which forms no pair.',
+  '- **Events.** What states do to each other is coded from `lexicons/events.tsv`: verb and noun patterns (“take control of”, “recall … ambassador”, “impose sanctions on”, “sign … agreement”) in every inflection and in the passive, each with its CAMEO category and a Goldstein severity from −10 (military attack) to +10. Each event gets a source and a target among the sentence’s countries by its shape: the subject before the verb acts, the object after it (or after “against”, “on”, “with”, “to”) is acted on, a passive “by” turns them round, “X and Y signed” is mutual, and what follows “says” is the speaker’s. An event counts only for the pair of its source and target, and for that directed dyad; a negated event (“did not attack”) counts nothing, a hedged or attempted one less, a reversed one (“lifted the blockade”) the other way, and an infinitive under another event (“threatened to cut off gas”) is that event’s content.',
+  '- **Sentence trust.** Attitude words of the trust lexicon (`lexicons/trust.tsv`, weights −5…+5, half the Goldstein scale) are matched, longest phrase first, and adjusted by rules: negation (×−0.75, or ×−0.375 on a negative entry), boosters and dampeners, hedges (may, could, if), contrast (what comes before “but” weighs half), past framing (“was once an unbreakable partnership”), reversal (“lifted its tariffs”), emphasis (exclamation marks) and topic (beside a cooperative act, what it is about: “met to work out a disagreement”). Words inside proper names (“the Vietnam War”) are not evidence. In a sentence with events, a word counts for the pair of the event nearest it, and words after “says” for the speaker and the countries named after it; countries that take part in no event get nothing. Without an event, words count for the pair when the sentence names two countries, and for none when it names more. A pair’s sentence score is (Σ words + ½ Σ Goldstein) / 5, clamped to −1…+1: one military attack alone is −1, a protest −0.2, so a month of invasion reads far below a month of sharp words. `sentences.jsonl` lists every word and event, its span and the rules that fired.',
   '- **Tone** is scored the same way with AFINN-165, the words of VADER’s lexicon that AFINN lacks, and our news overrides and emoticons (`lexicons/tone.tsv`).',
   '- **Duplicates.** Syndicated copies count once: exact copies share the hash of their words; near copies (small edits) have an estimated Jaccard similarity of their 3-word shingles ≥ 0.6 (64 MinHash values, LSH banding) and appear within 3 days of each other. Each group keeps its earliest document.',
   '- **Article weighting.** An article’s score for a pair is the mean of its sentences about that pair, so a long article counts once, like a short one.',
-  '- **Index.** The index of a period is the mean article score ×100: −100 is all distrust, 0 neutral, +100 all cooperation. The 95% interval is a percentile bootstrap over the period’s articles (2,000 resamples, seeded, so reruns agree); a period with one article has none. The index splits exactly into dimensions (diplomatic, security, economic, technology, people, general) and into the lexicon entries that produced it (`contributions.csv`).',
-  '- **Low coverage and shrinkage.** A period with fewer articles than the threshold is flagged and drawn hollow. The shrunk value pulls each period toward the pair’s long-run mean μ by empirical Bayes: with σ² the pooled within-period variance of article scores, τ² = max(0, Var(period means) − mean(σ²/n)), B = (σ²/n) / (σ²/n + τ²), shrunk = μ + (1 − B)(x̄ − μ).',
-  '- **Change.** The change from the previous period with articles is tested with a two-sided permutation test over the article scores (seeded; 1,000 permutations, then 10,000 unless the first 1,000 already give p > 0.2). It is significant when p < 0.05 and both periods reach the coverage threshold. The 3-period rolling mean averages the periods with articles among the current one and the two before; the trend is a least-squares line through the period indices.',
+  '- **Index.** The index of a period is the mean article score ×100: −100 is all distrust, 0 neutral, +100 all cooperation. The 95% interval is Student’s t interval of the mean article score (x̄ ± t·s/√n with n − 1 degrees of freedom, kept within −100…+100), which covers the true mean about 95% of the time even from two or five articles, where a bootstrap gives too narrow a range; a period with one article, or whose articles all score the same, has none. The index splits exactly into dimensions (diplomatic, security, economic, technology, people, general) and into the lexicon entries that produced it (`contributions.csv`).',
+  '- **Low coverage and shrinkage.** A period with fewer articles than the threshold is flagged and drawn hollow. The shrunk value pulls each period toward the pair’s long-run mean μ by empirical Bayes: with σ² the pooled within-period variance of article scores, N articles in k periods, τ² = max(0, (Σ n(x̄ − μ)² − (k − 1)σ²) / (N − Σn²/N)) (each period weighted by its articles), B = (σ²/n) / (σ²/n + τ²), shrunk = μ + (1 − B)(x̄ − μ).',
+  '- **Change.** The change from the previous period with articles is tested with a two-sided permutation test over the article scores (seeded; 1,000 permutations, then 10,000 unless the first 1,000 already give p > 0.2); p = (k + 1)/(n + 1) when k of n permutations are as extreme, so it is never 0, and is printed as p < 0.001 below that. It is significant when p < 0.05 and both periods reach the coverage threshold. The 3-period rolling mean averages the periods with articles among the current one and the two before; the trend is a least-squares line through the period indices.',
   '',
   '## Caveats',
   '',
@@ -291,22 +332,25 @@ function otherPairs(shown: ReadonlySet<string>, input: ReportInput): string[] {
 
 /** The Markdown report: summary, findings from the data, a section per pair, method, caveats, footer. */
 export function renderReport(input: ReportInput): string {
-  const pairs = reportedPairs(input.index, input.options.minArticles, input.report.top);
+  const pairs = reportedPairs(input.index, input.options, input.report);
   const undirected = input.index.filter((c) => c.direction === UNDIRECTED);
+  const { completeBefore, alerts = [] } = input.report;
   const lines = [
     '# Trust index report',
     '',
-    ...summary(input.counts, undirected, input.options.period),
+    ...(alerts.length > 0 ? ['## Alerts', '', ...alertLines(alerts, input.names), ''] : []),
+    ...summary(input.counts, input.index, input.options.period),
+    ...partialPeriods(undirected, input.options.period, completeBefore),
     '',
     ...(input.charts.overview ? [`![All pairs by ${input.options.period}](${input.charts.overview})`, ''] : []),
     '## Key findings',
     '',
-    ...significantMoves(undirected),
+    ...significantMoves(undirected, input.options.period, completeBefore),
     ...coverageWarning(undirected, input.options.minArticles),
     ...(pairs.some(([, cells]) => articleCount(cells) < input.options.minArticles)
       ? [`- No pair was named together in ${input.options.minArticles} or more articles: the figures below rest on few articles and are shown for their evidence.`]
       : []),
-    ...findings(pairs, input.pairs, input.names, input.options.period),
+    ...findings(pairs, input.pairs, input.names, input.options.period, completeBefore),
     '',
     ...pairs.flatMap(([pair, cells]) => pairSection(pair, cells, input)),
     ...otherPairs(new Set(pairs.map(([pair]) => pair)), input),

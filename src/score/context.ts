@@ -85,17 +85,44 @@ export function sentenceContext(
   return { text, tokens, clause, cues: findCues(text, tokens, lower, modifiers, cueStarts), exclamations };
 }
 
+/** Index of the first cue whose end is past `token` (cues are in sentence order and do not overlap, so their ends are too). */
+function firstEndingAfter(cues: readonly Cue[], token: number): number {
+  let low = 0;
+  let high = cues.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((cues[middle] as Cue).end <= token) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The cues, in sentence order, that end after token `from` and start by token `to`: the only ones a
+ * rule reaching that window can use. Found by binary search, so a rule costs the window's cues, not a
+ * pass over the sentence's (a 400 KB line made every match pass over thousands).
+ */
+export function* cuesWithin(ctx: SentenceContext, from: number, to: number): Generator<Cue> {
+  for (let c = firstEndingAfter(ctx.cues, from); c < ctx.cues.length; c += 1) {
+    const cue = ctx.cues[c] as Cue;
+    if (cue.start > to) return;
+    yield cue;
+  }
+}
+
 /**
  * The nearest cue of a category before a match, within `scope` words and in
  * the same clause; null when there is none. The scope rules of negation,
  * hedging and framing.
  */
 export function precedingCue(ctx: SentenceContext, span: Span, category: string, scope: number): Cue | null {
-  for (let c = ctx.cues.length - 1; c >= 0; c -= 1) {
+  // From the last cue ending by the match, back only while within scope: a long line's matches do
+  // not each pass over all its cues.
+  for (let c = firstEndingAfter(ctx.cues, span.start) - 1; c >= 0; c -= 1) {
     const cue = ctx.cues[c] as Cue;
-    if (cue.modifier.category !== category || cue.end > span.start) continue;
-    if (span.start - cue.end >= scope || ctx.clause[cue.start] !== ctx.clause[span.start]) return null;
-    return cue;
+    if (span.start - cue.end >= scope) return null;
+    if (cue.modifier.category !== category) continue;
+    return ctx.clause[cue.start] === ctx.clause[span.start] ? cue : null;
   }
   return null;
 }

@@ -21,6 +21,8 @@ export interface DocumentAnalysis {
 /** What the aggregator sets aside of a scored document until the end. */
 export interface DocumentDetail {
   scores: ArticlePairScore[];
+  /** Its sentences that name a country pair, each once however many pairs it names. */
+  sentencesAboutPairs: number;
   names: string[];
 }
 

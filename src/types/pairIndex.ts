@@ -43,7 +43,7 @@ export interface PairPeriodIndex {
   tone: number;
   /** Trust on the −100..+100 scale; 0 is neutral. */
   index: number;
-  /** 95% bootstrap interval of `index`; null with fewer than two articles. */
+  /** 95% Student t interval of `index`; null with fewer than two articles or when they all score the same. */
   ciLow: number | null;
   ciHigh: number | null;
   /** Fewer articles than the coverage threshold. */

@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { readLines } from './lines.js';
 
@@ -90,31 +90,15 @@ export class AtomicLineFile {
   }
 }
 
-/** Scratch files name the process that wrote them: `index.csv.tmp-1234-1`, `sentences.jsonl.unsorted-1234`. */
-const SCRATCH = /\.(?:tmp|unsorted)-(\d+)/;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/** A temporary file's name in full: the target's name, `.tmp-`, the writing process, a count. */
+const TEMPORARY = /^(.+)\.tmp-(\d+)-\d+$/;
 
 /**
- * Remove scratch files a killed run left in an output folder. Files of a
- * process still running (another run writing to the same folder) are kept.
+ * The process that wrote `name`, if it is a temporary file of this module for a target whose name
+ * `target` matches in full (`segment-000001.jsonl.tmp-1234-1`); null for any other name, so a
+ * user's `thesis.tmp-2024.docx` is never taken for one.
  */
-export async function removeStaleScratch(dir: string): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const match = SCRATCH.exec(name);
-    if (match && !alive(Number(match[1]))) await rm(join(dir, name), { force: true });
-  }
+export function temporaryOwner(name: string, target: RegExp): number | null {
+  const match = TEMPORARY.exec(name);
+  return match && target.test(match[1] as string) ? Number(match[2]) : null;
 }

@@ -1,4 +1,4 @@
-import type { SentenceContext, Span } from '../context.js';
+import { type SentenceContext, type Span, cuesWithin } from '../context.js';
 import type { RuleEffect } from './effect.js';
 
 /**
@@ -10,7 +10,8 @@ import type { RuleEffect } from './effect.js';
  * // "mounting tensions": tensions (-2) becomes -2.6.
  */
 export function intensity(ctx: SentenceContext, span: Span): RuleEffect | null {
-  for (const cue of ctx.cues) {
+  // Before: ending at most one word before the match; after: starting right after it.
+  for (const cue of cuesWithin(ctx, span.start - 2, span.end)) {
     const { category } = cue.modifier;
     if (category !== 'booster' && category !== 'dampener') continue;
     const before = cue.end <= span.start && span.start - cue.end <= 1 && ctx.clause[cue.start] === ctx.clause[span.start];

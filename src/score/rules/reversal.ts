@@ -1,4 +1,4 @@
-import type { SentenceContext, Span } from '../context.js';
+import { type SentenceContext, type Span, cuesWithin } from '../context.js';
 import type { RuleEffect } from './effect.js';
 
 /** A reversing verb reaches this many words ahead ("removed South Korea from its list of trusted partners"). */
@@ -17,7 +17,7 @@ export const PASSIVE_SCOPE = 2;
  * // "China lifted its tariffs on barley": tariffs (-2) becomes +1.5.
  */
 export function reversal(ctx: SentenceContext, span: Span): RuleEffect | null {
-  for (const cue of ctx.cues) {
+  for (const cue of cuesWithin(ctx, span.start - REVERSAL_SCOPE, span.end + PASSIVE_SCOPE)) {
     if (cue.modifier.category !== 'reversal' || ctx.clause[cue.start] !== ctx.clause[span.start]) continue;
     const before = cue.end <= span.start && span.start - cue.end < REVERSAL_SCOPE;
     const passive = cue.start >= span.end && cue.start - span.end <= PASSIVE_SCOPE && /ed$/i.test(cue.surface);
