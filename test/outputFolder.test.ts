@@ -6,7 +6,7 @@ import { run } from '../src/api/run.js';
 import { OutputFolder } from '../src/output/outputFolder.js';
 import { MANIFEST } from '../src/output/manifest.js';
 import { LOCK_FILE, lockFolder } from '../src/util/folderLock.js';
-import { tempDir } from './helpers.js';
+import { snapshot, tempDir } from './helpers.js';
 
 /** A disk that fills up when `report.md` is written, if `diskFull` is set: the last file a run writes. */
 const disk = vi.hoisted(() => ({ diskFull: false }));
@@ -34,12 +34,6 @@ function corpus(dir: string, records: object[]): string {
   const path = join(dir, 'news.jsonl');
   writeFileSync(path, records.map((r) => JSON.stringify(r)).join('\n'));
   return path;
-}
-
-/** Every file below a folder with its bytes. */
-function snapshot(dir: string): Map<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
-  return new Map(files.map((d) => [join(d.parentPath, d.name), readFileSync(join(d.parentPath, d.name), 'base64')]));
 }
 
 describe('a run that fails part-way', () => {

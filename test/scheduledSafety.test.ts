@@ -7,7 +7,7 @@ import { MissingInputError } from '../src/ingest/readInputs.js';
 import { NoDocumentsError } from '../src/output/outputSink.js';
 import { periodEnded } from '../src/aggregate/periods.js';
 import { MANIFEST } from '../src/output/manifest.js';
-import { CLI, tempDir } from './helpers.js';
+import { CLI, snapshot, tempDir } from './helpers.js';
 
 /** What a scheduled job sees of a CLI run: its exit code and its output streams. */
 function cli(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -56,12 +56,6 @@ function twoPairCorpus(): string {
     ...articles(COOPERATION['IN-US'], '2024-09', 4, SPREAD),
     ...articles(HOSTILITY['IN-US'], '2024-10', 4, SPREAD),
   ].join('\n');
-}
-
-/** Every file below a folder, relative to it, with its bytes. */
-function snapshot(dir: string): Map<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
-  return new Map(files.map((d) => [join(d.parentPath, d.name).slice(dir.length + 1), readFileSync(join(d.parentPath, d.name), 'base64')]));
 }
 
 describe('a run with a missing input', () => {
