@@ -232,3 +232,17 @@ describe('topic', () => {
     expect(scoreSentence('Relations soured amid a disagreement over the dam.').trustEvidence.find((e) => e.entry === 'disagreement')?.effective).toBe(-2);
   });
 });
+
+describe('words inside an event', () => {
+  it('are part of an act ("expelled the envoy" counts once, as the event)', () => {
+    const reading = scoreSentence('China expelled the Pakistani envoy.');
+    expect(reading.trustEvidence).toEqual([]);
+    expect(reading.pairs[0]).toMatchObject({ pair: 'CN-PK', trust: -0.4 });
+  });
+
+  it('still count in a statement, whose valence lives in its words', () => {
+    const reading = scoreSentence('Pakistan expressed deep concern to the United States.');
+    expect(reading.events.map((e) => e.code)).toEqual(['012']);
+    expect(reading.pairs[0]).toMatchObject({ pair: 'PK-US', trust: -0.64 }); // (−3 + ½ × −0.4) / 5
+  });
+});

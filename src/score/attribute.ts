@@ -90,7 +90,7 @@ export function attributeSentence(
     return [...readings.values()];
   }
   for (const { evidence } of pairEvidence) for (const e of evidence) reading(pairKey(e.source, e.target)).events.push(e);
-  const owning = filled.filter((e) => e.roles.sources.length > 0);
+  const owning = filled.filter((e) => e.roles.sources.length > 0 && ownsItsWords(e.match.entry.code));
   const speeches = events.filter((e) => e.match.entry.voice === 'speech' && e.roles.sources.length > 0);
   for (const item of attitude) {
     // A word inside an event's own span is that event's: "restored diplomatic ties" is one act, and "signs an accord with the
@@ -109,6 +109,15 @@ export function attributeSentence(
   }
   for (const r of readings.values()) r.direction = oneWay(r.events);
   return [...readings.values()].sort((a, b) => (a.pair < b.pair ? -1 : 1));
+}
+
+/**
+ * Whether an event's own words are part of it rather than evidence beside it. A statement (CAMEO root
+ * 01: "expressed deep concern", "voiced skepticism") is an act of speaking whose Goldstein weight is
+ * near 0; its valence lives in the words, which therefore still count. Every other act absorbs them.
+ */
+export function ownsItsWords(code: string): boolean {
+  return !code.startsWith('01');
 }
 
 /** A direction when every event runs the same way and none is mutual. */

@@ -9,7 +9,7 @@ import { type EventLexicon, loadEventLexicon } from '../events/eventLexicon.js';
 import { actorSpans, isVenue } from '../events/roles.js';
 import { loadVenueCues } from '../events/venues.js';
 import type { EventEvidence, EvidenceItem, SentenceScore } from '../types/evidence.js';
-import { type PairReading, attributeSentence } from './attribute.js';
+import { type PairReading, attributeSentence, ownsItsWords } from './attribute.js';
 import { codeEvents } from './eventEvidence.js';
 import { pairTrust } from './intensity.js';
 import type { CountryMention, Token } from '../types/sentence.js';
@@ -280,7 +280,7 @@ export function readSentence(
   const pairs = attributeSentence(roles, trustEvidence, coded, principal).map((reading) => scorePair(reading, text, mentions, tokens));
   const events = uniqueEvents(pairs);
   // A word inside a counted event's span is part of the event ("expelled" in "expelled the envoy"): listed and counted once, as the event.
-  const free = trustEvidence.filter((item) => !events.some((e) => item.start >= e.start && item.end <= e.end));
+  const free = trustEvidence.filter((item) => !events.some((e) => ownsItsWords(e.code) && item.start >= e.start && item.end <= e.end));
   return { trust: pairTrust(free, events), tone: normalise(toneEvidence), trustEvidence: free, toneEvidence, events, pairs };
 }
 
