@@ -113,6 +113,10 @@ describe('event roles', () => {
     expect(roles('The American ambassador to China attacked Japan in a speech.')?.sources).toEqual(['US']);
   });
 
+  it('a subject\'s appositive names its country ("Li Wei, an envoy of China, …")', () => {
+    expect(roles('Li Wei, a senior envoy of China, attacked Japan in a speech.')).toEqual({ sources: ['CN'], targets: ['JP'], mutual: false });
+  });
+
   it('a demonym right before a noun event is its actor, even after a preposition', () => {
     expect(roles('Japan will fall in line with American sanctions against Russia.')).toEqual({ sources: ['US'], targets: ['RU'], mutual: false });
   });

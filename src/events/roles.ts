@@ -115,7 +115,21 @@ function subjectOf(ctx: RoleContext, event: EventMatch): string[] {
   }
   const first = ctx.actors[0];
   if (candidate < 0 && first && first.start < SUBJECT_WINDOW && first.end <= event.start && !OBLIQUE.has(wordBefore(ctx, first).key as string)) candidate = 0;
+  if (candidate < 0) candidate = appositiveSubject(ctx, event);
   return candidate < 0 ? [] : codes(coordinated(ctx, candidate, -1).reverse());
+}
+
+/**
+ * "Jang Song-thaek, the uncle of North Korean leader Kim Jong-un, meets…": a short opening name, then an
+ * appositive between commas, then the event's clause. The appositive says whose the subject is: the
+ * actor index of its last country, or −1.
+ */
+function appositiveSubject(ctx: RoleContext, event: EventMatch): number {
+  const opening = ctx.clause[0] as number;
+  const head = ctx.clause.indexOf(opening + 1);
+  if (head < 0 || head > SUBJECT_WINDOW || ctx.clause[event.start] !== opening + 2) return -1;
+  for (let i = ctx.actors.length - 1; i >= 0; i -= 1) if (ctx.clause[(ctx.actors[i] as ActorSpan).start] === opening + 1) return i;
+  return -1;
 }
 
 /** The agent after "by" in the event's clause ("was seized by Russia", "the invasion of Iraq by the United States"). */
