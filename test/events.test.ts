@@ -117,6 +117,12 @@ describe('event roles', () => {
     expect(roles('Li Wei, a senior envoy of China, attacked Japan in a speech.')).toEqual({ sources: ['CN'], targets: ['JP'], mutual: false });
   });
 
+  it('a passive with no "by" and no country as subject: "from" names the actor', () => {
+    expect(roles('A senior commander was attacked in Syria from Turkey.')).toEqual({ sources: ['TR'], targets: ['SY'], mutual: false });
+    // "by" still wins over "from".
+    expect(roles('A convoy from Jordan was attacked by Syria.')).toEqual({ sources: ['SY'], targets: [], mutual: false });
+  });
+
   it('a demonym right before a noun event is its actor, even after a preposition', () => {
     expect(roles('Japan will fall in line with American sanctions against Russia.')).toEqual({ sources: ['US'], targets: ['RU'], mutual: false });
   });

@@ -146,6 +146,13 @@ function agentOf(ctx: RoleContext, event: EventMatch): string[] {
   return next < 0 ? [] : codes(coordinated(ctx, next, 1));
 }
 
+/** A country after "from" in the event's clause, after the verb. */
+function fromCountry(ctx: RoleContext, event: EventMatch): string[] {
+  const home = ctx.clause[event.end - 1];
+  const i = ctx.actors.findIndex((a) => a.start >= event.end && ctx.clause[a.start] === home && wordBefore(ctx, a).key === 'from');
+  return i < 0 ? [] : codes(coordinated(ctx, i, 1));
+}
+
 /**
  * The object of an event: the first country after its head in its clause (a
  * country inside a gap counts: "expelled 23 Russian diplomats"), and those
@@ -194,7 +201,11 @@ export function eventRoles(ctx: RoleContext, event: EventMatch, limit: number = 
   if (voice === 'speech') return { sources: subject, targets: [], mutual: false };
   const agent = agentOf(ctx, event);
   if (event.passive && voice !== 'mutual') {
-    return { sources: agent, targets: subject.filter((c) => !agent.includes(c)), mutual: false };
+    // "… is extradited to the United States from Mexico": with no "by" and no country as subject, "from" names
+    // the actor and the object after the verb the target.
+    const actor = agent.length > 0 ? agent : subject.length > 0 ? [] : fromCountry(ctx, event);
+    const acted = subject.length > 0 ? subject : objectOf(ctx, event, limit, new Set(actor));
+    return { sources: actor, targets: acted.filter((c) => !actor.includes(c)), mutual: false };
   }
   const acting = subject.length > 0 ? subject : agent;
   const object = objectOf(ctx, event, limit, new Set(acting));
