@@ -42,7 +42,7 @@ function read(text: string) {
   const keys = tokens.map((t) => t.lower);
   const ctx = sentenceContext(text, tokens, keys, modifiers, []);
   const actors = actorSpans(findCountries(text, tokens), tokens);
-  const roleContext = { text, keys, clause: ctx.clause, actors, venueCues };
+  const roleContext = { text, tokens, keys, clause: ctx.clause, actors, venueCues };
   const events = findEvents(keys, ctx.clause, lexicon);
   return { events, roleContext, roles: events.map((e, i) => eventRoles(roleContext, e, events[i + 1]?.start ?? keys.length)) };
 }
@@ -121,6 +121,12 @@ describe('event roles', () => {
     expect(roles('A senior commander was attacked in Syria from Turkey.')).toEqual({ sources: ['TR'], targets: ['SY'], mutual: false });
     // "by" still wins over "from".
     expect(roles('A convoy from Jordan was attacked by Syria.')).toEqual({ sources: ['SY'], targets: [], mutual: false });
+  });
+
+  it('an object\'s appositive names its country, when a name stands as the object', () => {
+    expect(roles('Japan attacked Li Wei, a senior envoy of China, in a speech.')).toEqual({ sources: ['JP'], targets: ['CN'], mutual: false });
+    // A thing the appositive describes is no object: "an agreement, the first with a country other than the United States".
+    expect(roles('Japan and Australia signed an agreement, the first with a nation other than the United States.')).toEqual({ sources: ['JP', 'AU'], targets: ['JP', 'AU'], mutual: true });
   });
 
   it('a demonym right before a noun event is its actor, even after a preposition', () => {

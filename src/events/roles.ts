@@ -22,6 +22,8 @@ export interface EventRoles {
 /** A sentence as the role rules read it. */
 export interface RoleContext {
   text: string;
+  /** The sentence's words as written (capitals tell a name) and their lower-cased keys. */
+  tokens: readonly Token[];
   keys: readonly string[];
   clause: readonly number[];
   actors: readonly ActorSpan[];
@@ -177,7 +179,23 @@ function objectOf(ctx: RoleContext, event: EventMatch, limit: number, skip: Read
     }
     return codes(coordinated(ctx, i, 1)).filter((c) => !skip.has(c));
   }
-  return fallback >= 0 && PLACE_ACTING_ROOTS.has(event.entry.root) ? [(ctx.actors[fallback] as ActorSpan).code] : [];
+  if (fallback >= 0 && PLACE_ACTING_ROOTS.has(event.entry.root)) return [(ctx.actors[fallback] as ActorSpan).code];
+  return appositiveObject(ctx, event, limit, skip);
+}
+
+/** Words of a name standing as an object before its appositive: "meets with Pranab Mukherjee, the foreign minister of India". */
+const OBJECT_NAME = 4;
+
+/** The country of an object's appositive: the event's clause ends a short name after the verb, and the next clause names a country. */
+function appositiveObject(ctx: RoleContext, event: EventMatch, limit: number, skip: ReadonlySet<string>): string[] {
+  const home = ctx.clause[event.end - 1] as number;
+  let end = event.end;
+  while (end < ctx.keys.length && ctx.clause[end] === home) end += 1;
+  if (end === event.end || end - event.end > OBJECT_NAME || end >= limit) return [];
+  // Only a person's name stands there ("Pranab Mukherjee"), not a thing the appositive describes ("a security pact, the first…").
+  if (ctx.tokens.slice(event.end, end).some((t, i) => !/^\p{Lu}/u.test(t.text) && !(i === 0 && OBLIQUE.has(t.lower)))) return [];
+  const actor = ctx.actors.find((a) => a.start >= end && a.start < limit && ctx.clause[a.start] === home + 1 && !skip.has(a.code));
+  return actor ? [actor.code] : [];
 }
 
 /**

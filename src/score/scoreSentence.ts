@@ -273,7 +273,7 @@ export function readSentence(
   const ctx = sentenceContext(text, tokens, keys, scorer.modifiers, nodes.map((n) => n?.cue));
   const trustRead = trustMatches.map((m) => evidenceOf(ctx, m));
   const toneEvidence = toneMatches.map((m) => evidenceOf(ctx, m));
-  const roles = { text, keys, clause: ctx.clause, actors: actorSpans(mentions, tokens), venueCues: scorer.venues };
+  const roles = { text, tokens, keys, clause: ctx.clause, actors: actorSpans(mentions, tokens), venueCues: scorer.venues };
   const coded = coding ? codeEvents(ctx, roles, scorer.events) : [];
   const cooperative = coded.some((e) => e.effective > 0 && e.roles.sources.length > 0 && e.roles.targets.length > 0);
   const trustEvidence = cooperative ? trustRead.map((item, i) => asTopic(ctx, trustMatches[i] as RawMatch, item)) : trustRead;
