@@ -129,6 +129,15 @@ describe('event roles', () => {
     expect(roles('Japan and Australia signed an agreement, the first with a nation other than the United States.')).toEqual({ sources: ['JP', 'AU'], targets: ['JP', 'AU'], mutual: true });
   });
 
+  it('a clause that is only a country names the place\'s country ("in Guantánamo Province, Cuba")', () => {
+    expect(roles('Japan attacked a base in Kanto Province, China.')).toEqual({ sources: ['JP'], targets: ['CN'], mutual: false });
+  });
+
+  it('a number\'s point or comma ends no clause ("1.1 million", "15,000")', () => {
+    const { roleContext } = read('Japan attacked 1.1 million tonnes of 15,000 ships of China.');
+    expect(new Set(roleContext.clause).size).toBe(1);
+  });
+
   it('a demonym right before a noun event is its actor, even after a preposition', () => {
     expect(roles('Japan will fall in line with American sanctions against Russia.')).toEqual({ sources: ['US'], targets: ['RU'], mutual: false });
   });

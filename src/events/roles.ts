@@ -148,6 +148,14 @@ function agentOf(ctx: RoleContext, event: EventMatch): string[] {
   return next < 0 ? [] : codes(coordinated(ctx, next, 1));
 }
 
+/** "… a project in Guantánamo Province, Cuba.": a clause that is only a country, right after the event's, names the place's country. */
+function placeTail(ctx: RoleContext, actor: ActorSpan, home: number): boolean {
+  const clause = ctx.clause[actor.start];
+  if (clause !== home + 1) return false;
+  for (let i = 0; i < ctx.keys.length; i += 1) if (ctx.clause[i] === clause && (i < actor.start || i >= actor.end)) return false;
+  return true;
+}
+
 /** A country after "from" in the event's clause, after the verb. */
 function fromCountry(ctx: RoleContext, event: EventMatch): string[] {
   const home = ctx.clause[event.end - 1];
@@ -163,12 +171,12 @@ function fromCountry(ctx: RoleContext, event: EventMatch): string[] {
  * nothing else is named.
  */
 function objectOf(ctx: RoleContext, event: EventMatch, limit: number, skip: ReadonlySet<string>): string[] {
-  const home = ctx.clause[event.end - 1];
+  const home = ctx.clause[event.end - 1] as number;
   let fallback = -1;
   for (let i = 0; i < ctx.actors.length; i += 1) {
     const actor = ctx.actors[i] as ActorSpan;
     if (actor.start <= event.start || skip.has(actor.code)) continue;
-    if (actor.start >= limit || (actor.start >= event.end && ctx.clause[actor.start] !== home)) break;
+    if (actor.start >= limit || (actor.start >= event.end && ctx.clause[actor.start] !== home && !placeTail(ctx, actor, home))) break;
     if (wordBefore(ctx, actor).key === 'by' && actor.start >= event.end) continue;
     // "open an embassy in X", "arrive in X for talks": the pattern's own preposition makes the place its object.
     const before = wordBefore(ctx, actor).index;

@@ -33,6 +33,8 @@ const CLAUSE_BREAKS = new Set([0x2c, 0x3b, 0x3a, 0x28, 0x29, 0x21, 0x3f, 0x2e, 0
 /** True when the text between two tokens ends a clause; a single space (the usual gap) never does. */
 function breaksClause(text: string, from: number, to: number): boolean {
   if (to - from === 1 && text.charCodeAt(from) === 32) return false;
+  // "1.1 million", "15,000 personnel": a point or comma inside a number.
+  if (to - from === 1 && /^\d[.,]\d$/.test(text.slice(from - 1, to + 1))) return false;
   for (let i = from; i < to; i += 1) if (CLAUSE_BREAKS.has(text.charCodeAt(i))) return true;
   return false;
 }
