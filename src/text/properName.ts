@@ -8,7 +8,7 @@ const capitalised = (token: Token | undefined) => token !== undefined && /^\p{Lu
  * Vietnam War", "the Korean War", "Operation Protective Edge"). Such a word
  * names something; it says nothing of trust ("War" in "since the Vietnam War"
  * is no hostility between the United States and Vietnam). A headline in title
- * case capitalises every word, so there nothing counts as a name.
+ * case capitalises (nearly) every word: where three words in four or more are capitalised, nothing counts as a name.
  *
  * @example
  * const tokens = tokenizeWords('Panetta visits Vietnam, the first visit since the Vietnam War.');
@@ -17,5 +17,5 @@ const capitalised = (token: Token | undefined) => token !== undefined && /^\p{Lu
 export function insideProperName(tokens: readonly Token[], index: number): boolean {
   if (index < 2 || !capitalised(tokens[index]) || !capitalised(tokens[index - 1])) return false;
   const words = tokens.filter((t) => /\p{L}/u.test(t.text));
-  return words.filter(capitalised).length * 2 <= words.length;
+  return words.filter(capitalised).length * 4 < words.length * 3;
 }
