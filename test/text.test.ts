@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PIECE, articleBody, boundedPieces } from '../src/text/body.js';
 import { latinShare } from '../src/text/language.js';
+import { insideProperName } from '../src/text/properName.js';
 import NaturalSentenceTokenizer from 'natural/lib/natural/tokenizers/sentence_tokenizer.js';
 import { ABBREVIATIONS, splitSentences } from '../src/text/sentences.js';
 import { lowerWords, tokenizeWords } from '../src/text/words.js';
@@ -124,5 +125,21 @@ describe('emoticons', () => {
   it('are tokens, so tone can read them, but not inside words or numbers', () => {
     expect(tokenizeWords('Great talks :) see you <3').map((t) => t.text)).toEqual(['Great', 'talks', ':)', 'see', 'you', '<3']);
     expect(tokenizeWords('at 10:30 (note:p)').map((t) => t.text)).toEqual(['at', '10', '30', 'note', 'p']);
+  });
+});
+
+describe('insideProperName', () => {
+  const at = (text: string, word: string) => {
+    const tokens = tokenizeWords(text);
+    return insideProperName(tokens, tokens.findIndex((t) => t.text === word));
+  };
+  it('finds a word inside a name after another capitalised word', () => {
+    expect(at('Panetta visits Vietnam, the first visit since the Vietnam War.', 'War')).toBe(true);
+    expect(at('Israel launched Operation Protective Edge in Gaza.', 'Protective')).toBe(true);
+  });
+  it('leaves ordinary words, sentence openings and title-case headlines alone', () => {
+    expect(at('The war in Vietnam ended.', 'war')).toBe(false);
+    expect(at('Growing Trust deficit threatens Pak-China alliance', 'Trust')).toBe(false);
+    expect(at('China And Japan Sign Trade Pact After Talks', 'Trade')).toBe(false);
   });
 });
