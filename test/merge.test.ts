@@ -7,6 +7,12 @@ import { DEMO_CORPUS } from '../src/util/paths.js';
 import { run } from '../src/api/run.js';
 import { differingOutputs, jsonl, outputFiles, tempDir, unlocated } from './helpers.js';
 
+/** Write slices of the demo corpus, `name: [from, to]`, as JSONL files in `dir`; returns the corpus' lines. */
+function demoSlices(dir: string, slices: Record<string, [number, number]>): string[] {
+  const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
+  for (const [name, [from, to]] of Object.entries(slices)) writeFileSync(join(dir, name), `${lines.slice(from, to).join('\n')}\n`);
+  return lines;
+}
 
 describe('merge', () => {
   it('gives byte for byte the outputs of one run, from a random split of the demo corpus', async () => {
@@ -45,11 +51,8 @@ describe('merge', () => {
 
   it('refuses a run merged with itself, or shards that read the same input, naming both folders', async () => {
     const dir = tempDir('merge-overlap');
-    const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
-    writeFileSync(join(dir, 'a.jsonl'), `${lines.slice(0, 19).join('\n')}\n`);
-    writeFileSync(join(dir, 'b.jsonl'), `${lines.slice(20, 40).join('\n')}\n`);
-    // Both shards read this file: its document would be counted twice.
-    writeFileSync(join(dir, 'shared.jsonl'), `${lines[19]}\n`);
+    // Both shards read shared.jsonl: its document would be counted twice.
+    const lines = demoSlices(dir, { 'a.jsonl': [0, 19], 'b.jsonl': [20, 40], 'shared.jsonl': [19, 20] });
     const [a, b] = [join(dir, 'out-a'), join(dir, 'out-b')];
     await run({ inputs: [join(dir, 'a.jsonl'), join(dir, 'shared.jsonl')], out: a, defaultDate: null });
     await run({ inputs: [join(dir, 'b.jsonl'), join(dir, 'shared.jsonl')], out: b, defaultDate: null });
@@ -58,6 +61,24 @@ describe('merge', () => {
     const id = JSON.parse(lines[19] as string).id as string;
     await expect(merge({ shards: [a, b], out: merged })).rejects.toThrow(`document "${id}" is in both ${a} and ${b}`);
     expect(existsSync(join(merged, 'index.json'))).toBe(false);
+  });
+
+  it('merges shards whose different documents were read at places of the same name (relative paths on two machines)', async () => {
+    const dir = tempDir('merge-same-names');
+    demoSlices(dir, { 'a.jsonl': [0, 15], 'b.jsonl': [15, 30], 'all.jsonl': [0, 30] });
+    const [a, b] = [join(dir, 'out-a'), join(dir, 'out-b')];
+    await run({ inputs: [join(dir, 'a.jsonl')], out: a, defaultDate: null });
+    await run({ inputs: [join(dir, 'b.jsonl')], out: b, defaultDate: null });
+    // As if each shard had been run on `news.jsonl` in a folder of its own.
+    for (const shard of [a, b]) {
+      const origins = jsonl<{ id: string; origin: string }>(join(shard, 'origins.jsonl'));
+      writeFileSync(join(shard, 'origins.jsonl'), origins.map((o) => `${JSON.stringify({ ...o, origin: o.origin.replace(/^.*:/, 'news.jsonl:') })}\n`).join(''));
+    }
+    const whole = await run({ inputs: [join(dir, 'all.jsonl')], out: join(dir, 'whole'), defaultDate: null });
+    const merged = await merge({ shards: [a, b], out: join(dir, 'merged') });
+    expect(merged.counts).toEqual(whole.counts);
+    expect(differingOutputs(join(dir, 'merged'), join(dir, 'whole'), unlocated)).toEqual([]);
+    expect(jsonl<{ origin: string }>(join(dir, 'merged', 'origins.jsonl')).filter((o) => o.origin.endsWith(`(${b})`))).toHaveLength(15);
   });
 
   it('refuses shards made with other options or by another version, naming the shard', async () => {

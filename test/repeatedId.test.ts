@@ -89,6 +89,16 @@ describe('a repeated id with different content', () => {
     expect(jsonl<SkippedInput>(join(out('ab-1'), 'skipped.jsonl')).filter((s) => s.id === 'Y').map((s) => s.origin)).toEqual([reported]);
   });
 
+  it('reads a file given twice once, and reports the second reading', async () => {
+    await run({ inputs: [a, b, a], out: out('aba'), defaultDate: null });
+    for (const file of ['documents.jsonl', 'sentences.jsonl', 'state.jsonl', 'origins.jsonl']) {
+      expect(readFileSync(join(out('aba'), file), 'utf8'), file).toBe(readFileSync(join(out('ab-1'), file), 'utf8'));
+    }
+    const skips = jsonl<SkippedInput>(join(out('aba'), 'skipped.jsonl'));
+    expect(skips.filter((s) => s.reason === 'read-twice')).toEqual([expect.objectContaining({ origin: a, id: null })]);
+    expect(skips.filter((s) => s.reason !== 'read-twice')).toEqual(jsonl<SkippedInput>(join(out('ab-1'), 'skipped.jsonl')));
+  });
+
   it('counts each id once: the index holds one article for X, as a run of the earlier copy alone', async () => {
     await run({ inputs: [b], out: out('early-alone'), defaultDate: null });
     const cell = (folder: string) =>

@@ -89,10 +89,11 @@ function checkCompatible(shards: readonly string[]): ShardMeta {
 }
 
 /**
- * Which shard (its place in the list) read each input document, by origin: one input in two shards would be
- * counted twice. One id read at two places is a repeated id, decided as a run decides it.
+ * Which shard (its place in the list) read each input document, by origin, and the id it had there: one
+ * input in two shards would be counted twice. One id read at two places is a repeated id, decided as a
+ * run decides it.
  */
-type Owners = Map<string, number>;
+type Owners = Map<string, { shard: number; id: string }>;
 
 async function addShard(shards: readonly string[], shard: number, aggregator: RunAggregator, sink: OutputSink, owners: Owners): Promise<void> {
   const dir = shards[shard] as string;
@@ -125,20 +126,24 @@ async function addShard(shards: readonly string[], shard: number, aggregator: Ru
     if (state?.id !== shardRecord.id || read?.id !== shardRecord.id) {
       throw new Error(`${dir}: state.jsonl and origins.jsonl do not follow documents.jsonl at document ${JSON.stringify(shardRecord.id)}; rerun that shard`);
     }
-    const owner = owners.get(read.origin);
-    if (owner !== undefined) {
+    let origin = read.origin;
+    const owner = owners.get(origin);
+    if (owner?.id === shardRecord.id) {
       throw new Error(
-        `document ${JSON.stringify(shardRecord.id)} is in both ${shards[owner]} and ${dir} (read at ${read.origin} in each): ` +
+        `document ${JSON.stringify(shardRecord.id)} is in both ${shards[owner.shard]} and ${dir} (read at ${origin} in each): ` +
           'shards must not overlap (a folder given twice?)',
       );
     }
-    owners.set(read.origin, shard);
+    // Another document at the same place: two files of one name (relative paths on two machines). Its origin
+    // is told apart by its shard, as origins key the documents' lines.
+    if (owner !== undefined) origin = `${origin} (${dir})`;
+    owners.set(origin, { shard, id: shardRecord.id });
     // Only the copy the shard counted has sentences in it; a copy it did not count never counts in the whole.
     const counted = shardRecord.status === 'scored' || shardRecord.status === 'no-pair';
     const record = unfolded(shardRecord);
     // The shard's own counts of boilerplate and non-English text were added above, from its index.json.
     const analysis = { record, sentences: counted ? (sentences.get(record.id) ?? []) : [], names: state.names ?? [], boilerplateParagraphs: 0, nonEnglishSentences: 0 };
-    const prepared = prepareDocument(analysis, fingerprintOf(state), read.origin);
+    const prepared = prepareDocument(analysis, fingerprintOf(state), origin);
     await aggregator.addDocument(prepared);
     await sink.document(prepared);
   }
