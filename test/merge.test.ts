@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/aggregate/random.js';
@@ -101,6 +101,9 @@ describe('merge', () => {
       await expect(merge({ shards: [a, b], out: join(dir, 'merged') })).rejects.toThrow(message);
       await expect(merge({ shards: [a, b], out: join(dir, 'merged') })).rejects.toThrow(join(b, 'index.json'));
     }
+    const unplaced = await shard('unplaced', {});
+    rmSync(join(unplaced, 'origins.jsonl'));
+    await expect(merge({ shards: [a, unplaced], out: join(dir, 'merged') })).rejects.toThrow(`${unplaced}: no origins.jsonl`);
     const old = await shard('old', {});
     const meta = JSON.parse(readFileSync(join(old, 'index.json'), 'utf8'));
     writeFileSync(join(old, 'index.json'), JSON.stringify({ ...meta, version: '0.0.1' }));

@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunAggregator, type RunCounts } from '../aggregate/runAggregator.js';
 import { readLines } from '../util/lines.js';
@@ -111,6 +111,7 @@ async function addShard(shards: readonly string[], shard: number, aggregator: Ru
   }
   // A line in each for every copy the shard analysed, in the order of its records in documents.jsonl.
   const states = fileLines(join(dir, 'state.jsonl')).map((l) => JSON.parse(l) as StateLine);
+  if (!existsSync(join(dir, 'origins.jsonl'))) throw new Error(`${dir}: no origins.jsonl (made before merges decided repeated ids); rerun that shard`);
   const origins = fileLines(join(dir, 'origins.jsonl')).map((l) => JSON.parse(l) as OriginLine);
   const sentences = await sentencesByDocument(join(dir, 'sentences.jsonl'));
   let copy = 0;
