@@ -28,5 +28,5 @@ export type * from './types/sentence.js';
 export type * from './types/evidence.js';
 export type * from './types/pairIndex.js';
 export type * from './types/alert.js';
-export type { PipelineSink } from './types/pipelineSink.js';
+export type { FinalRecord, PipelineSink } from './types/pipelineSink.js';
 export type { PreparedDocument } from './types/analysis.js';

@@ -173,6 +173,27 @@ describe('DuplicateIndex', () => {
     for (let i = 0; i < 20; i += 1) expect(folded(shuffled(docs, random))).toBe(reference);
   });
 
+  it('counts one copy of a repeated id, the earliest dated, and folds the near copies of its other copies into it, in any order', () => {
+    const docs: Array<[string, string, string]> = [
+      ['x', '2024-03-10', STORY],
+      ['x', '2024-03-05', 'A different story about Canada and India restoring their high commissioners.'],
+      // A near copy of x's later copy only: x is one story, so it is folded into x.
+      ['copy', '2024-03-11', `ISLAMABAD — ${STORY}`],
+      ['x', '2024-03-20', 'A third text under the same id, about trade between Japan and Korea.'],
+    ];
+    const resolved = (order: typeof docs) => {
+      const index = new DuplicateIndex();
+      for (const [id, date, text] of order) index.add(id, date, fingerprint(text), `${id} ${date}`);
+      const { folded, repeats } = index.resolve();
+      const date = (doc: number) => (order[doc] as [string, string, string])[1];
+      return { folded: [...folded.values()], repeats: [...repeats].map(([doc, first]) => `${date(doc)} of ${date(first)}`).sort() };
+    };
+    const expected = { folded: [{ id: 'copy', keptId: 'x', kind: 'near' }], repeats: ['2024-03-10 of 2024-03-05', '2024-03-20 of 2024-03-05'] };
+    expect(resolved(docs)).toEqual(expected);
+    expect(resolved([docs[2], docs[3], docs[0], docs[1]] as typeof docs)).toEqual(expected);
+    expect(resolved([docs[1], docs[0], docs[3], docs[2]] as typeof docs)).toEqual(expected);
+  });
+
   it('marks exact copies as exact', () => {
     const index = new DuplicateIndex();
     index.add('a', '2024-01-01', fingerprint(STORY));
@@ -207,10 +228,10 @@ describe('the aggregator', () => {
   /** The result and the records a sink is given, with the documents added in `order`. */
   async function finished(order: typeof docs) {
     const aggregator = new RunAggregator(tempDir('aggregator'));
-    for (const doc of order) await aggregator.addDocument(prepareDocument(analyzeDocument(doc, defaultScorer()), fingerprint(fullText(doc))));
+    for (const doc of order) await aggregator.addDocument(prepareDocument(analyzeDocument(doc, defaultScorer()), fingerprint(fullText(doc)), doc.origin));
     await aggregator.addSkippedRecord({ id: 'undated', date: null, title: '', status: 'skipped', reason: 'undated', sentences: 0, countries: [], pairs: [] });
     const records: DocumentRecord[] = [];
-    const result = await aggregator.finish(DEFAULT_INDEX_OPTIONS, 1, { records: (all) => void records.push(...all) });
+    const result = await aggregator.finish(DEFAULT_INDEX_OPTIONS, 1, { records: (all) => void records.push(...[...all].map((r) => r.record)), skipped: () => undefined });
     return { result: JSON.stringify(result), records };
   }
 

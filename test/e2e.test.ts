@@ -12,7 +12,7 @@ import { CLI, ROOT, jsonl, tempDir } from './helpers.js';
 
 const TEXT_OUTPUTS = [
   'index.csv', 'index-directed.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl',
-  'skipped.jsonl', 'state.jsonl',
+  'skipped.jsonl', 'state.jsonl', 'origins.jsonl',
 ];
 
 describe('the demo run', () => {

@@ -29,6 +29,12 @@ export function outputFiles(dir: string): string[] {
   ].sort();
 }
 
+/** Output files that name where inputs were read (`file:line`), which differ with the split into shards. */
+export const LOCATED = ['skipped.jsonl', 'origins.jsonl'];
+
+/** Whether an output file is a function of the documents alone, not of where they were read. */
+export const unlocated = (file: string): boolean => !LOCATED.includes(file);
+
 /** Files whose bytes differ between two output folders (or that only one has). */
 export function differingOutputs(a: string, b: string, keep: (file: string) => boolean = () => true): string[] {
   const files = [...new Set([...outputFiles(a), ...outputFiles(b)])].filter(keep).sort();

@@ -1,12 +1,18 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/aggregate/random.js';
 import { merge } from '../src/api/merge.js';
 import { DEMO_CORPUS } from '../src/util/paths.js';
 import { run } from '../src/api/run.js';
-import { differingOutputs, jsonl, outputFiles, tempDir } from './helpers.js';
+import { differingOutputs, jsonl, outputFiles, tempDir, unlocated } from './helpers.js';
 
+/** Write slices of the demo corpus, `name: [from, to]`, as JSONL files in `dir`; returns the corpus' lines. */
+function demoSlices(dir: string, slices: Record<string, [number, number]>): string[] {
+  const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
+  for (const [name, [from, to]] of Object.entries(slices)) writeFileSync(join(dir, name), `${lines.slice(from, to).join('\n')}\n`);
+  return lines;
+}
 
 describe('merge', () => {
   it('gives byte for byte the outputs of one run, from a random split of the demo corpus', async () => {
@@ -24,12 +30,12 @@ describe('merge', () => {
     const whole = await run({ inputs: [join(dir, 'all.jsonl')], out: join(dir, 'whole'), defaultDate: null });
     expect(whole.counts.duplicates).toBe(2);
     for (const i of [0, 1]) await run({ inputs: [join(dir, `shard-${i}.jsonl`)], out: join(dir, `out-${i}`), defaultDate: null });
-    // skipped.jsonl differs only in its locations, which name the shard files.
+    // skipped.jsonl and origins.jsonl differ only in their locations, which name the shard files.
     const merged = await merge({ shards: [join(dir, 'out-0'), join(dir, 'out-1')], out: join(dir, 'merged') });
     expect(merged.counts).toEqual(whole.counts);
 
     expect(outputFiles(join(dir, 'whole'))).toContain('state.jsonl');
-    expect(differingOutputs(join(dir, 'merged'), join(dir, 'whole'), (f) => f !== 'skipped.jsonl')).toEqual([]);
+    expect(differingOutputs(join(dir, 'merged'), join(dir, 'whole'), unlocated)).toEqual([]);
   });
 
   it('refuses a shard made with other lexicons', async () => {
@@ -43,19 +49,36 @@ describe('merge', () => {
     await expect(merge({ shards: [out], out: join(dir, 'merged') })).rejects.toThrow(/another version of trust\.tsv/);
   });
 
-  it('refuses a run merged with itself, or shards holding the same document, naming both folders', async () => {
+  it('refuses a run merged with itself, or shards that read the same input, naming both folders', async () => {
     const dir = tempDir('merge-overlap');
-    const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
-    writeFileSync(join(dir, 'a.jsonl'), `${lines.slice(0, 20).join('\n')}\n`);
-    writeFileSync(join(dir, 'b.jsonl'), `${lines.slice(19, 40).join('\n')}\n`);
+    // Both shards read shared.jsonl: its document would be counted twice.
+    const lines = demoSlices(dir, { 'a.jsonl': [0, 19], 'b.jsonl': [20, 40], 'shared.jsonl': [19, 20] });
     const [a, b] = [join(dir, 'out-a'), join(dir, 'out-b')];
-    await run({ inputs: [join(dir, 'a.jsonl')], out: a, defaultDate: null });
-    await run({ inputs: [join(dir, 'b.jsonl')], out: b, defaultDate: null });
+    await run({ inputs: [join(dir, 'a.jsonl'), join(dir, 'shared.jsonl')], out: a, defaultDate: null });
+    await run({ inputs: [join(dir, 'b.jsonl'), join(dir, 'shared.jsonl')], out: b, defaultDate: null });
     const merged = join(dir, 'merged');
     await expect(merge({ shards: [a, a], out: merged })).rejects.toThrow(`is in both ${a} and ${a}`);
     const id = JSON.parse(lines[19] as string).id as string;
     await expect(merge({ shards: [a, b], out: merged })).rejects.toThrow(`document "${id}" is in both ${a} and ${b}`);
     expect(existsSync(join(merged, 'index.json'))).toBe(false);
+  });
+
+  it('merges shards whose different documents were read at places of the same name (relative paths on two machines)', async () => {
+    const dir = tempDir('merge-same-names');
+    demoSlices(dir, { 'a.jsonl': [0, 15], 'b.jsonl': [15, 30], 'all.jsonl': [0, 30] });
+    const [a, b] = [join(dir, 'out-a'), join(dir, 'out-b')];
+    await run({ inputs: [join(dir, 'a.jsonl')], out: a, defaultDate: null });
+    await run({ inputs: [join(dir, 'b.jsonl')], out: b, defaultDate: null });
+    // As if each shard had been run on `news.jsonl` in a folder of its own.
+    for (const shard of [a, b]) {
+      const origins = jsonl<{ id: string; origin: string }>(join(shard, 'origins.jsonl'));
+      writeFileSync(join(shard, 'origins.jsonl'), origins.map((o) => `${JSON.stringify({ ...o, origin: o.origin.replace(/^.*:/, 'news.jsonl:') })}\n`).join(''));
+    }
+    const whole = await run({ inputs: [join(dir, 'all.jsonl')], out: join(dir, 'whole'), defaultDate: null });
+    const merged = await merge({ shards: [a, b], out: join(dir, 'merged') });
+    expect(merged.counts).toEqual(whole.counts);
+    expect(differingOutputs(join(dir, 'merged'), join(dir, 'whole'), unlocated)).toEqual([]);
+    expect(jsonl<{ origin: string }>(join(dir, 'merged', 'origins.jsonl')).filter((o) => o.origin.endsWith(`(${b})`))).toHaveLength(15);
   });
 
   it('refuses shards made with other options or by another version, naming the shard', async () => {
@@ -78,6 +101,9 @@ describe('merge', () => {
       await expect(merge({ shards: [a, b], out: join(dir, 'merged') })).rejects.toThrow(message);
       await expect(merge({ shards: [a, b], out: join(dir, 'merged') })).rejects.toThrow(join(b, 'index.json'));
     }
+    const unplaced = await shard('unplaced', {});
+    rmSync(join(unplaced, 'origins.jsonl'));
+    await expect(merge({ shards: [a, unplaced], out: join(dir, 'merged') })).rejects.toThrow(`${unplaced}: no origins.jsonl`);
     const old = await shard('old', {});
     const meta = JSON.parse(readFileSync(join(old, 'index.json'), 'utf8'));
     writeFileSync(join(old, 'index.json'), JSON.stringify({ ...meta, version: '0.0.1' }));
@@ -97,14 +123,19 @@ describe('merge', () => {
     const keys = sentences.map((s) => `${s.docId} ${s.sentenceIndex} ${s.pair}`);
     expect(keys.length).toBeGreaterThan(0);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(jsonl<{ id: string }>(join(dir, 'out-a', 'state.jsonl')).filter((s) => s.id === repeated)).toHaveLength(1);
+    // Each copy's fingerprint and origin are kept for a merge, which decides anew which copy counts.
+    expect(jsonl<{ id: string }>(join(dir, 'out-a', 'state.jsonl')).filter((s) => s.id === repeated)).toHaveLength(2);
+    expect(jsonl<{ id: string; origin: string }>(join(dir, 'out-a', 'origins.jsonl')).filter((s) => s.id === repeated).map((s) => s.origin).sort()).toEqual(
+      [`${join(dir, 'a.jsonl')}:1`, `${join(dir, 'a.jsonl')}:3`],
+    );
+    // The copies are alike, so the tie goes to the smaller origin: line 1 counts, line 3 is reported.
     expect(jsonl<{ origin: string; message: string }>(join(dir, 'out-a', 'skipped.jsonl'))).toEqual([
-      expect.objectContaining({ origin: `${join(dir, 'a.jsonl')}:3`, message: expect.stringContaining(`already read at ${join(dir, 'a.jsonl')}:1`) }),
+      expect.objectContaining({ origin: `${join(dir, 'a.jsonl')}:3`, message: expect.stringContaining(`also read at ${join(dir, 'a.jsonl')}:1`) }),
     ]);
     await run({ inputs: [join(dir, 'b.jsonl')], out: join(dir, 'out-b'), defaultDate: null });
     const whole = await run({ inputs: [join(dir, 'all.jsonl')], out: join(dir, 'whole'), defaultDate: null });
     const merged = await merge({ shards: [join(dir, 'out-a'), join(dir, 'out-b')], out: join(dir, 'merged') });
     expect(merged.counts).toEqual(whole.counts);
-    expect(differingOutputs(join(dir, 'merged'), join(dir, 'whole'), (f) => f !== 'skipped.jsonl')).toEqual([]);
+    expect(differingOutputs(join(dir, 'merged'), join(dir, 'whole'), unlocated)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ const scorer = defaultScorer();
 function prepared(text: string) {
   const doc = { id: 'doc-1', date: '2024-11-12', title: 'Envoys meet', text, origin: 'test:1' };
   const analysis = analyzeDocument(doc, scorer);
-  return { analysis, print: fingerprint(fullText(doc)), prepared: prepareDocument(analysis, fingerprint(fullText(doc))) };
+  return { analysis, print: fingerprint(fullText(doc)), prepared: prepareDocument(analysis, fingerprint(fullText(doc)), doc.origin) };
 }
 
 describe('prepareDocument', () => {

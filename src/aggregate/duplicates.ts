@@ -49,6 +49,14 @@ export interface Folded {
   kind: 'exact' | 'near';
 }
 
+/** What becomes of the documents that do not count, by their numbers (`add` gives them). */
+export interface Resolution {
+  /** The copies folded into another document (the first-ranked copy of their id). */
+  folded: Map<number, Folded>;
+  /** Each repeat of an id, with the number of the copy of that id that is ranked first. */
+  repeats: Map<number, number>;
+}
+
 /**
  * Finds syndicated copies as documents stream past: exact copies by the
  * hash of their words, near copies (a story republished with small edits)
@@ -57,11 +65,23 @@ export interface Folded {
  * Copies are grouped transitively; at the end each group keeps its earliest
  * document (then the smallest id), so the choice does not depend on input
  * order.
+ *
+ * An id read more than once is one document: its copies are grouped as copies
+ * are, whatever their text, and the copy that counts for the id is the one
+ * with the earliest date, then the smallest content hash (`Fingerprint.exact`,
+ * the sha1 of the lower-cased words), then the smallest tie (the origin the
+ * run read it at: copies equal in id, date and words differ at most in
+ * punctuation, URL or source). The others are its repeats.
  */
 export class DuplicateIndex {
   // Documents are numbered in arrival order and their state kept in typed arrays: on an archive of
   // millions of stories a Map of objects per document (and a list per band) would dominate memory.
   private readonly ids: string[] = [];
+  /** Each document's content hash (one string per distinct text) and tie-breaker, to rank copies of one id. */
+  private readonly hashes: string[] = [];
+  private readonly ties: string[] = [];
+  /** The first document read with each id: later copies of the id are grouped with it. */
+  private readonly firstOfId = new Map<string, number>();
   private days = new Int32Array(1024);
   private parent = new Int32Array(1024);
   /** Number of the first document read with the same words: equal for exact copies. */
@@ -143,10 +163,21 @@ export class DuplicateIndex {
     }
   }
 
-  add(id: string, date: string, print: Fingerprint): void {
+  /** Add a document; `tie` ranks copies equal in id, date and words (the run gives their origins). Returns its number. */
+  add(id: string, date: string, print: Fingerprint, tie = ''): number {
     const doc = this.number(id, date);
+    this.ties.push(tie);
+    const first = this.firstOfId.get(id);
+    if (first === undefined) this.firstOfId.set(id, doc);
+    else this.union(first, doc);
+    this.addText(doc, print);
+    return doc;
+  }
+
+  private addText(doc: number, print: Fingerprint): void {
     const day = this.days[doc] as number;
     const same = this.exact.get(print.exact);
+    this.hashes.push(same === undefined ? print.exact : (this.hashes[same] as string));
     if (same !== undefined) {
       this.exactGroup[doc] = same;
       this.union(same, doc);
@@ -181,8 +212,30 @@ export class DuplicateIndex {
     });
   }
 
-  /** Every folded document with the document kept in its place, sorted by id. */
+  /** Every folded document with the document kept in its place, sorted by id (repeats of an id are not listed). */
   folded(): Folded[] {
+    return [...this.resolve().folded.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  /** Rank of two documents (their numbers) in a group: earliest day, then smallest id, content hash and tie. */
+  readonly compare = (a: number, b: number): number => {
+    const { ids, days, hashes, ties } = this;
+    const [ia, ib] = [ids[a] as string, ids[b] as string];
+    if (days[a] !== days[b]) return (days[a] as number) - (days[b] as number);
+    if (ia !== ib) return ia < ib ? -1 : 1;
+    const [ha, hb] = [hashes[a] as string, hashes[b] as string];
+    if (ha !== hb) return ha < hb ? -1 : 1;
+    const [ta, tb] = [ties[a] as string, ties[b] as string];
+    return ta < tb ? -1 : ta > tb ? 1 : 0;
+  };
+
+  /**
+   * Each group (connected component) keeps its first-ranked document; of its other documents, the first-ranked
+   * copy of each id is folded into it, and every later copy of an id is a repeat of that id's first. A group
+   * only grows as documents are added and keeps its first, so a document that does not count in part of a
+   * corpus does not count in the whole: a merge never needs what a shard left out.
+   */
+  resolve(): Resolution {
     const groups = new Map<number, number[]>();
     for (let doc = 0; doc < this.ids.length; doc += 1) {
       const root = this.find(doc);
@@ -190,17 +243,26 @@ export class DuplicateIndex {
       if (group) group.push(doc);
       else groups.set(root, [doc]);
     }
-    const { ids, days } = this;
-    const result: Folded[] = [];
+    const { ids } = this;
+    const folded = new Map<number, Folded>();
+    const repeats = new Map<number, number>();
     for (const group of groups.values()) {
       if (group.length < 2) continue;
-      group.sort((a, b) => (days[a] as number) - (days[b] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
+      group.sort(this.compare);
       const kept = group[0] as number;
-      // The kind compares each copy with the kept document, so it does not depend on input order.
-      for (const doc of group.slice(1)) {
-        result.push({ id: ids[doc] as string, keptId: ids[kept] as string, kind: this.exactGroup[doc] === this.exactGroup[kept] ? 'exact' : 'near' });
+      const firstOf = new Map<string, number>();
+      for (const doc of group) {
+        const id = ids[doc] as string;
+        const first = firstOf.get(id);
+        if (first !== undefined) {
+          repeats.set(doc, first);
+          continue;
+        }
+        firstOf.set(id, doc);
+        // The kind compares each copy with the kept document, so it does not depend on input order.
+        if (doc !== kept) folded.set(doc, { id, keptId: ids[kept] as string, kind: this.exactGroup[doc] === this.exactGroup[kept] ? 'exact' : 'near' });
       }
     }
-    return result.sort((a, b) => (a.id < b.id ? -1 : 1));
+    return { folded, repeats };
   }
 }

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import type { DocumentDetail, PreparedDocument } from '../types/analysis.js';
 import type { ArticlePairScore, PairPeriodIndex, PairSummary } from '../types/pairIndex.js';
 import type { DocumentRecord, SkippedInput } from '../types/document.js';
-import { DuplicateIndex, type Folded } from './duplicates.js';
+import { DuplicateIndex, type Folded, type Resolution } from './duplicates.js';
 import type { IndexOptions } from './pairPeriodIndex.js';
 import { parallelPairPeriodIndex } from './parallelPairPeriodIndex.js';
 import { UNDIRECTED } from './pairPeriodCounts.js';
 import { StringPool } from './stringPool.js';
 import { BlockFile } from '../util/blockFile.js';
-import type { PipelineSink } from '../types/pipelineSink.js';
+import type { FinalRecord, PipelineSink } from '../types/pipelineSink.js';
 
 /** Counts of what the run read and why anything was left out. */
 export interface RunCounts {
@@ -42,7 +42,7 @@ export interface AggregateResult {
   counts: RunCounts;
   index: PairPeriodIndex[];
   pairs: PairSummary[];
-  /** Documents folded as copies of another, sorted by id. */
+  /** Documents folded as copies of another, sorted by id (repeats of an id are skipped as `duplicate-id` instead). */
   folded: Folded[];
   /** Names beside countries that matched nothing, most frequent first. */
   unknownActors: UnknownActor[];
@@ -72,6 +72,10 @@ export class RunAggregator {
   private readonly recordBlocks: number[] = [];
   /** Block of a document's article scores and unknown names; −1 when it has neither. */
   private readonly detailBlocks: number[] = [];
+  /** Where each analysed copy was read (null for a skipped record): it names the copies of a repeated id. */
+  private readonly origins: Array<string | null> = [];
+  /** Each analysed copy's number in the duplicate index; −1 for a skipped record. */
+  private readonly docs: number[] = [];
   private readonly strings = new StringPool();
   private readonly duplicates = new DuplicateIndex();
   private spill: Promise<BlockFile> | null = null;
@@ -92,19 +96,33 @@ export class RunAggregator {
 
   /** The record of a skipped document (undated, repeated id), listed with the others. */
   async addSkippedRecord(record: DocumentRecord): Promise<void> {
-    await this.keep(record.id, record.date, record.status, JSON.stringify(record), null);
+    await this.keep(record.id, record.date, record.status, JSON.stringify(record), null, null, -1);
   }
 
+  /**
+   * An analysed copy. Copies of one id may come in any order: which of them counts is decided in `finish`,
+   * as duplicates are (see DuplicateIndex), and the others are reported there as `duplicate-id`.
+   */
   async addDocument(doc: PreparedDocument): Promise<void> {
-    this.duplicates.add(doc.id, doc.date, doc.fingerprint);
+    const number = this.duplicates.add(doc.id, doc.date, doc.fingerprint, doc.origin);
     this.counts.sentences += doc.sentenceCount;
-    await this.keep(doc.id, doc.date, doc.status, doc.record, doc.detail);
+    await this.keep(doc.id, doc.date, doc.status, doc.record, doc.detail, doc.origin, number);
   }
 
   /** `record` and `detail` are JSON, as written to the scratch file. */
-  private async keep(id: string, date: string | null, status: DocumentRecord['status'], record: string, detail: string | null): Promise<void> {
+  private async keep(
+    id: string,
+    date: string | null,
+    status: DocumentRecord['status'],
+    record: string,
+    detail: string | null,
+    origin: string | null,
+    doc: number,
+  ): Promise<void> {
     const spill = await this.spillFile();
     this.ids.push(id);
+    this.origins.push(origin);
+    this.docs.push(doc);
     this.dates.push(date === null ? null : this.strings.intern(date));
     this.statuses.push(status);
     // Everything about the document is pushed before any write is awaited, so concurrent callers keep their rows aligned.
@@ -116,47 +134,83 @@ export class RunAggregator {
   }
 
   /**
-   * Documents in date-then-id order (a document without a date first); a repeated id's skipped copy after
-   * the copy read, so the order does not depend on which arrived first.
+   * Documents in date-then-id order (a document without a date first), each id's counted copy before its
+   * skipped ones, copies of one id and date by content hash and origin (as DuplicateIndex ranks them), and
+   * records still alike by their text: the order does not depend on which arrived first.
    */
-  private order(): number[] {
-    const { ids, dates, statuses } = this;
+  private order(spill: BlockFile, repeats: ReadonlyMap<number, number>): number[] {
+    const { ids, dates, statuses, docs } = this;
+    const skipped = (i: number) => Number(statuses[i] === 'skipped' || repeats.has(i));
     return ids.map((_, i) => i).sort((a, b) => {
       const da = dates[a] ?? '';
       const db = dates[b] ?? '';
       if (da !== db) return da < db ? -1 : 1;
       if (ids[a] !== ids[b]) return (ids[a] as string) < (ids[b] as string) ? -1 : 1;
-      return Number(statuses[a] === 'skipped') - Number(statuses[b] === 'skipped');
+      const [na, nb] = [docs[a] as number, docs[b] as number];
+      const ranked = skipped(a) - skipped(b) || Number(na < 0) - Number(nb < 0) || (na >= 0 && nb >= 0 ? this.duplicates.compare(na, nb) : 0);
+      if (ranked !== 0) return ranked;
+      const [ra, rb] = [spill.read(this.recordBlocks[a] as number), spill.read(this.recordBlocks[b] as number)];
+      return ra < rb ? -1 : ra > rb ? 1 : 0;
     });
   }
 
+  /** The resolution of the duplicate index by entry (the aggregator's numbering of documents and records). */
+  private byEntry({ folded, repeats }: Resolution): { folded: Map<number, Folded>; repeats: Map<number, number> } {
+    const entryOf = new Map<number, number>();
+    this.docs.forEach((doc, entry) => {
+      if (doc >= 0) entryOf.set(doc, entry);
+    });
+    const entry = (doc: number) => entryOf.get(doc) as number;
+    return {
+      folded: new Map([...folded].map(([doc, fold]) => [entry(doc), fold])),
+      repeats: new Map([...repeats].map(([doc, first]) => [entry(doc), entry(first)])),
+    };
+  }
+
+  /** A repeat of an id, as skipped.jsonl lists it: where it was read, and where the copy that counts was. */
+  private repeatSkip(entry: number, first: number): SkippedInput {
+    const id = this.ids[entry] as string;
+    const message =
+      `id ${JSON.stringify(id)} was also read at ${this.origins[first]} (dated ${this.dates[first]}); of the copies of one id the ` +
+      `earliest dated counts (then the smallest content hash), so this copy (dated ${this.dates[entry]}) is not counted`;
+    return { origin: this.origins[entry] as string, id, reason: 'duplicate-id', message };
+  }
+
   /**
-   * The result; with `jobs` > 1 a large index is computed on that many worker threads. The sink's
-   * `records` is given the documents' final records before the scratch file is removed.
+   * The result; with `jobs` > 1 a large index is computed on that many worker threads. Repeats of an id are
+   * given to the sink's `skipped`, then its `records` the documents' final records, before the scratch file
+   * is removed.
    */
-  async finish(options: IndexOptions, jobs = 1, sink?: Pick<PipelineSink, 'records'>): Promise<AggregateResult> {
+  async finish(options: IndexOptions, jobs = 1, sink?: Pick<PipelineSink, 'records' | 'skipped'>): Promise<AggregateResult> {
     const spill = await this.spillFile();
     try {
       await spill.close();
-      const folded = this.duplicates.folded();
-      const foldedById = new Map(folded.map((f) => [f.id, f]));
-      const { index, pairs, unknownActors } = await this.indexOfKept(spill, foldedById, options, jobs);
+      const { folded, repeats } = this.byEntry(this.duplicates.resolve());
+      for (const [entry, first] of repeats) {
+        const skip = this.repeatSkip(entry, first);
+        this.addSkipped(skip);
+        await sink?.skipped(skip);
+      }
+      const { index, pairs, unknownActors } = await this.indexOfKept(spill, folded, repeats, options, jobs);
       // Counted in the order the records are listed, so the counts' keys come in the same order however
       // the documents arrived.
-      const order = this.order();
-      this.countStatuses(order, foldedById);
-      await sink?.records?.(this.records(order, spill, foldedById), new Set(foldedById.keys()));
-      return { counts: this.counts, index, pairs, folded, unknownActors };
+      const order = this.order(spill, repeats);
+      this.countStatuses(order, folded, repeats);
+      await sink?.records?.(this.records(order, spill, folded, repeats));
+      const foldedList = [...folded.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+      return { counts: this.counts, index, pairs, folded: foldedList, unknownActors };
     } finally {
       await spill.remove();
     }
   }
 
-  private countStatuses(order: readonly number[], folded: ReadonlyMap<string, Folded>): void {
+  private countStatuses(order: readonly number[], folded: ReadonlyMap<number, Folded>, repeats: ReadonlyMap<number, number>): void {
     const { counts } = this;
     for (const i of order) {
       const status = this.statuses[i] as DocumentRecord['status'];
-      const fold = folded.get(this.ids[i] as string);
+      const fold = folded.get(i);
+      // A repeat of an id was counted as skipped when it was reported.
+      if (repeats.has(i)) continue;
       if (fold && status !== 'skipped') {
         counts.duplicates += 1;
         counts.duplicatesByKind[fold.kind] = (counts.duplicatesByKind[fold.kind] ?? 0) + 1;
@@ -166,18 +220,28 @@ export class RunAggregator {
   }
 
   /** The final records in date-then-id order, each read back from the scratch file when it is reached. */
-  private *records(order: readonly number[], spill: BlockFile, folded: ReadonlyMap<string, Folded>): Generator<DocumentRecord> {
+  private *records(
+    order: readonly number[],
+    spill: BlockFile,
+    folded: ReadonlyMap<number, Folded>,
+    repeats: ReadonlyMap<number, number>,
+  ): Generator<FinalRecord> {
     for (const i of order) {
       const record = JSON.parse(spill.read(this.recordBlocks[i] as number)) as DocumentRecord;
       // The id this aggregator already holds, not a second copy of it per document.
       record.id = this.ids[i] as string;
-      const fold = folded.get(record.id);
-      if (fold && record.status !== 'skipped') {
+      const fold = folded.get(i);
+      if (repeats.has(i)) {
+        // Its analysis stays in the record (a merge decides anew which copy counts); status and reason say it does not count.
+        record.status = 'skipped';
+        record.reason = 'duplicate-id';
+      } else if (fold && record.status !== 'skipped') {
         record.status = 'duplicate';
         record.duplicateOf = fold.keptId;
         record.duplicateKind = fold.kind;
       }
-      yield record;
+      const origin = this.origins[i] as string | null;
+      yield { record, origin, counted: origin !== null && record.status !== 'skipped' && record.status !== 'duplicate' };
     }
   }
 
@@ -187,15 +251,15 @@ export class RunAggregator {
    */
   private async indexOfKept(
     spill: BlockFile,
-    folded: ReadonlyMap<string, Folded>,
+    folded: ReadonlyMap<number, Folded>,
+    repeats: ReadonlyMap<number, number>,
     options: IndexOptions,
     jobs: number,
   ): Promise<Pick<AggregateResult, 'index' | 'pairs' | 'unknownActors'>> {
     const kept: ArticlePairScore[] = [];
     const frequency = new Map<string, number>();
-    this.ids.forEach((id, i) => {
-      const block = this.detailBlocks[i] as number;
-      if (block < 0 || folded.has(id)) return;
+    this.detailBlocks.forEach((block, i) => {
+      if (block < 0 || folded.has(i) || repeats.has(i)) return;
       const detail = JSON.parse(spill.read(block)) as DocumentDetail;
       for (const score of detail.scores) kept.push(score);
       this.counts.sentencesAboutPairs += detail.sentencesAboutPairs;

@@ -39,25 +39,26 @@ export interface Analysis {
  * index.filter((c) => c.pair === 'CN-PK' && c.direction === 'both').map((c) => [c.period, c.index]);
  */
 export async function analyze(inputs: string[], options: AnalyzeOptions = {}): Promise<Analysis> {
+  // Sentence lines by the origin of their copy (one id may be read more than once).
   const lines = new Map<string, string[]>();
   const skipped: SkippedInput[] = [];
   const documents: DocumentRecord[] = [];
+  const sentences: PairSentence[] = [];
   const items = readInputs(inputs, { defaultDate: options.defaultDate ?? null, fields: { ...DEFAULT_FIELDS, ...options.fields } });
   const result = await runPipeline(
     items,
     {
-      document: (doc) => void lines.set(doc.id, doc.sentenceLines),
+      document: (doc) => void lines.set(doc.origin, doc.sentenceLines),
       skipped: (s) => void skipped.push(s),
+      // In document order (date, then id), as documents.jsonl and sentences.jsonl.
       records: (records) => {
-        for (const record of records) documents.push(record);
+        for (const { record, origin, counted } of records) {
+          documents.push(record);
+          if (counted && origin !== null) for (const line of lines.get(origin) ?? []) sentences.push(JSON.parse(line) as PairSentence);
+        }
       },
     },
     { index: { ...DEFAULT_INDEX_OPTIONS, ...options.index }, ...(options.proxies !== undefined ? { proxies: options.proxies } : {}) },
   );
-  const folded = new Set(result.folded.map((f) => f.id));
-  // In document order (date, then id), as sentences.jsonl.
-  const sentences = documents
-    .filter((d) => !folded.has(d.id))
-    .flatMap((d) => (lines.get(d.id) ?? []).map((line) => JSON.parse(line) as PairSentence));
   return { counts: result.counts, index: result.index, pairs: result.pairs, documents, sentences, skipped };
 }

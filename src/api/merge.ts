@@ -1,9 +1,9 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunAggregator, type RunCounts } from '../aggregate/runAggregator.js';
 import { readLines } from '../util/lines.js';
 import type { PipelineResult } from '../pipeline/pipeline.js';
-import type { StateLine } from '../types/analysis.js';
+import type { OriginLine, StateLine } from '../types/analysis.js';
 import { prepareDocument } from '../pipeline/preparedDocument.js';
 import type { OutputSink } from '../output/outputSink.js';
 import { type OutputSettings, type RunSummary, lexiconDigests, produceOutputs, toolVersion } from './run.js';
@@ -39,8 +39,15 @@ async function sentencesByDocument(path: string): Promise<Map<string, PairSenten
   return groups;
 }
 
-/** A shard's record as it was before the shard folded duplicates: the merge decides folding anew. */
+/**
+ * A shard's record as it was before the shard folded duplicates and chose among the copies of an id:
+ * the merge decides both anew.
+ */
 function unfolded(record: DocumentRecord): DocumentRecord {
+  if (record.status === 'skipped' && record.reason === 'duplicate-id') {
+    const { reason: _reason, ...rest } = record;
+    return { ...rest, status: rest.pairs.length > 0 ? 'scored' : 'no-pair' };
+  }
   if (record.status !== 'duplicate') return record;
   const { duplicateOf: _of, duplicateKind: _kind, ...rest } = record;
   return { ...rest, status: rest.pairs.length > 0 ? 'scored' : 'no-pair' };
@@ -81,8 +88,12 @@ function checkCompatible(shards: readonly string[]): ShardMeta {
   return first;
 }
 
-/** Which shard (its place in the list) each document id came from: a document in two shards would be counted twice. */
-type Owners = Map<string, number>;
+/**
+ * Which shard (its place in the list) read each input document, by origin, and the id it had there: one
+ * input in two shards would be counted twice. One id read at two places is a repeated id, decided as a
+ * run decides it.
+ */
+type Owners = Map<string, { shard: number; id: string }>;
 
 async function addShard(shards: readonly string[], shard: number, aggregator: RunAggregator, sink: OutputSink, owners: Owners): Promise<void> {
   const dir = shards[shard] as string;
@@ -93,27 +104,47 @@ async function addShard(shards: readonly string[], shard: number, aggregator: Ru
   counts.nonEnglishSentences += meta.counts.nonEnglishSentences;
   for (const line of fileLines(join(dir, 'skipped.jsonl'))) {
     const skipped = JSON.parse(line) as SkippedInput;
+    // Which copy of a repeated id counts is decided anew over all the shards, and its repeats reported then.
+    if (skipped.reason === 'duplicate-id') continue;
     aggregator.addSkipped(skipped);
     sink.skipped(skipped);
   }
-  const prints = new Map(fileLines(join(dir, 'state.jsonl')).map((l) => JSON.parse(l) as StateLine).map((s) => [s.id, s]));
+  // A line in each for every copy the shard analysed, in the order of its records in documents.jsonl.
+  const states = fileLines(join(dir, 'state.jsonl')).map((l) => JSON.parse(l) as StateLine);
+  if (!existsSync(join(dir, 'origins.jsonl'))) throw new Error(`${dir}: no origins.jsonl (made before merges decided repeated ids); rerun that shard`);
+  const origins = fileLines(join(dir, 'origins.jsonl')).map((l) => JSON.parse(l) as OriginLine);
   const sentences = await sentencesByDocument(join(dir, 'sentences.jsonl'));
+  let copy = 0;
   for (const line of fileLines(join(dir, 'documents.jsonl'))) {
-    const record = unfolded(JSON.parse(line) as DocumentRecord);
-    const owner = owners.get(record.id);
-    if (owner !== undefined && owner !== shard) {
-      throw new Error(`document ${JSON.stringify(record.id)} is in both ${shards[owner]} and ${dir}: shards must not overlap (a folder given twice?)`);
-    }
-    owners.set(record.id, shard);
+    const shardRecord = JSON.parse(line) as DocumentRecord;
     counts.documents += 1;
-    const print = prints.get(record.id);
-    if (record.status === 'skipped' || !print) {
-      await aggregator.addSkippedRecord(record);
+    if (shardRecord.status === 'skipped' && shardRecord.reason !== 'duplicate-id') {
+      await aggregator.addSkippedRecord(shardRecord);
       continue;
     }
+    const [state, read] = [states[copy], origins[copy]];
+    copy += 1;
+    if (state?.id !== shardRecord.id || read?.id !== shardRecord.id) {
+      throw new Error(`${dir}: state.jsonl and origins.jsonl do not follow documents.jsonl at document ${JSON.stringify(shardRecord.id)}; rerun that shard`);
+    }
+    let origin = read.origin;
+    const owner = owners.get(origin);
+    if (owner?.id === shardRecord.id) {
+      throw new Error(
+        `document ${JSON.stringify(shardRecord.id)} is in both ${shards[owner.shard]} and ${dir} (read at ${origin} in each): ` +
+          'shards must not overlap (a folder given twice?)',
+      );
+    }
+    // Another document at the same place: two files of one name (relative paths on two machines). Its origin
+    // is told apart by its shard, as origins key the documents' lines.
+    if (owner !== undefined) origin = `${origin} (${dir})`;
+    owners.set(origin, { shard, id: shardRecord.id });
+    // Only the copy the shard counted has sentences in it; a copy it did not count never counts in the whole.
+    const counted = shardRecord.status === 'scored' || shardRecord.status === 'no-pair';
+    const record = unfolded(shardRecord);
     // The shard's own counts of boilerplate and non-English text were added above, from its index.json.
-    const analysis = { record, sentences: sentences.get(record.id) ?? [], names: print.names ?? [], boilerplateParagraphs: 0, nonEnglishSentences: 0 };
-    const prepared = prepareDocument(analysis, fingerprintOf(print));
+    const analysis = { record, sentences: counted ? (sentences.get(record.id) ?? []) : [], names: state.names ?? [], boilerplateParagraphs: 0, nonEnglishSentences: 0 };
+    const prepared = prepareDocument(analysis, fingerprintOf(state), origin);
     await aggregator.addDocument(prepared);
     await sink.document(prepared);
   }
@@ -125,8 +156,11 @@ async function addShard(shards: readonly string[], shard: number, aggregator: Ru
  * is recomputed from the article scores, and the files come out byte for
  * byte as one run would write them (skipped.jsonl keeps each shard's input
  * locations). All shards must have been made by this version with the same
- * lexicons, default date, proxies, field names and period, and no document
- * may be in two of them; otherwise it throws, naming the shard.
+ * lexicons, default date, proxies, field names and period, and no input
+ * document (the same origin) may be in two of them; otherwise it throws,
+ * naming the shard. One id read at different places, in one shard or in
+ * several, is decided as one run decides it: the copy with the earliest
+ * date, then the smallest content hash, counts.
  */
 export async function merge(options: MergeOptions): Promise<RunSummary> {
   const first = options.shards[0];

@@ -74,7 +74,7 @@ Options:
   -h, --help         this help
 
 Writes: index.csv, index-directed.csv, index.json, contributions.csv, sentences.jsonl, documents.jsonl,
-skipped.jsonl, state.jsonl (for merge), report.md, charts/*.png, alerts.* when asked,
+skipped.jsonl, state.jsonl and origins.jsonl (for merge), report.md, charts/*.png, alerts.* when asked,
 and trust-index-files.json, the list of them: a later run removes the files of that list
 it does not write again (no other file in the folder is touched).
 A missing input exits with code 2 before anything is written.`;

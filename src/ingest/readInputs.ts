@@ -65,7 +65,7 @@ function linkFailure(error: unknown): string {
  * path and reason and the walk goes on; a folder reached twice through links is read once, and
  * folders in `exclude` (the run's output folder) are not read.
  */
-async function* walk(dir: string, options: IngestOptions, seen: Set<string>): AsyncGenerator<IngestItem> {
+async function* walk(dir: string, options: IngestOptions, seen: Set<string>, files: Set<string>): AsyncGenerator<IngestItem> {
   let entries: Dirent[];
   try {
     entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -88,13 +88,27 @@ async function* walk(dir: string, options: IngestOptions, seen: Set<string>): As
       const key = folderKey(info);
       if (seen.has(key) || options.exclude?.has(key)) continue;
       seen.add(key);
-      yield* walk(path, options, seen);
+      yield* walk(path, options, seen, files);
     } else if (formatOf(path)) {
       // A FIFO would block the run, a socket or device cannot be read as news.
-      if (info.isFile()) yield* readFile(path, options);
+      if (info.isFile()) yield* readOnce(path, options, files);
       else yield unreadableItem(path, 'not a regular file');
     }
   }
+}
+
+/**
+ * The items of a file not read before in this run, by its path: a path given twice (or a folder and a
+ * file in it) would give documents with the same origins, which key their lines. The second reading is
+ * reported instead.
+ */
+async function* readOnce(file: string, options: IngestOptions, files: Set<string>): AsyncGenerator<IngestItem> {
+  if (files.has(file)) {
+    yield skippedItem({ origin: file, id: null, reason: 'read-twice', message: 'this file was already read in this run' });
+    return;
+  }
+  files.add(file);
+  yield* readFile(file, options);
 }
 
 /** The items of one file; a file that fails partway (a truncated .gz, a read error) is reported and the run goes on. */
@@ -206,6 +220,7 @@ async function* readStream(input: Readable, path: string, format: Format, option
  * other inputs are still read.
  */
 export async function* readInputs(paths: readonly string[], options: IngestOptions, stdin: Readable = process.stdin): AsyncGenerator<IngestItem> {
+  const files = new Set<string>();
   for (const path of paths) {
     if (path === '-') {
       yield* readStream(stdin, '<stdin>', 'jsonl', options);
@@ -218,7 +233,7 @@ export async function* readInputs(paths: readonly string[], options: IngestOptio
       yield unreadableItem(path, (error as Error).message);
       continue;
     }
-    if (!info.isDirectory()) yield* readFile(path, options);
-    else if (!options.exclude?.has(folderKey(info))) yield* walk(path, options, new Set([folderKey(info)]));
+    if (!info.isDirectory()) yield* readOnce(path, options, files);
+    else if (!options.exclude?.has(folderKey(info))) yield* walk(path, options, new Set([folderKey(info)]), files);
   }
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { type PeriodKind, periodOf } from '../aggregate/periods.js';
-import type { PipelineSink } from '../types/pipelineSink.js';
-import type { PreparedDocument, QuotableSentence } from '../types/analysis.js';
-import type { DocumentRecord, SkippedInput } from '../types/document.js';
+import type { FinalRecord, PipelineSink } from '../types/pipelineSink.js';
+import type { OriginLine, PreparedDocument, QuotableSentence } from '../types/analysis.js';
+import type { SkippedInput } from '../types/document.js';
 import type { PairSentence } from '../types/evidence.js';
 import type { Extremes } from '../render/report.js';
 import { AtomicLineFile } from '../util/atomicFile.js';
@@ -22,6 +22,8 @@ const EXAMPLES_KEPT = 4 * EXAMPLES_QUOTED;
  */
 interface Candidate extends QuotableSentence {
   docId: string;
+  /** Where its document was read: the key of its lines (copies of one id share the id). */
+  origin: string;
   /** Index of the sentence's line among its document's lines. */
   line: number;
 }
@@ -38,7 +40,7 @@ function keep(list: Candidate[], candidate: Candidate, better: (a: Candidate, b:
 }
 
 const byDocThenIndex = (a: Candidate, b: Candidate) =>
-  a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.sentenceIndex - b.sentenceIndex || (a.pair < b.pair ? -1 : 1);
+  a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.sentenceIndex - b.sentenceIndex || (a.pair < b.pair ? -1 : a.pair > b.pair ? 1 : a.origin < b.origin ? -1 : 1);
 
 /**
  * A run that read no usable (dated) document: its outputs would be empty, so nothing is written and
@@ -59,9 +61,10 @@ function noDocumentsMessage(skips: readonly SkippedInput[]): string {
 }
 
 /**
- * Receives documents as the pipeline produces them: their sentences and
- * fingerprints wait in scratch files and are written, in date-then-id order,
- * to sentences.jsonl and state.jsonl when the run completes, beside the
+ * Receives documents as the pipeline produces them: their sentences,
+ * fingerprints and origins wait in scratch files, keyed by origin, and are
+ * written, in date-then-id order, to sentences.jsonl, state.jsonl and
+ * origins.jsonl when the run completes, beside the
  * final records in documents.jsonl; skipped inputs
  * go to skipped.jsonl, sorted by where they were read. Per pair-period it
  * keeps only the few extreme sentences the report quotes.
@@ -75,7 +78,7 @@ export class OutputSink implements PipelineSink {
   private constructor(
     private readonly dir: string,
     private readonly period: PeriodKind,
-    /** sentences.jsonl (file 0) and state.jsonl (file 1). */
+    /** sentences.jsonl (file 0), state.jsonl (file 1) and origins.jsonl (file 2), keyed by origin. */
     private readonly lines: KeyedLineStore,
     private readonly allowEmpty: boolean,
   ) {}
@@ -85,18 +88,19 @@ export class OutputSink implements PipelineSink {
     return new OutputSink(
       dir,
       period,
-      await KeyedLineStore.open(join(dir, 'sentences.jsonl'), join(dir, 'state.jsonl')),
+      await KeyedLineStore.open(join(dir, 'sentences.jsonl'), join(dir, 'state.jsonl'), join(dir, 'origins.jsonl')),
       allowEmpty,
     );
   }
 
   async document(doc: PreparedDocument): Promise<void> {
-    await this.lines.write(doc.id, doc.sentenceLines, [doc.state]);
+    const origin: OriginLine = { id: doc.id, origin: doc.origin };
+    await this.lines.write(doc.origin, doc.sentenceLines, [doc.state], [JSON.stringify(origin)]);
     const period = periodOf(doc.date, this.period);
     doc.quotable.forEach(({ pair, trust, sentenceIndex }, line) => {
       // A literal, not a spread of the deserialised object: candidates then share one hidden class
       // (spread copies took a shape of their own each, ~300 bytes a candidate).
-      this.keepExtreme(`${pair} ${period}`, { pair, trust, sentenceIndex, docId: doc.id, line });
+      this.keepExtreme(`${pair} ${period}`, { pair, trust, sentenceIndex, docId: doc.id, origin: doc.origin, line });
     });
   }
 
@@ -115,19 +119,22 @@ export class OutputSink implements PipelineSink {
   }
 
   /**
-   * Write the files in document order (date, then id): documents.jsonl as the records come,
-   * then sentences.jsonl without the sentences of documents folded as duplicates, and state.jsonl.
+   * Write the files in document order (date, then id): documents.jsonl as the records come, then
+   * sentences.jsonl with the sentences of the documents counted only, and state.jsonl and origins.jsonl
+   * with a line for every copy analysed (repeats of an id and folded copies too: a merge decides anew).
    */
-  async records(records: Iterable<DocumentRecord>, folded: ReadonlySet<string>): Promise<void> {
-    const ids: string[] = [];
+  async records(records: Iterable<FinalRecord>): Promise<void> {
+    const analysed: string[] = [];
+    /** Origins of the copies analysed whose sentences do not count: few, unlike those that do. */
+    const folded = new Set<string>();
     let usable = 0;
     const documents = await AtomicLineFile.open(join(this.dir, 'documents.jsonl'));
-    for (const record of records) {
-      // A skipped document has no lines; its id may be a repeat of a read one, whose lines must be written once.
-      if (record.status !== 'skipped') {
-        ids.push(record.id);
-        usable += 1;
+    for (const { record, origin, counted } of records) {
+      if (origin !== null) {
+        analysed.push(origin);
+        if (!counted) folded.add(origin);
       }
+      if (record.status !== 'skipped') usable += 1;
       await documents.writeLine(JSON.stringify(record));
     }
     if (usable === 0 && !this.allowEmpty) {
@@ -136,11 +143,11 @@ export class OutputSink implements PipelineSink {
     }
     await documents.commit();
     await this.lines.close();
-    const chosen = (list: Candidate[]) => list.filter((c) => !folded.has(c.docId)).slice(0, EXAMPLES_QUOTED);
+    const chosen = (list: Candidate[]) => list.filter((c) => !folded.has(c.origin)).slice(0, EXAMPLES_QUOTED);
     const lines = this.quotedLines([...this.candidates.values()].flatMap(({ negative, positive }) => [...chosen(negative), ...chosen(positive)]));
-    const quoted = (list: Candidate[]) => chosen(list).map((c) => JSON.parse(lines.get(`${c.line} ${c.docId}`) as string) as PairSentence);
+    const quoted = (list: Candidate[]) => chosen(list).map((c) => JSON.parse(lines.get(`${c.line} ${c.origin}`) as string) as PairSentence);
     for (const [key, { negative, positive }] of this.candidates) this.extremes.set(key, { negative: quoted(negative), positive: quoted(positive) });
-    await this.lines.commit(ids.filter((id) => !folded.has(id)), ids);
+    await this.lines.commit(analysed.filter((origin) => !folded.has(origin)), analysed, analysed);
     const skipped = await AtomicLineFile.open(join(this.dir, 'skipped.jsonl'));
     const sorted = [...this.skips].sort(
       (a, b) => a.origin.localeCompare(b.origin, 'en', { numeric: true }) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
@@ -150,20 +157,20 @@ export class OutputSink implements PipelineSink {
   }
 
   /**
-   * The lines of the sentences quoted, by `line docId`, each document's block read once however many
+   * The lines of the sentences quoted, by `line origin`, each document's block read once however many
    * of its sentences are quoted (read per quote, one long article's block was read hundreds of times).
    */
   private quotedLines(quoted: readonly Candidate[]): Map<string, string> {
     const byDoc = new Map<string, number[]>();
-    for (const { docId, line } of quoted) {
-      const wanted = byDoc.get(docId);
+    for (const { origin, line } of quoted) {
+      const wanted = byDoc.get(origin);
       if (wanted) wanted.push(line);
-      else byDoc.set(docId, [line]);
+      else byDoc.set(origin, [line]);
     }
     const lines = new Map<string, string>();
-    for (const [docId, wanted] of byDoc) {
-      const block = this.lines.lines(docId);
-      for (const line of wanted) lines.set(`${line} ${docId}`, block[line] as string);
+    for (const [origin, wanted] of byDoc) {
+      const block = this.lines.lines(origin);
+      for (const line of wanted) lines.set(`${line} ${origin}`, block[line] as string);
     }
     return lines;
   }

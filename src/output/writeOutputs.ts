@@ -119,7 +119,7 @@ export async function writeOutputs(input: OutputInput): Promise<WrittenOutputs> 
   ];
   const files = [
     'index.csv', 'index-directed.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl',
-    'skipped.jsonl', 'state.jsonl', ...(alerts ? ['alerts.json', 'alerts.md'] : []), ...tables, ...chartList,
+    'skipped.jsonl', 'state.jsonl', 'origins.jsonl', ...(alerts ? ['alerts.json', 'alerts.md'] : []), ...tables, ...chartList,
   ];
   return { files, alerts };
 }

@@ -114,8 +114,8 @@ export class AnalysisPool {
 
   private done(worker: Worker, results: AnalysedDocument[]): void {
     const batch = this.posted.get(worker)?.shift();
-    // Each id the run keeps (for its order, its duplicates, its files) is this thread's copy, already
-    // held as a seen id, not a second copy deserialised from the worker's message.
+    // Each id the run keeps (for its order, its duplicates, its files) is this thread's copy, the one ingest
+    // made, not a second copy deserialised from the worker's message.
     results.forEach((result, i) => {
       result.prepared.id = batch?.ids[i] ?? result.prepared.id;
     });

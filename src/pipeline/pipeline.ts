@@ -113,11 +113,11 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
  */
 export function analysedDocument(doc: DatedDocument, scorer: Scorer, actors: FindOptions, withAnalysis: boolean): AnalysedDocument {
   const analysis = analyzeDocument(doc, scorer, actors);
-  const prepared = prepareDocument(analysis, fingerprint(fullText(doc)));
+  const prepared = prepareDocument(analysis, fingerprint(fullText(doc)), doc.origin);
   return withAnalysis ? { prepared, analysis: JSON.stringify(analysis) } : { prepared };
 }
 
-function skippedRecord(doc: NewsDocument, reason: 'undated' | 'date-out-of-range' | 'duplicate-id'): DocumentRecord {
+function skippedRecord(doc: NewsDocument, reason: 'undated' | 'date-out-of-range'): DocumentRecord {
   return {
     id: doc.id, date: doc.date, title: doc.title, status: 'skipped', reason, sentences: 0, countries: [], pairs: [],
   };
@@ -126,7 +126,11 @@ function skippedRecord(doc: NewsDocument, reason: 'undated' | 'date-out-of-range
 /**
  * The whole chain: ingest items in, sentences and skipped inputs streamed to
  * the sink, and the per-pair, per-period index out. Syndicated copies are
- * folded: each group of copies counts once, as its earliest document.
+ * folded: each group of copies counts once, as its earliest document. An id
+ * read more than once is one document: every dated copy is analysed, and at
+ * the end the copy with the earliest date (then the smallest content hash)
+ * counts, whatever the order they came in; the others are reported as
+ * `duplicate-id` (see RunAggregator.finish).
  */
 export async function runPipeline(
   items: AsyncIterable<IngestItem>,
@@ -141,21 +145,20 @@ export async function runPipeline(
   const pool = jobs > 1 && !options.scorer ? new AnalysisPool(jobs - 1, { actors, withAnalysis: cache !== undefined }) : null;
   const aggregator = new RunAggregator(options.scratchDir);
   const { counts } = aggregator;
-  /** Where each id was first read, so a repeat names both places. */
-  const seenIds = new Map<string, string>();
   const skip = async (skipped: SkippedInput, record?: DocumentRecord) => {
     aggregator.addSkipped(skipped);
     if (record) await aggregator.addSkippedRecord(record);
     await sink.skipped(skipped);
   };
-  // Keys of documents being analysed, so their fresh analyses can be cached when they come back.
+  // Keys of documents being analysed, by origin (two copies of one id may be in flight), so their fresh
+  // analyses can be cached when they come back.
   const pendingKeys = new Map<string, string>();
   const collect = async ({ prepared, analysis }: AnalysedDocument) => {
     counts.boilerplateParagraphs += prepared.boilerplateParagraphs;
     counts.nonEnglishSentences += prepared.nonEnglishSentences;
-    const key = pendingKeys.get(prepared.id);
+    const key = pendingKeys.get(prepared.origin);
     if (key !== undefined && analysis !== undefined) {
-      pendingKeys.delete(prepared.id);
+      pendingKeys.delete(prepared.origin);
       await cache?.put(key, analysis, prepared.fingerprint);
     }
     await aggregator.addDocument(prepared);
@@ -178,13 +181,6 @@ export async function runPipeline(
       }
       const doc = item.document;
       counts.documents += 1;
-      const first = seenIds.get(doc.id);
-      if (first !== undefined) {
-        const message = `id ${JSON.stringify(doc.id)} was already read at ${first}; this copy is not counted`;
-        await skip({ origin: doc.origin, id: doc.id, reason: 'duplicate-id', message }, skippedRecord(doc, 'duplicate-id'));
-        continue;
-      }
-      seenIds.set(doc.id, doc.origin);
       if (doc.date === null) {
         await skip({ origin: doc.origin, id: doc.id, reason: 'undated', message: 'no usable date' }, skippedRecord(doc, 'undated'));
         continue;
@@ -199,10 +195,10 @@ export async function runPipeline(
         const key = documentKey(dated);
         const cached = cache.get(key);
         if (cached) {
-          await collect({ prepared: prepareDocument(cached.analysis, cached.fingerprint) });
+          await collect({ prepared: prepareDocument(cached.analysis, cached.fingerprint, doc.origin) });
           continue;
         }
-        pendingKeys.set(doc.id, key);
+        pendingKeys.set(doc.origin, key);
       }
       if (!pool || pool.saturated) {
         await collect(analysedDocument(dated, options.scorer ?? defaultScorer(), actors, cache !== undefined));

@@ -8,10 +8,10 @@ import type { Fingerprint } from '../types/fingerprint.js';
  * document that needs nothing from other documents.
  *
  * @example
- * const prepared = prepareDocument(analyzeDocument(doc, defaultScorer()), fingerprint(fullText(doc)));
+ * const prepared = prepareDocument(analyzeDocument(doc, defaultScorer()), fingerprint(fullText(doc)), doc.origin);
  * JSON.parse(prepared.record).status; // 'scored'
  */
-export function prepareDocument(analysis: DocumentAnalysis, fingerprint: Fingerprint): PreparedDocument {
+export function prepareDocument(analysis: DocumentAnalysis, fingerprint: Fingerprint, origin: string): PreparedDocument {
   const { record, sentences, names } = analysis;
   const date = record.date as string;
   const scores = articleScores(sentences);
@@ -20,6 +20,7 @@ export function prepareDocument(analysis: DocumentAnalysis, fingerprint: Fingerp
   return {
     id: record.id,
     date,
+    origin,
     status: record.status,
     sentenceCount: record.sentences,
     boilerplateParagraphs: analysis.boilerplateParagraphs,

@@ -37,6 +37,12 @@ export interface StateLine {
   names: string[];
 }
 
+/** A line of origins.jsonl: where an analysed copy was read, for a merge to name it (and to refuse overlapping shards). */
+export interface OriginLine {
+  id: string;
+  origin: string;
+}
+
 /** What the report's choice of quotes needs of a pair-sentence, beside its line. */
 export interface QuotableSentence {
   pair: string;
@@ -54,6 +60,11 @@ export interface QuotableSentence {
 export interface PreparedDocument {
   id: string;
   date: string;
+  /**
+   * Where this copy was read (`file:line`, as in skipped.jsonl): unique within a run, so it keys the
+   * copy's lines when one id is read more than once.
+   */
+  origin: string;
   /** `scored` or `no-pair`, as in the record. */
   status: DocumentRecord['status'];
   /** Sentences in the article body, for the run's counts. */

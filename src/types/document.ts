@@ -26,6 +26,7 @@ export type SkipReason =
   | 'unreadable'
   | 'not-a-record'
   | 'duplicate-id'
+  | 'read-twice'
   | 'malformed-csv'
   | 'malformed-xml'
   | 'no-article'
