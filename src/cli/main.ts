@@ -8,6 +8,7 @@ import { type AlertOptions, alertsMarkdown } from '../output/alerts.js';
 import { NoDocumentsError } from '../output/outputSink.js';
 import { printable } from '../util/printable.js';
 import type { FieldMap } from '../ingest/fields.js';
+import { relative, isAbsolute } from 'node:path';
 import { DEMO_CORPUS } from '../util/paths.js';
 import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { describePairPeriods } from '../aggregate/pairPeriodCounts.js';
@@ -182,7 +183,8 @@ async function runCommand(args: string[]): Promise<number> {
     if (value !== undefined) fields[name] = value;
   }
   const jobs = jobsFlag(values.jobs);
-  const inputs = demo ? [DEMO_CORPUS] : positionals;
+  // The demo corpus is named as a user in the checkout would name it, so its origins (origins.jsonl) read the same on every machine.
+  const inputs = demo ? [relativeIfInside(DEMO_CORPUS)] : positionals;
   const progress = values.quiet ? null : await startProgress(inputs);
   let summary: RunSummary;
   try {
@@ -333,3 +335,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = usage ? 2 : error instanceof NoDocumentsError ? EXIT_NO_DOCUMENTS : 1;
   },
 );
+
+/** A path relative to the working folder when it lies inside it, else as it is. */
+function relativeIfInside(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+}
