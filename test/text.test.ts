@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PIECE, articleBody, boundedPieces } from '../src/text/body.js';
 import { latinShare } from '../src/text/language.js';
-import { insideProperName } from '../src/text/properName.js';
+import { properNames } from '../src/text/properName.js';
 import NaturalSentenceTokenizer from 'natural/lib/natural/tokenizers/sentence_tokenizer.js';
 import { ABBREVIATIONS, splitSentences } from '../src/text/sentences.js';
 import { lowerWords, tokenizeWords } from '../src/text/words.js';
@@ -128,10 +128,10 @@ describe('emoticons', () => {
   });
 });
 
-describe('insideProperName', () => {
+describe('properNames', () => {
   const at = (text: string, word: string) => {
     const tokens = tokenizeWords(text);
-    return insideProperName(tokens, tokens.findIndex((t) => t.text === word));
+    return properNames(tokens)(tokens.findIndex((t) => t.text === word));
   };
   it('finds a word inside a name after another capitalised word', () => {
     expect(at('Panetta visits Vietnam, the first visit since the Vietnam War.', 'War')).toBe(true);

@@ -96,15 +96,24 @@ export function compileEventLexicon(
     if (existing) existing.push(pattern);
     else insert(trie, keys, [pattern]);
   };
+  // Many patterns share a head ("reject" begins some eighty) or a last word: their forms are worked out once.
+  const heads = new Map<string, ReturnType<typeof headForms>>();
+  const lasts = new Map<string, ReadonlySet<string>>();
   for (const entry of entries) {
     const segments = patternSegments(entry.pattern);
     const first = segments[0] as string[];
     const rest = segments.slice(1);
     const lastWord = (segments[segments.length - 1] as string[]).at(-1) as string;
     const multiword = entry.pattern.includes(' ');
-    const lastForms = new Set(multiword ? [lastWord, ...inflections(lastWord)] : [lastWord]);
+    let lastForms = multiword ? lasts.get(lastWord) : new Set([lastWord]);
+    if (!lastForms) {
+      lastForms = new Set([lastWord, ...inflections(lastWord)]);
+      lasts.set(lastWord, lastForms);
+    }
     const pattern: EventPattern = { entry, rest, lastForms, words: segments.flat().length };
-    const head = headForms(first[0] as string, irregular);
+    const headWord = first[0] as string;
+    const head = heads.get(headWord) ?? headForms(headWord, irregular);
+    heads.set(headWord, head);
     for (const p of head.participles) participles.add(p);
     const keySets = new Set<string>();
     for (const form of head.forms) keySets.add([form, ...first.slice(1)].join(' '));

@@ -12,6 +12,16 @@ export interface EventMatch {
 /** Forms of "be" that make a following participle passive. */
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
+/** Whether a segment's words stand at `begin` (the pattern's last word in any of its forms). A loop, not a closure: this runs for every candidate. */
+function fits(segment: readonly string[], begin: number, lastSegment: boolean, pattern: EventPattern, keys: readonly string[]): boolean {
+  const last = segment.length - 1;
+  for (let w = 0; w <= last; w += 1) {
+    const key = keys[begin + w] as string;
+    if (lastSegment && w === last ? !pattern.lastForms.has(key) : key !== segment[w]) return false;
+  }
+  return true;
+}
+
 /** Where a pattern's later segments end when they follow token `from`, or −1; gaps stay in the clause. */
 function restEnd(pattern: EventPattern, from: number, keys: readonly string[], clause: readonly number[]): number {
   let position = from;
@@ -24,11 +34,7 @@ function restEnd(pattern: EventPattern, from: number, keys: readonly string[], c
       const begin = position + gap;
       const stop = begin + segment.length;
       if (stop > keys.length || clause[stop - 1] !== home) break;
-      const fits = segment.every((word, w) => {
-        const key = keys[begin + w] as string;
-        return lastSegment && w === segment.length - 1 ? pattern.lastForms.has(key) : key === word;
-      });
-      if (fits) matched = stop;
+      if (fits(segment, begin, lastSegment, pattern, keys)) matched = stop;
     }
     if (matched < 0) return -1;
     position = matched;
@@ -36,15 +42,55 @@ function restEnd(pattern: EventPattern, from: number, keys: readonly string[], c
   return position;
 }
 
+/** The patterns ending a first segment: those with nothing after it, and the others by the forms of their next word. */
+interface Continuations {
+  whole: EventPattern[];
+  byNext: Map<string, EventPattern[]>;
+}
+
+const continuations = new WeakMap<readonly EventPattern[], Continuations>();
+
+/**
+ * The patterns of a trie node sorted by their next word, worked out once per node: a head such as
+ * "reject" begins some eighty patterns, and only those whose next word stands within reach need trying.
+ */
+function continuationsOf(patterns: readonly EventPattern[]): Continuations {
+  let known = continuations.get(patterns);
+  if (known) return known;
+  known = { whole: [], byNext: new Map() };
+  for (const pattern of patterns) {
+    const next = pattern.rest[0];
+    if (!next) {
+      known.whole.push(pattern);
+      continue;
+    }
+    const forms = pattern.rest.length === 1 && next.length === 1 ? pattern.lastForms : [next[0] as string];
+    for (const form of forms) known.byNext.set(form, [...(known.byNext.get(form) ?? []), pattern]);
+  }
+  continuations.set(patterns, known);
+  return known;
+}
+
+type Best = { pattern: EventPattern; end: number } | null;
+
+function better(best: Best, pattern: EventPattern, end: number): Best {
+  return !best || pattern.words > best.pattern.words || (pattern.words === best.pattern.words && end < best.end) ? { pattern, end } : best;
+}
+
 /** The most specific pattern starting at token i: the most literal words, then the shortest span. */
-function bestAt(i: number, keys: readonly string[], clause: readonly number[], lexicon: EventLexicon): { pattern: EventPattern; end: number } | null {
+function bestAt(i: number, keys: readonly string[], clause: readonly number[], lexicon: EventLexicon): Best {
   let node = lexicon.trie.root.next.get(keys[i] as string);
-  let best: { pattern: EventPattern; end: number } | null = null;
+  let best: Best = null;
   for (let j = i + 1; node; j += 1) {
-    for (const pattern of node.value ?? []) {
-      const end = pattern.rest.length === 0 ? j : restEnd(pattern, j, keys, clause);
-      if (end < 0) continue;
-      if (!best || pattern.words > best.pattern.words || (pattern.words === best.pattern.words && end < best.end)) best = { pattern, end };
+    if (node.value) {
+      const { whole, byNext } = continuationsOf(node.value);
+      for (const pattern of whole) best = better(best, pattern, j);
+      for (let at = j; at <= j + MAX_GAP && at < keys.length && clause[at] === clause[i]; at += 1) {
+        for (const pattern of byNext.get(keys[at] as string) ?? []) {
+          const end = restEnd(pattern, j, keys, clause);
+          if (end >= 0) best = better(best, pattern, end);
+        }
+      }
     }
     if (j >= keys.length || clause[j] !== clause[i]) break;
     node = node.next.get(keys[j] as string);

@@ -150,10 +150,9 @@ function agentOf(ctx: RoleContext, event: EventMatch): string[] {
 
 /** "… a project in Guantánamo Province, Cuba.": a clause that is only a country, right after the event's, names the place's country. */
 function placeTail(ctx: RoleContext, actor: ActorSpan, home: number): boolean {
+  // Clause numbers only grow along the sentence, so the actor is the whole clause when its neighbours lie outside it.
   const clause = ctx.clause[actor.start];
-  if (clause !== home + 1) return false;
-  for (let i = 0; i < ctx.keys.length; i += 1) if (ctx.clause[i] === clause && (i < actor.start || i >= actor.end)) return false;
-  return true;
+  return clause === home + 1 && ctx.clause[actor.start - 1] !== clause && (actor.end >= ctx.keys.length || ctx.clause[actor.end] !== clause);
 }
 
 /** A country after "from" in the event's clause, after the verb. */
@@ -198,8 +197,8 @@ const OBJECT_NAME = 4;
 function appositiveObject(ctx: RoleContext, event: EventMatch, limit: number, skip: ReadonlySet<string>): string[] {
   const home = ctx.clause[event.end - 1] as number;
   let end = event.end;
-  while (end < ctx.keys.length && ctx.clause[end] === home) end += 1;
-  if (end === event.end || end - event.end > OBJECT_NAME || end >= limit) return [];
+  while (end < ctx.keys.length && ctx.clause[end] === home && end - event.end <= OBJECT_NAME) end += 1;
+  if (end === event.end || ctx.clause[end] === home || end - event.end > OBJECT_NAME || end >= limit) return [];
   // Only a person's name stands there ("Pranab Mukherjee"), not a thing the appositive describes ("a security pact, the first…").
   if (ctx.tokens.slice(event.end, end).some((t, i) => !/^\p{Lu}/u.test(t.text) && !(i === 0 && OBLIQUE.has(t.lower)))) return [];
   const actor = ctx.actors.find((a) => a.start >= end && a.start < limit && ctx.clause[a.start] === home + 1 && !skip.has(a.code));

@@ -2,7 +2,7 @@ import { mean } from 'simple-statistics';
 import { findCountries } from '../actors/findCountries.js';
 import { pairsOf } from '../actors/pairs.js';
 import { splitSentences } from '../text/sentences.js';
-import { insideProperName } from '../text/properName.js';
+import { properNames } from '../text/properName.js';
 import { tokenizeWords } from '../text/words.js';
 import { sentenceDirection } from '../actors/direction.js';
 import { type EventLexicon, loadEventLexicon } from '../events/eventLexicon.js';
@@ -254,18 +254,21 @@ export function readSentence(
   const keys = new Array<string>(tokens.length);
   const nodes = new Array<WordStarts | undefined>(tokens.length);
   let begins = false;
+  // Events are coded only where they can count: between two countries named here, or the article's pair and one named here.
+  const heads = mayCodeEvents(mentions, principal) ? scorer.events.trie.root.next : null;
   let acts = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const key = (tokens[i] as Token).lower;
     keys[i] = key;
     nodes[i] = starts.get(key);
     begins ||= nodes[i] !== undefined;
-    acts ||= scorer.events.trie.root.next.has(key);
+    if (heads !== null && !acts) acts = heads.has(key);
   }
-  const coding = acts && mentions.length > 0;
+  const coding = acts;
   if (!begins && !coding) return bare(text, mentions, tokens, keys, scorer, principal);
   // A word inside a proper name ("the Vietnam War") names something and is no evidence.
-  const named = (m: RawMatch) => !insideProperName(tokens, m.start);
+  const inName = properNames(tokens);
+  const named = (m: RawMatch) => !inName(m.start);
   const trustMatches = findMatches(scorer.trust, nodes, 'trust', keys).filter(named);
   const toneMatches = findMatches(scorer.tone, nodes, 'tone', keys).filter(named);
   if (trustMatches.length === 0 && toneMatches.length === 0 && !coding) return bare(text, mentions, tokens, keys, scorer, principal);
@@ -282,6 +285,13 @@ export function readSentence(
   // A word inside a counted event's span is part of the event ("expelled" in "expelled the envoy"): listed and counted once, as the event.
   const free = trustEvidence.filter((item) => !events.some((e) => ownsItsWords(e.code) && item.start >= e.start && item.end <= e.end));
   return { trust: pairTrust(free, events), tone: normalise(toneEvidence), trustEvidence: free, toneEvidence, events, pairs };
+}
+
+/** Whether an event of this sentence could count for a pair: two countries named, or one beside the article's pair. */
+function mayCodeEvents(mentions: readonly CountryMention[], principal: string | null): boolean {
+  const first = mentions[0]?.code;
+  if (first === undefined) return false;
+  return principal !== null || mentions.some((m) => m.code !== first);
 }
 
 /** A sentence with nothing to score: the pairs of its parties (venues left out), each neutral. */
