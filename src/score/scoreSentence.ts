@@ -304,7 +304,7 @@ function bare(text: string, mentions: readonly CountryMention[], tokens: Token[]
 
 /** A pair's trust, and its direction from the shape of an attitude sentence where no event gives one. */
 function scorePair(reading: PairReading, text: string, mentions: readonly CountryMention[], tokens: Token[]): ScoredPair {
-  const direction = reading.direction ?? (reading.events.length === 0 ? attitudeDirection(text, mentions, tokens, reading) : null);
+  const direction = reading.direction ?? (reading.events.length === 0 && reading.attitude.length > 0 ? attitudeDirection(text, mentions, tokens, reading) : null);
   return { ...reading, direction, trust: pairTrust(reading.attitude, reading.events) };
 }
 
