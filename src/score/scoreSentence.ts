@@ -276,6 +276,10 @@ export function readSentence(
   const ctx = sentenceContext(text, tokens, keys, scorer.modifiers, nodes.map((n) => n?.cue));
   const trustRead = trustMatches.map((m) => evidenceOf(ctx, m));
   const toneEvidence = toneMatches.map((m) => evidenceOf(ctx, m));
+  // No country and no article pair: nothing to attribute, the sentence's words are its whole reading.
+  if (mentions.length === 0 && principal === null) {
+    return { trust: pairTrust(trustRead, []), tone: normalise(toneEvidence), trustEvidence: trustRead, toneEvidence, events: [], pairs: [] };
+  }
   const roles = { text, tokens, keys, clause: ctx.clause, actors: actorSpans(mentions, tokens), venueCues: scorer.venues };
   const coded = coding ? codeEvents(ctx, roles, scorer.events) : [];
   const cooperative = coded.some((e) => e.effective > 0 && e.roles.sources.length > 0 && e.roles.targets.length > 0);
