@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCountries } from '../src/actors/findCountries.js';
-import { type EventEntry, type Voice, compileEventLexicon, patternProblem } from '../src/events/eventLexicon.js';
+import { type EventEntry, type Voice, compileEventLexicon, patternProblem, singulars } from '../src/events/eventLexicon.js';
 import { findEvents } from '../src/events/findEvents.js';
 import { actorSpans, eventRoles, isVenue } from '../src/events/roles.js';
 import { sentenceContext } from '../src/score/context.js';
@@ -163,5 +163,18 @@ describe('event roles', () => {
     const talks = read('Talks held in Switzerland ended.');
     expect(talks.roleContext.actors.map((a) => isVenue(talks.roleContext.keys, venueCues, a))).toEqual([true]);
     expect(roles('Israel launched an air strike on Hezbollah militants in Syria.')?.targets).toEqual(['SY']);
+  });
+});
+
+describe('singulars', () => {
+  it('gives a plural last word its singular, and leaves words whose -s is no plural', () => {
+    expect(['talks', 'hostilities', 'ties', 'sanctions'].map(singulars)).toEqual([['talk'], ['hostility'], ['tie'], ['sanction']]);
+    expect(['gas', 'as', 'status', 'crisis', 'press'].map(singulars)).toEqual([[], [], [], [], []]);
+  });
+
+  it('lets a pattern written in the plural read the singular', () => {
+    const plural = compileEventLexicon([entry('reject * talks', '125', -5)], new Map());
+    const keys = 'hamas rejects talk of a truce'.split(' ');
+    expect(findEvents(keys, keys.map(() => 0), plural).map((e) => e.entry.pattern)).toEqual(['reject * talks']);
   });
 });

@@ -60,6 +60,21 @@ function headForms(head: string, irregular: ReadonlyMap<string, VerbForms>): { f
   return { forms: [...new Set([head, ...kept, ...known.past, ...known.participle])], participles: [...known.participle] };
 }
 
+/**
+ * The singular of a plural last word, so "reject * talks" also reads "rejects talk of a ceasefire" and
+ * "send * troops" "sends a troop contingent": -ies → -y and -s dropped; words whose -s is not a plural
+ * ("as", "gas", "status", "crisis", "press") keep only their own form.
+ *
+ * @example
+ * singulars('talks'); // ['talk']
+ * singulars('hostilities'); // ['hostility']
+ * singulars('gas'); // []
+ */
+export function singulars(word: string): string[] {
+  if (!/[^aiu s]s$/.test(word) || word.length < 4) return [];
+  return word.endsWith('ies') && word.length > 4 ? [`${word.slice(0, -3)}y`] : [word.slice(0, -1)];
+}
+
 /** Segments of a pattern split at its gaps: `recall * ambassador` → [['recall'], ['ambassador']]. */
 export function patternSegments(pattern: string): string[][] {
   return pattern.split(' * ').map((part) => part.split(' '));
@@ -107,7 +122,7 @@ export function compileEventLexicon(
     const multiword = entry.pattern.includes(' ');
     let lastForms = multiword ? lasts.get(lastWord) : new Set([lastWord]);
     if (!lastForms) {
-      lastForms = new Set([lastWord, ...inflections(lastWord)]);
+      lastForms = new Set([lastWord, ...inflections(lastWord), ...singulars(lastWord)]);
       lasts.set(lastWord, lastForms);
     }
     const pattern: EventPattern = { entry, rest, lastForms, words: segments.flat().length };
