@@ -178,3 +178,12 @@ describe('singulars', () => {
     expect(findEvents(keys, keys.map(() => 0), plural).map((e) => e.entry.pattern)).toEqual(['reject * talks']);
   });
 });
+
+describe('words of a country name', () => {
+  it('head no event ("the United States would retaliate against")', () => {
+    const unite = compileEventLexicon([entry('unite * against', '113', -2)], new Map());
+    const keys = 'the united states would retaliate against them'.split(' ');
+    expect(findEvents(keys, keys.map(() => 0), unite).map((e) => e.entry.pattern)).toEqual(['unite * against']);
+    expect(findEvents(keys, keys.map(() => 0), unite, new Set([1, 2]))).toEqual([]);
+  });
+});

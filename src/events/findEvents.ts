@@ -101,15 +101,22 @@ function bestAt(i: number, keys: readonly string[], clause: readonly number[], l
 /**
  * The events of a sentence, left to right, none overlapping: at each word the
  * most specific pattern that starts there. `keys` are the words' look-up forms
- * and `clause` the clause number of each (a gap never crosses a clause).
+ * and `clause` the clause number of each (a gap never crosses a clause); `names`
+ * the positions of words inside country names, which head no event.
  *
  * @example
  * // keys of "Russia recalled its ambassador from Kyiv" → [{ entry: recall * ambassador (161), start: 1, end: 4 }]
  */
-export function findEvents(keys: readonly string[], clause: readonly number[], lexicon: EventLexicon): EventMatch[] {
+export function findEvents(
+  keys: readonly string[],
+  clause: readonly number[],
+  lexicon: EventLexicon,
+  names: ReadonlySet<number> = new Set(),
+): EventMatch[] {
   const found: EventMatch[] = [];
   for (let i = 0; i < keys.length; ) {
-    const best = lexicon.trie.root.next.has(keys[i] as string) ? bestAt(i, keys, clause, lexicon) : null;
+    // A word of a country's name heads no event: "United" in "the United States would retaliate" is not "unite".
+    const best = !names.has(i) && lexicon.trie.root.next.has(keys[i] as string) ? bestAt(i, keys, clause, lexicon) : null;
     if (!best) {
       i += 1;
       continue;

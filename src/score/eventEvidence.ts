@@ -55,7 +55,9 @@ function eventEffects(ctx: SentenceContext, keys: readonly string[], match: Even
  * their severity after the rules.
  */
 export function codeEvents(ctx: SentenceContext, roles: RoleContext, lexicon: EventLexicon): CodedEvent[] {
-  const matches = findEvents(roles.keys, ctx.clause, lexicon);
+  const names = new Set<number>();
+  for (const actor of roles.actors) for (let t = actor.start; t < actor.end; t += 1) names.add(t);
+  const matches = findEvents(roles.keys, ctx.clause, lexicon, names);
   const effects = matches.map((match, m) => eventEffects(ctx, roles.keys, match, matches.slice(0, m)));
   const embedded = effects.map((list) => list.some((e) => e.rule === 'embedded'));
   return matches.map((match, m) => {
