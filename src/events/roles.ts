@@ -165,9 +165,12 @@ function fromCountry(ctx: RoleContext, event: EventMatch): string[] {
 /**
  * The object of an event: the first country after its head in its clause (a
  * country inside a gap counts: "expelled 23 Russian diplomats"), and those
- * coordinated with it. Venues are passed over, unless the pattern itself ends
- * in the preposition ("open an embassy in") or the event acts on a place and
- * nothing else is named.
+ * coordinated with it. Venues are passed over, unless the pattern's own
+ * preposition stands before them ("open an embassy in", "arrive in X for
+ * talks") or the event acts on a place and nothing else is named. A clause
+ * that is only a country ("in Guantánamo Province, Cuba") still belongs to the
+ * event's, and a short name with an appositive ("meets Pranab Mukherjee, the
+ * foreign minister of India") gives the appositive's country.
  */
 function objectOf(ctx: RoleContext, event: EventMatch, limit: number, skip: ReadonlySet<string>): string[] {
   const home = ctx.clause[event.end - 1] as number;
