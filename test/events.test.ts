@@ -26,6 +26,7 @@ const lexicon = compileEventLexicon(
     entry('attack', '180', -9),
     entry('air strike on', '195', -10),
     entry('sanctions against', '163', -8),
+    entry('supply * gas', '061', 6.4),
     entry('in defiance of', '120', -4),
   ],
   new Map([
@@ -136,6 +137,11 @@ describe('event roles', () => {
   it('a number\'s point or comma ends no clause ("1.1 million", "15,000")', () => {
     const { roleContext } = read('Japan attacked 1.1 million tonnes of 15,000 ships of China.');
     expect(new Set(roleContext.clause).size).toBe(1);
+  });
+
+  it('in a transfer, a demonym inside the gap is the goods\' origin and the receiver follows "to"', () => {
+    expect(roles('Azerbaijan began supplying Russian gas to Georgia.')).toEqual({ sources: ['AZ'], targets: ['GE'], mutual: false });
+    expect(roles('Azerbaijan began supplying Russian gas.')).toEqual({ sources: ['AZ'], targets: ['RU'], mutual: false });
   });
 
   it('a demonym right before a noun event is its actor, even after a preposition', () => {

@@ -35,6 +35,8 @@ export interface RoleContext {
 export const SUBJECT_WINDOW = 4;
 /** Roots whose events act on a place: "air strikes in Syria" hit Syria (CAMEO 15, 17–20). */
 const PLACE_ACTING_ROOTS = new Set(['15', '17', '18', '19', '20']);
+/** Roots whose events hand something over (material cooperation, aid): the receiver follows "to". */
+const TRANSFER_ROOTS = new Set(['06', '07']);
 /** Prepositions after which a country is not a clause's subject. */
 const OBLIQUE = new Set(['in', 'at', 'on', 'to', 'from', 'with', 'against', 'near', 'by', 'into', 'inside', 'toward', 'towards', 'over', 'for']);
 /** Text between two countries that joins them as one coordinated role: "Russia, China and Iran". */
@@ -186,6 +188,12 @@ function objectOf(ctx: RoleContext, event: EventMatch, limit: number, skip: Read
     if (isVenue(ctx.keys, ctx.venueCues, actor) && !patternPreposition) {
       if (fallback < 0) fallback = i;
       continue;
+    }
+    // "supplying Russian natural gas to Georgia": in a transfer, a demonym inside the gap says where the goods come from;
+    // the receiver is the country after "to".
+    if (TRANSFER_ROOTS.has(event.entry.root) && actor.end <= event.end && actor.category === 'demonym') {
+      const receiver = ctx.actors.findIndex((a) => a.start >= event.end && a.start < limit && ctx.clause[a.start] === home && wordBefore(ctx, a).key === 'to' && !skip.has(a.code));
+      if (receiver >= 0) return codes(coordinated(ctx, receiver, 1)).filter((c) => !skip.has(c));
     }
     return codes(coordinated(ctx, i, 1)).filter((c) => !skip.has(c));
   }
