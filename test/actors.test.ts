@@ -36,6 +36,8 @@ describe('findCountries', () => {
     ['The Israel Defense Forces struck the Gaza Strip.', ['IL', 'PS']],
     ['The Prime Minister of Israel Ehud Olmert met Mahmoud Abbas.', ['IL']],
     ['India Pakistan talks resumed.', ['IN', 'PK']],
+    // "pro-Russian" names whom a group sides with, not the state.
+    ['Pro-Russian separatists attacked Ukrainian troops near pro-Western protesters.', ['UA']],
     ['CHINA AND JAPAN AGREE', ['CN', 'JP']],
     ["Côte d'Ivoire and the Ivory Coast are one.", ['CI', 'CI']],
     ['The Kremlin and the White House spoke.', ['RU', 'US']],

@@ -142,6 +142,12 @@ function combiningHolds(scan: Scan, match: Match, gazetteer: Gazetteer): boolean
 }
 
 /**
+ * "pro-Russian separatists", "pro-Western protesters": a demonym after "pro-" names whom a group sides with,
+ * not the state; the group is no actor of that country (pro-Russian rebels in Ukraine are not Russia).
+ */
+const ALLEGIANCE = /(?:^|[^\p{L}])pro[-‐‑–]$/iu;
+
+/**
  * Find the countries a sentence names, in order, in one scan over its tokens.
  * Longest match wins: "Papua New Guinea" is not Guinea, "New Mexico" is not
  * Mexico (a not-a-country entry shadows it).
@@ -188,7 +194,8 @@ export function findCountries(
     const start = tokens[i]?.start ?? 0;
     const end = tokens[match.end - 1]?.end ?? start;
     const wanted =
-      (options.proxies !== false || entry.category !== 'proxy') && !personNamed(scan, i, match, gazetteer) && !otherSense(scan, entry.term, gazetteer);
+      (options.proxies !== false || entry.category !== 'proxy') && !personNamed(scan, i, match, gazetteer) && !otherSense(scan, entry.term, gazetteer) &&
+      !ALLEGIANCE.test(sentence.slice(Math.max(0, start - 5), start));
     if (entry.code !== '-' && holds && wanted && !CURRENCY_AFTER.test(sentence.slice(end, end + 1))) {
       for (const code of entry.codes) mentions.push({ code, surface: sentence.slice(start, end), start, end, category: entry.category });
     }

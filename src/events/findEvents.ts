@@ -102,7 +102,7 @@ function bestAt(i: number, keys: readonly string[], clause: readonly number[], l
  * The events of a sentence, left to right, none overlapping: at each word the
  * most specific pattern that starts there. `keys` are the words' look-up forms
  * and `clause` the clause number of each (a gap never crosses a clause); `names`
- * the positions of words inside country names, which head no event.
+ * the positions of words inside country names and other proper names, which head no event.
  *
  * @example
  * // keys of "Russia recalled its ambassador from Kyiv" → [{ entry: recall * ambassador (161), start: 1, end: 4 }]
