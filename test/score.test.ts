@@ -246,3 +246,11 @@ describe('words inside an event', () => {
     expect(reading.pairs[0]).toMatchObject({ pair: 'PK-US', trust: -0.64 }); // (−3 + ½ × −0.4) / 5
   });
 });
+
+describe('rejected', () => {
+  it('reads the words after a rejection, in its clause, as what was turned down', () => {
+    const reading = scoreSentence('China rejects an offer by Taiwan to begin a peace dialogue.');
+    expect(reading.trustEvidence.find((e) => e.entry === 'peace')).toMatchObject({ effective: 0 });
+    expect(reading.pairs[0]?.trust).toBeLessThan(0);
+  });
+});
