@@ -1,7 +1,6 @@
 import type { EventLexicon } from '../events/eventLexicon.js';
 import { type EventMatch, findEvents } from '../events/findEvents.js';
 import { type EventRoles, type RoleContext, eventRoles } from '../events/roles.js';
-import { properNames } from '../text/properName.js';
 import type { Token } from '../types/sentence.js';
 import { type SentenceContext, precedingCue } from './context.js';
 import { type RuleEffect, describeEffect } from './rules/effect.js';
@@ -53,13 +52,13 @@ function eventEffects(ctx: SentenceContext, keys: readonly string[], match: Even
 
 /**
  * Find a sentence's events, their roles among the sentence's countries, and
- * their severity after the rules.
+ * their severity after the rules. `inName` tells the words inside proper names
+ * (text/properName.ts), worked out once for the sentence's words and events.
  */
-export function codeEvents(ctx: SentenceContext, roles: RoleContext, lexicon: EventLexicon): CodedEvent[] {
+export function codeEvents(ctx: SentenceContext, roles: RoleContext, lexicon: EventLexicon, inName: (index: number) => boolean): CodedEvent[] {
   // Words of a country's name ("United" in "the United States") and of other proper names ("the Asia–Europe Meeting") head no event.
   const names = new Set<number>();
   for (const actor of roles.actors) for (let t = actor.start; t < actor.end; t += 1) names.add(t);
-  const inName = properNames(roles.tokens);
   for (let t = 0; t < roles.tokens.length; t += 1) if (inName(t)) names.add(t);
   const matches = findEvents(roles.keys, ctx.clause, lexicon, names);
   const effects = matches.map((match, m) => eventEffects(ctx, roles.keys, match, matches.slice(0, m)));

@@ -10,7 +10,7 @@ import { actorSpans, isVenue } from '../events/roles.js';
 import { loadVenueCues } from '../events/venues.js';
 import type { EventEvidence, EvidenceItem, SentenceScore } from '../types/evidence.js';
 import { type PairReading, attributeSentence, ownsItsWords } from './attribute.js';
-import { type CodedEvent, codeEvents } from './eventEvidence.js';
+import { codeEvents } from './eventEvidence.js';
 import { pairTrust } from './intensity.js';
 import type { CountryMention, Token } from '../types/sentence.js';
 import { type TrieNode, longestFrom } from '../util/trie.js';
@@ -31,6 +31,7 @@ import { hedge } from './rules/hedge.js';
 import { intensity } from './rules/intensity.js';
 import { negation } from './rules/negation.js';
 import { reversal } from './rules/reversal.js';
+import { rejected } from './rules/rejected.js';
 import { topic } from './rules/topic.js';
 
 /**
@@ -190,19 +191,9 @@ function evidenceOf(ctx: SentenceContext, match: RawMatch): EvidenceItem {
   };
 }
 
-/** A word after a topic cue in a sentence with a cooperative event: what the act is about, ×0 (rules/topic.ts). */
-function asTopic(ctx: SentenceContext, match: RawMatch, item: EvidenceItem): EvidenceItem {
-  const effect = topic(ctx, match);
+/** An evidence item that a sentence-level rule (topic, rejected) sets to ×0, with the rule recorded. */
+function zeroedBy(item: EvidenceItem, effect: RuleEffect | null): EvidenceItem {
   return effect ? { ...item, effective: 0, rules: [...item.rules, describeEffect(effect)] } : item;
-}
-
-/**
- * What a rejection rejects: in "China rejects an offer by Taiwan to begin a peace dialogue" the words after
- * the rejection, in its clause, name the thing turned down; the rejection (CAMEO 12) carries the valence, ×0.
- */
-function asRejected(ctx: SentenceContext, coded: readonly CodedEvent[], match: RawMatch, item: EvidenceItem): EvidenceItem {
-  const rejection = coded.find((e) => e.match.entry.root === '12' && e.effective !== 0 && e.match.end <= match.start && ctx.clause[e.match.end - 1] === ctx.clause[match.start]);
-  return rejection ? { ...item, effective: 0, rules: [...item.rules, describeEffect({ rule: 'rejected', factor: 0, cue: rejection.surface })] } : item;
 }
 
 /** Σe / (Σ|e| + K), in (-1, 1), rounded to 4 decimals so printed scores add up exactly; 0 when nothing matched. */
@@ -290,10 +281,13 @@ export function readSentence(
     return { trust: pairTrust(trustRead, []), tone: normalise(toneEvidence), trustEvidence: trustRead, toneEvidence, events: [], pairs: [] };
   }
   const roles = { text, tokens, keys, clause: ctx.clause, actors: actorSpans(mentions, tokens), venueCues: scorer.venues };
-  const coded = coding ? codeEvents(ctx, roles, scorer.events) : [];
+  const coded = coding ? codeEvents(ctx, roles, scorer.events, inName) : [];
   const cooperative = coded.some((e) => e.effective > 0 && e.roles.sources.length > 0 && e.roles.targets.length > 0);
-  const topical = cooperative ? trustRead.map((item, i) => asTopic(ctx, trustMatches[i] as RawMatch, item)) : trustRead;
-  const trustEvidence = topical.map((item, i) => asRejected(ctx, coded, trustMatches[i] as RawMatch, item));
+  // Beside a cooperative act, words after a topic cue are what it is about (rules/topic.ts); after a rejection, what was turned down (rules/rejected.ts).
+  const trustEvidence = trustRead.map((item, i) => {
+    const match = trustMatches[i] as RawMatch;
+    return zeroedBy(item, (cooperative ? topic(ctx, match) : null) ?? rejected(ctx, coded, match));
+  });
   const pairs = attributeSentence(roles, trustEvidence, coded, principal).map((reading) => scorePair(reading, text, mentions, tokens));
   const events = uniqueEvents(pairs);
   // A word inside a counted event's span is part of the event ("expelled" in "expelled the envoy"): listed and counted once, as the event.
