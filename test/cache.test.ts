@@ -21,7 +21,7 @@ describe('AnalysisCache', () => {
   /** A small analysis whose record's id is `id` and title `title of <id>`. */
   const analysis = (id: string) => ({
     record: { id, date: '2024-01-01', title: `title of ${id}`, status: 'no-pair' as const, sentences: 1, countries: [], pairs: [] },
-    sentences: [], names: [], boilerplateParagraphs: 0, nonEnglishSentences: 0,
+    sentences: [], names: [], boilerplateParagraphs: 0, otherLanguageSentences: 0,
   });
 
   it('keeps every analysis put while others are still being written (the first puts open its file together)', async () => {

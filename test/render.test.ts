@@ -104,7 +104,7 @@ describe('renderReport', () => {
     const report = renderReport({
       counts: {
         inputs: 1, documents: 1, scored: 1, noPair: 0, skipped: 0, skippedByReason: {}, duplicates: 0, duplicatesByKind: {},
-        sentences: 1, pairSentences: 1, boilerplateParagraphs: 0, nonEnglishSentences: 0,
+        sentences: 1, pairSentences: 1, boilerplateParagraphs: 0, otherLanguageSentences: 0,
       },
       index: [cell({ articles: 5, sentences: 5, trust: -0.6, index: -60, ciLow: -70, ciHigh: -50, lowCoverage: false })],
       pairs: [{ pair: 'CN-PK', direction: 'both', articles: 5, periods: 1, mean: -60, trendSlope: null }],

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PIECE, articleBody, boundedPieces } from '../src/text/body.js';
-import { latinShare } from '../src/text/language.js';
 import { properNames } from '../src/text/properName.js';
 import NaturalSentenceTokenizer from 'natural/lib/natural/tokenizers/sentence_tokenizer.js';
 import { ABBREVIATIONS, splitSentences } from '../src/text/sentences.js';
@@ -71,7 +70,7 @@ describe('splitSentences', () => {
 });
 
 describe('articleBody', () => {
-  it('drops syndication footers, disclaimers and non-English lines', () => {
+  it('drops syndication footers, disclaimers and the furniture of a page in another language', () => {
     const page = [
       'Добавить новость',
       'India and China agreed to talk.',
@@ -82,8 +81,9 @@ describe('articleBody', () => {
     ].join('\n\n');
     const body = articleBody(page);
     expect(body.sentences.map((s) => s.text)).toEqual(['India and China agreed to talk.']);
-    expect(body.boilerplateParagraphs).toBe(3);
-    expect(body.nonEnglishSentences).toBe(2);
+    // The Russian menu lines are furniture: not prose in the page's language.
+    expect(body.boilerplateParagraphs).toBe(5);
+    expect(body.otherLanguageSentences).toBe(0);
   });
 
   it('drops source credits that stand as sentences, and keeps a sentence that only opens with one', () => {
@@ -94,13 +94,6 @@ describe('articleBody', () => {
 
   it('joins hard-wrapped lines of one paragraph', () => {
     expect(articleBody('Japan and South Korea\nrestored ties.').sentences[0]?.text).toBe('Japan and South Korea restored ties.');
-  });
-});
-
-describe('latinShare', () => {
-  it('counts letters only', () => {
-    expect(latinShare('abc ДЕ 123')).toBeCloseTo(0.6, 10);
-    expect(latinShare('2024')).toBe(0);
   });
 });
 

@@ -7,7 +7,7 @@ import { termKeys } from './termKeys.js';
 
 /** Categories a gazetteer row may have; see lexicons/README.md. */
 export const GAZETTEER_CATEGORIES = new Set([
-  'name', 'alias', 'former', 'demonym', 'capital', 'metonym', 'combining', 'not-a-country', 'proxy',
+  'name', 'alias', 'former', 'demonym', 'capital', 'metonym', 'combining', 'not-a-country', 'proxy', 'pair',
 ]);
 
 export interface GazetteerEntry {
@@ -21,6 +21,8 @@ export interface GazetteerEntry {
   note: string;
   /** `file:line` the entry was read from, for lint messages. */
   origin: string;
+  /** Declension paradigms of the term's words (lexicons/ru/countries.tsv), one a word; absent where names do not decline. */
+  forms?: string;
 }
 
 export interface Gazetteer {
@@ -91,6 +93,7 @@ export function readGazetteerEntries(dir: string = LEXICON_DIR): GazetteerEntry[
     weight: Number(field(path, row, 'weight')),
     note: row.fields.get('note') ?? '',
     origin: `${path}:${row.line}`,
+    ...(row.fields.has('forms') ? { forms: row.fields.get('forms') as string } : {}),
   }));
 }
 

@@ -20,6 +20,8 @@ export interface LeaderTerm {
   /** First day out of office, ISO; null while in office at the table's last review. */
   to: string | null;
   origin: string;
+  /** Declension paradigms of the name's words (lexicons/ru/leaders.tsv); absent where names do not decline. */
+  forms?: string;
 }
 
 /** What a matched run of words may name: the terms it is the full name of, and those it is the short form of. */
@@ -61,6 +63,7 @@ export function readLeaderTerms(dir: string = LEXICON_DIR): LeaderTerm[] {
       from: field(path, row, 'from'),
       to: to === '-' ? null : to,
       origin: `${path}:${row.line}`,
+      ...(row.fields.has('forms') ? { forms: row.fields.get('forms') as string } : {}),
     };
   });
 }

@@ -29,7 +29,7 @@ export interface RunCounts {
   /** Pair-sentences in those documents: a sentence counts once for each pair it names (three countries, three pairs). */
   pairSentences: number;
   boilerplateParagraphs: number;
-  nonEnglishSentences: number;
+  otherLanguageSentences: number;
 }
 
 /** A name the gazetteer does not know, and how many documents used it beside a country. */
@@ -51,7 +51,7 @@ export interface AggregateResult {
 export function emptyCounts(): RunCounts {
   return {
     inputs: 0, documents: 0, scored: 0, noPair: 0, skipped: 0, skippedByReason: {}, duplicates: 0, duplicatesByKind: {},
-    sentences: 0, sentencesAboutPairs: 0, pairSentences: 0, boilerplateParagraphs: 0, nonEnglishSentences: 0,
+    sentences: 0, sentencesAboutPairs: 0, pairSentences: 0, boilerplateParagraphs: 0, otherLanguageSentences: 0,
   };
 }
 

@@ -101,7 +101,7 @@ async function addShard(shards: readonly string[], shard: number, aggregator: Ru
   const { counts } = aggregator;
   counts.inputs += meta.counts.inputs;
   counts.boilerplateParagraphs += meta.counts.boilerplateParagraphs;
-  counts.nonEnglishSentences += meta.counts.nonEnglishSentences;
+  counts.otherLanguageSentences += meta.counts.otherLanguageSentences;
   for (const line of fileLines(join(dir, 'skipped.jsonl'))) {
     const skipped = JSON.parse(line) as SkippedInput;
     // Which copy of a repeated id counts is decided anew over all the shards, and its repeats reported then.
@@ -143,7 +143,7 @@ async function addShard(shards: readonly string[], shard: number, aggregator: Ru
     const counted = shardRecord.status === 'scored' || shardRecord.status === 'no-pair';
     const record = unfolded(shardRecord);
     // The shard's own counts of boilerplate and non-English text were added above, from its index.json.
-    const analysis = { record, sentences: counted ? (sentences.get(record.id) ?? []) : [], names: state.names ?? [], boilerplateParagraphs: 0, nonEnglishSentences: 0 };
+    const analysis = { record, sentences: counted ? (sentences.get(record.id) ?? []) : [], names: state.names ?? [], boilerplateParagraphs: 0, otherLanguageSentences: 0 };
     const prepared = prepareDocument(analysis, fingerprintOf(state), origin);
     await aggregator.addDocument(prepared);
     await sink.document(prepared);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { defaultGazetteer } from '../actors/gazetteer.js';
@@ -64,9 +64,18 @@ export interface RunSummary extends PipelineResult {
   notes?: string[];
 }
 
-/** sha256 digests of the bundled lexicon files by file name, and the versions of the published lexicons tone reads. */
+/** Folders of the lexicons of the languages other than English: every TSV in them is read. */
+const LANGUAGE_FOLDERS = ['zh', 'ru'];
+
+/** sha256 digests of the bundled lexicon files by file name (`zh/trust.tsv` for other languages), and the versions of the published lexicons tone reads. */
 export function lexiconDigests(): Record<string, string> {
-  return { ...Object.fromEntries(LEXICON_FILES.map((f) => [f, fileDigest(join(LEXICON_DIR, f))])), ...publishedLexiconVersions() };
+  const languageFiles = LANGUAGE_FOLDERS.flatMap((folder) =>
+    readdirSync(join(LEXICON_DIR, folder))
+      .filter((f) => f.endsWith('.tsv'))
+      .sort()
+      .map((f) => `${folder}/${f}`),
+  );
+  return { ...Object.fromEntries([...LEXICON_FILES, ...languageFiles].map((f) => [f, fileDigest(join(LEXICON_DIR, f))])), ...publishedLexiconVersions() };
 }
 
 /** The package version, from package.json. */

@@ -29,6 +29,8 @@ export interface EventEntry {
   note: string;
   /** `file:line`. */
   origin: string;
+  /** The pattern in look-up keys where they differ from its words (Russian stems): the matcher reads this one. */
+  keyPattern?: string;
 }
 
 /** A compiled pattern: the words after its first segment, gap by gap. */
@@ -102,6 +104,8 @@ export function patternProblem(pattern: string): string | null {
 export function compileEventLexicon(
   entries: EventEntry[],
   irregular: ReadonlyMap<string, VerbForms>,
+  /** English heads and last words inflect; other languages' keys already cover their forms (stems) or have none (Chinese). */
+  inflect = true,
 ): EventLexicon {
   const trie = createTrie<EventPattern[]>();
   const participles = new Set<string>();
@@ -115,19 +119,19 @@ export function compileEventLexicon(
   const heads = new Map<string, ReturnType<typeof headForms>>();
   const lasts = new Map<string, ReadonlySet<string>>();
   for (const entry of entries) {
-    const segments = patternSegments(entry.pattern);
+    const segments = patternSegments(entry.keyPattern ?? entry.pattern);
     const first = segments[0] as string[];
     const rest = segments.slice(1);
     const lastWord = (segments[segments.length - 1] as string[]).at(-1) as string;
     const multiword = entry.pattern.includes(' ');
     let lastForms = multiword ? lasts.get(lastWord) : new Set([lastWord]);
     if (!lastForms) {
-      lastForms = new Set([lastWord, ...inflections(lastWord), ...singulars(lastWord)]);
+      lastForms = new Set(inflect ? [lastWord, ...inflections(lastWord), ...singulars(lastWord)] : [lastWord]);
       lasts.set(lastWord, lastForms);
     }
     const pattern: EventPattern = { entry, rest, lastForms, words: segments.flat().length };
     const headWord = first[0] as string;
-    const head = heads.get(headWord) ?? headForms(headWord, irregular);
+    const head = heads.get(headWord) ?? (inflect ? headForms(headWord, irregular) : { forms: [headWord], participles: [] });
     heads.set(headWord, head);
     for (const p of head.participles) participles.add(p);
     const keySets = new Set<string>();

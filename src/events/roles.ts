@@ -29,7 +29,12 @@ export interface RoleContext {
   actors: readonly ActorSpan[];
   /** Words after which "in X"/"at X" names where something happened, not who it happened to (venues.tsv). */
   venueCues: ReadonlySet<string>;
+  /** In a language whose function words mark roles (Chinese, Russian): those words by key (roles.tsv); see cueRoles.ts. */
+  roleCues?: ReadonlyMap<string, RoleCue>;
 }
+
+/** What a function word right before a country says of its part in an event (a language's roles.tsv). */
+export type RoleCue = 'object' | 'partner' | 'agent' | 'venue' | 'origin';
 
 /** A subject named this close to the sentence start is the main clause's, even across a comma ("Moscow, which…, expelled"). */
 export const SUBJECT_WINDOW = 4;

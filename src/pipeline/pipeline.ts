@@ -13,7 +13,10 @@ import { prepareDocument } from './preparedDocument.js';
 import { type Scorer, defaultScorer, readSentence } from '../score/scoreSentence.js';
 import { articleBody } from '../text/body.js';
 import { fingerprint } from '../text/fingerprint.js';
-import { tokenizeWords } from '../text/words.js';
+import { gazetteerFor, resolvePairAbbreviations } from '../actors/languageGazetteers.js';
+import type { ReadLanguage } from '../text/language.js';
+import { wordsIn } from '../text/segmenters.js';
+import { scorerFor } from '../score/languageScorer.js';
 import type { DocumentAnalysis } from '../types/analysis.js';
 import type { DocumentRecord, NewsDocument, SkippedInput } from '../types/document.js';
 import type { PairSentence } from '../types/evidence.js';
@@ -51,18 +54,20 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
   const finding = { ...actors, date: doc.date };
   const mentions = new Map<string, number>();
   const read = body.sentences.map((sentence) => {
-    const tokens = tokenizeWords(sentence.text);
-    const found = findCountries(sentence.text, tokens, undefined, finding);
+    const language = sentence.lang as ReadLanguage;
+    const tokens = wordsIn(language, sentence.text);
+    const named = findCountries(sentence.text, tokens, gazetteerFor(language), finding);
+    const found = language === 'zh' ? resolvePairAbbreviations(named) : named;
     for (const m of found) mentions.set(m.code, (mentions.get(m.code) ?? 0) + 1);
-    return { sentence, tokens, found, pairs: pairsOf(found.map((m) => m.code)) };
+    return { sentence, tokens, found, pairs: pairsOf(found.map((m) => m.code)), scorer: scorerFor(language, scorer) };
   });
   const principal = principalPair(read.map((r) => r.pairs));
   const names = [...new Set(read.flatMap((r) => unknownNames(r.sentence.text, r.tokens, r.found)))].sort();
   const sentences: PairSentence[] = [];
-  for (const { sentence, tokens, found, pairs } of read) {
+  for (const { sentence, tokens, found, pairs, scorer: sentenceScorer } of read) {
     const inherited = pairs.length === 0 && principal !== null && continuesPair(found.map((m) => m.code), tokens, principal);
     if (pairs.length === 0 && !inherited) continue;
-    const reading = readSentence(sentence.text, tokens, found, scorer, inherited ? principal : null);
+    const reading = readSentence(sentence.text, tokens, found, sentenceScorer, inherited ? principal : null);
     for (const pair of reading.pairs) {
       // A pair found only through a proxy (Huawei for China) is marked, so readers can weigh it.
       const viaProxy = pair.pair.split('-').some((code) => found.some((m) => m.code === code) && found.every((m) => m.code !== code || m.category === 'proxy'));
@@ -72,6 +77,7 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
         pair: pair.pair,
         sentenceIndex: sentence.index,
         text: sentence.text,
+        lang: sentence.lang,
         trust: pair.trust,
         tone: reading.tone,
         trustEvidence: pair.attitude,
@@ -93,6 +99,7 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
       ...(doc.dateRule !== undefined ? { dateRule: doc.dateRule } : {}),
       title: doc.title,
       ...(doc.source !== undefined ? { source: doc.source } : {}),
+      lang: body.lang,
       status: pairs.length > 0 ? 'scored' : 'no-pair',
       sentences: body.sentences.length,
       countries: [...mentions.entries()]
@@ -103,7 +110,7 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
     sentences,
     names,
     boilerplateParagraphs: body.boilerplateParagraphs,
-    nonEnglishSentences: body.nonEnglishSentences,
+    otherLanguageSentences: body.otherLanguageSentences,
   };
 }
 
@@ -155,7 +162,7 @@ export async function runPipeline(
   const pendingKeys = new Map<string, string>();
   const collect = async ({ prepared, analysis }: AnalysedDocument) => {
     counts.boilerplateParagraphs += prepared.boilerplateParagraphs;
-    counts.nonEnglishSentences += prepared.nonEnglishSentences;
+    counts.otherLanguageSentences += prepared.otherLanguageSentences;
     const key = pendingKeys.get(prepared.origin);
     if (key !== undefined && analysis !== undefined) {
       pendingKeys.delete(prepared.origin);

@@ -24,7 +24,7 @@ export function prepareDocument(analysis: DocumentAnalysis, fingerprint: Fingerp
     status: record.status,
     sentenceCount: record.sentences,
     boilerplateParagraphs: analysis.boilerplateParagraphs,
-    nonEnglishSentences: analysis.nonEnglishSentences,
+    otherLanguageSentences: analysis.otherLanguageSentences,
     fingerprint,
     record: JSON.stringify(record),
     detail: scores.length > 0 || names.length > 0 ? JSON.stringify(detail) : null,

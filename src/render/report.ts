@@ -272,7 +272,7 @@ function summary(counts: RunCounts, index: readonly PairPeriodIndex[], period: s
     `- Duplicates folded (syndicated copies counted once, as the earliest): ${counts.duplicates}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`,
     `- Sentences read (all documents, copies included): ${counts.sentences}; of them naming a country pair, in the documents counted: ` +
       `${counts.sentencesAboutPairs}, making ${counts.pairSentences} pair-sentences (a sentence counts once for each pair it names); ` +
-      `boilerplate paragraphs dropped: ${counts.boilerplateParagraphs}; non-English sentences skipped: ${counts.nonEnglishSentences}`,
+      `boilerplate paragraphs dropped: ${counts.boilerplateParagraphs}; non-English sentences skipped: ${counts.otherLanguageSentences}`,
   ];
 }
 

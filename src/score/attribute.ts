@@ -1,5 +1,6 @@
 import { pairsOf } from '../actors/pairs.js';
-import { type RoleContext, isVenue } from '../events/roles.js';
+import { namesVenue } from '../events/cueRoles.js';
+import type { RoleContext } from '../events/roles.js';
 import type { EventEvidence, EvidenceItem } from '../types/evidence.js';
 import type { CodedEvent } from './eventEvidence.js';
 
@@ -67,7 +68,7 @@ export function attributeSentence(
   events: readonly CodedEvent[],
   principal: string | null,
 ): PairReading[] {
-  const parties = ctx.actors.filter((a) => !isVenue(ctx.keys, ctx.venueCues, a));
+  const parties = ctx.actors.filter((a) => !namesVenue(ctx, a));
   const filled = principal ? events.map((e) => fillFromPair(e, principal)) : events;
   const coded = filled.filter((e) => e.roles.sources.length > 0 && e.roles.targets.length > 0);
   const readings = new Map<string, PairReading>();

@@ -28,7 +28,8 @@ export interface Span {
 }
 
 /** Characters that end a clause: , ; : ( ) ! ? . – — */
-const CLAUSE_BREAKS = new Set([0x2c, 0x3b, 0x3a, 0x28, 0x29, 0x21, 0x3f, 0x2e, 0x2013, 0x2014]);
+// Full-width ，；：（）！？。 too (Chinese); not the enumeration comma 、, which joins a list as "and" does.
+const CLAUSE_BREAKS = new Set([0x2c, 0x3b, 0x3a, 0x28, 0x29, 0x21, 0x3f, 0x2e, 0x2013, 0x2014, 0xff0c, 0xff1b, 0xff1a, 0xff08, 0xff09, 0xff01, 0xff1f, 0x3002]);
 
 /** True when the text between two tokens ends a clause; a single space (the usual gap) never does. */
 function breaksClause(text: string, from: number, to: number): boolean {

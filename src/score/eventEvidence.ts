@@ -1,6 +1,7 @@
 import type { EventLexicon } from '../events/eventLexicon.js';
 import { type EventMatch, findEvents } from '../events/findEvents.js';
-import { type EventRoles, type RoleContext, eventRoles } from '../events/roles.js';
+import { rolesOf } from '../events/cueRoles.js';
+import type { EventRoles, RoleContext } from '../events/roles.js';
 import type { Token } from '../types/sentence.js';
 import { type SentenceContext, precedingCue } from './context.js';
 import { type RuleEffect, describeEffect } from './rules/effect.js';
@@ -72,7 +73,7 @@ export function codeEvents(ctx: SentenceContext, roles: RoleContext, lexicon: Ev
     const effective = (effects[m] as RuleEffect[]).reduce((w, e) => w * e.factor, match.entry.weight);
     return {
       match,
-      roles: eventRoles(roles, match, matches[next]?.start ?? roles.keys.length),
+      roles: rolesOf(roles, match, matches[next]?.start ?? roles.keys.length),
       start: first.start,
       end: last.end,
       surface: ctx.text.slice(first.start, last.end),

@@ -22,6 +22,8 @@ export interface LexiconEntry {
   note: string;
   /** `file:line`, or the package it came from. */
   origin: string;
+  /** Look-up keys where they are not the term's lower-case words (Russian stems); see `compileLexicon`. */
+  keys?: string[];
 }
 
 /**
@@ -61,7 +63,7 @@ export function compileLexicon(name: string, keyMode: KeyMode, entries: LexiconE
   if (keyMode === 'inflect') {
     for (const entry of entries) for (const keys of inflectedKeys(entry.term)) insert(trie, keys, entry);
   }
-  for (const entry of entries) insert(trie, entryKeys(entry.term), entry);
+  for (const entry of entries) insert(trie, entry.keys ?? entryKeys(entry.term), entry);
   return { name, keyMode, entries, trie };
 }
 

@@ -20,8 +20,13 @@ export interface ModifierSet {
   entries: Modifier[];
 }
 
-/** Read `modifiers.tsv` into a trie keyed by lower-case words. */
-export function loadModifiers(dir: string = LEXICON_DIR): ModifierSet {
+/** The lower-case words of an English term: how the English lexicons key their entries. */
+export function englishKeys(term: string): string[] {
+  return tokenizeWords(term).map((t) => t.lower);
+}
+
+/** Read `modifiers.tsv` into a trie keyed by lower-case words (or by the keys `keysOf` gives: Russian stems). */
+export function loadModifiers(dir: string = LEXICON_DIR, keysOf: (term: string) => string[] = englishKeys): ModifierSet {
   const path = join(dir, 'modifiers.tsv');
   const trie = createTrie<Modifier>();
   const entries: Modifier[] = [];
@@ -32,7 +37,7 @@ export function loadModifiers(dir: string = LEXICON_DIR): ModifierSet {
       category: field(path, row, 'category'),
     };
     entries.push(modifier);
-    insert(trie, tokenizeWords(modifier.term).map((t) => t.lower), modifier);
+    insert(trie, keysOf(modifier.term), modifier);
   }
   return { trie, entries };
 }

@@ -6,7 +6,8 @@ import { properNames } from '../text/properName.js';
 import { tokenizeWords } from '../text/words.js';
 import { sentenceDirection } from '../actors/direction.js';
 import { type EventLexicon, loadEventLexicon } from '../events/eventLexicon.js';
-import { actorSpans, isVenue } from '../events/roles.js';
+import { namesVenue } from '../events/cueRoles.js';
+import { type RoleCue, actorSpans } from '../events/roles.js';
 import { loadVenueCues } from '../events/venues.js';
 import type { EventEvidence, EvidenceItem, SentenceScore } from '../types/evidence.js';
 import { type PairReading, attributeSentence, ownsItsWords } from './attribute.js';
@@ -50,6 +51,10 @@ export interface Scorer {
   /** What states do to each other (`events.tsv`) and the words that make "in X" a venue (`venues.tsv`). */
   events: EventLexicon;
   venues: ReadonlySet<string>;
+  /** The language the lexicons are in: `en` where absent. */
+  language?: string;
+  /** Function words that mark roles, in a language that has them (lexicons/zh/roles.tsv, lexicons/ru/roles.tsv). */
+  roleCues?: ReadonlyMap<string, RoleCue>;
 }
 
 /** Options of `scoreSentence` and `scoreText`. */
@@ -280,7 +285,7 @@ export function readSentence(
   if (mentions.length === 0 && principal === null) {
     return { trust: pairTrust(trustRead, []), tone: normalise(toneEvidence), trustEvidence: trustRead, toneEvidence, events: [], pairs: [] };
   }
-  const roles = { text, tokens, keys, clause: ctx.clause, actors: actorSpans(mentions, tokens), venueCues: scorer.venues };
+  const roles = { text, tokens, keys, clause: ctx.clause, actors: actorSpans(mentions, tokens), venueCues: scorer.venues, ...(scorer.roleCues ? { roleCues: scorer.roleCues } : {}) };
   const coded = coding ? codeEvents(ctx, roles, scorer.events, inName) : [];
   const cooperative = coded.some((e) => e.effective > 0 && e.roles.sources.length > 0 && e.roles.targets.length > 0);
   // Beside a cooperative act, words after a topic cue are what it is about (rules/topic.ts); after a rejection, what was turned down (rules/rejected.ts).
@@ -304,7 +309,9 @@ function mayCodeEvents(mentions: readonly CountryMention[], principal: string | 
 
 /** A sentence with nothing to score: the pairs of its parties (venues left out), each neutral. */
 function bare(text: string, mentions: readonly CountryMention[], tokens: Token[], keys: readonly string[], scorer: Scorer, principal: string | null): SentenceReading {
-  const parties = actorSpans(mentions, tokens).filter((a) => !isVenue(keys, scorer.venues, a));
+  const actors = actorSpans(mentions, tokens);
+  const ctx = { text, tokens, keys, clause: [], actors, venueCues: scorer.venues, ...(scorer.roleCues ? { roleCues: scorer.roleCues } : {}) };
+  const parties = actors.filter((a) => !namesVenue(ctx, a));
   const pairs = pairsOf(parties.map((a) => a.code));
   const readings = (pairs.length === 0 && principal ? [principal] : pairs).map((pair) => ({ pair, attitude: [], events: [], direction: null }));
   return { ...NOTHING, pairs: readings.map((reading) => scorePair(reading, text, mentions, tokens)) };

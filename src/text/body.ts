@@ -1,14 +1,17 @@
 import type { Sentence } from '../types/sentence.js';
 import { isBoilerplate, isSourceCredit, opensDisclaimer } from './boilerplate.js';
-import { looksEnglish } from './language.js';
-import { splitSentences } from './sentences.js';
+import { type LanguageCode, READ_LANGUAGES, type ReadLanguage, UNDETERMINED, documentLanguage, dominantScript, paragraphLanguage, scriptCounts } from './language.js';
+import { sentencesIn } from './segmenters.js';
 
 /** The article's sentences and a count of what was left out and why. */
 export interface ArticleBody {
   sentences: Sentence[];
   /** Paragraphs of page furniture, and source-credit lines ("(Reuters) (AP)"), left out. */
   boilerplateParagraphs: number;
-  nonEnglishSentences: number;
+  /** Sentences in a language the tool does not read (see READ_LANGUAGES), counted and left out. */
+  otherLanguageSentences: number;
+  /** The language of most of the body's letters (`und` if none could be told). */
+  lang: LanguageCode;
 }
 
 /**
@@ -21,9 +24,50 @@ export interface ArticleBody {
 function paragraphs(text: string): string[] {
   return text
     .split(/\r?\n[ \t]*\r?\n|\r?\n(?=[ \t]{2,}\S)/)
-    .flatMap((p) => p.split(/(?<=[.!?]["'”’)]?)[ \t]*\r?\n/))
+    .flatMap((p) => p.split(/(?<=[.!?。！？]["'”’)」]?)[ \t]*\r?\n/))
+    .flatMap(byScript)
     .map((p) => p.replace(/\s*\r?\n\s*/g, ' ').trim())
     .filter((p) => p !== '');
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Lines of a block in different scripts are different paragraphs, though no
+ * blank line parts them: a Russian menu line above an English headline
+ * ("Добавить новость" / "News in English") is not one paragraph with it.
+ */
+function byScript(block: string): string[] {
+  if (!NON_ASCII.test(block)) return [block];
+  const runs: string[] = [];
+  let current: string[] = [];
+  let script = '';
+  for (const line of block.split(/\r?\n/)) {
+    const own = dominantScript(line);
+    if (own !== '' && script !== '' && own !== script && current.length > 0) {
+      runs.push(current.join('\n'));
+      current = [];
+    }
+    if (own !== '') script = own;
+    current.push(line);
+  }
+  runs.push(current.join('\n'));
+  return runs;
+}
+
+/**
+ * Fewer letters than this and a paragraph is too short to be prose: a menu
+ * item or a link ("Лучшие каналы в Telegram."). A Chinese character counts as
+ * three letters, about what it carries against an alphabet's letter.
+ */
+export const MIN_PROSE_LETTERS = 24;
+const SENTENCE_END = /[.!?。！？…]["'”’»)」]?$/;
+
+/** Whether a paragraph reads as prose: it ends a sentence and is long enough. */
+function isProse(paragraph: string): boolean {
+  if (!SENTENCE_END.test(paragraph)) return false;
+  const counts = scriptCounts(paragraph);
+  return counts.latin + counts.cyrillic + counts.other + counts.hangul + 3 * (counts.han + counts.kana) >= MIN_PROSE_LETTERS;
 }
 
 /** Longest piece handed to the sentence splitter at once; see boundedPieces. */
@@ -55,32 +99,49 @@ export function boundedPieces(paragraph: string): string[] {
 
 /**
  * Extract the sentences of an article body: drop page boilerplate (footers,
- * disclaimers) and sentences not in English, split the rest with natural.
+ * disclaimers), identify each paragraph's language (a paragraph too short to
+ * tell takes the document's), and split the paragraphs in a language the tool
+ * reads into sentences; sentences in other languages are counted, not read.
  *
  * @example
  * articleBody('China and Pakistan met.\n\nThe post X appeared first on Y.').sentences;
- * // [{ index: 0, text: 'China and Pakistan met.' }]
+ * // [{ index: 0, text: 'China and Pakistan met.', lang: 'en' }]
  */
 export function articleBody(text: string): ArticleBody {
-  const body: ArticleBody = { sentences: [], boilerplateParagraphs: 0, nonEnglishSentences: 0 };
+  const kept: Array<{ paragraph: string; language: LanguageCode }> = [];
+  let boilerplateParagraphs = 0;
   let inDisclaimer = false;
   for (const paragraph of paragraphs(text)) {
     if (inDisclaimer || isBoilerplate(paragraph)) {
-      body.boilerplateParagraphs += 1;
+      boilerplateParagraphs += 1;
       // A bare "DISCLAIMER" heading covers the paragraph that follows it.
       inDisclaimer = !inDisclaimer && opensDisclaimer(paragraph);
       continue;
     }
-    for (const sentence of boundedPieces(paragraph).flatMap(splitSentences)) {
+    kept.push({ paragraph, language: paragraphLanguage(paragraph) });
+  }
+  // The page's language is its prose's: menus and headline lists around an article do not outvote it.
+  const prose = kept.filter((k) => isProse(k.paragraph));
+  const lang = documentLanguage((prose.length > 0 ? prose : kept).map((k) => [k.language, k.paragraph.length]));
+  const body: ArticleBody = { sentences: [], boilerplateParagraphs, otherLanguageSentences: 0, lang };
+  for (const { paragraph, language } of kept) {
+    const read = language === UNDETERMINED ? lang : language;
+    // Page furniture in another language than the page's: headlines of other news, menu items. Prose in it (a quoted statement) is read.
+    if (read !== lang && !isProse(paragraph)) {
+      body.boilerplateParagraphs += 1;
+      continue;
+    }
+    const pieces = read === 'en' ? boundedPieces(paragraph) : [paragraph];
+    for (const sentence of pieces.flatMap((piece) => (READ_LANGUAGES.has(read) ? sentencesIn(read as ReadLanguage, piece) : [piece]))) {
       if (isSourceCredit(sentence)) {
         body.boilerplateParagraphs += 1;
         continue;
       }
-      if (!looksEnglish(sentence)) {
-        body.nonEnglishSentences += 1;
+      if (!READ_LANGUAGES.has(read)) {
+        body.otherLanguageSentences += 1;
         continue;
       }
-      body.sentences.push({ index: body.sentences.length, text: sentence });
+      body.sentences.push({ index: body.sentences.length, text: sentence, lang: read });
     }
   }
   return body;

@@ -27,3 +27,8 @@ declare module 'natural/lib/natural/tokenizers/regexp_tokenizer.js' {
     tokenize(text: string): string[];
   }
 }
+
+declare module 'natural/lib/natural/stemmers/porter_stemmer_ru.js' {
+  const PorterStemmerRu: { stem(word: string): string };
+  export default PorterStemmerRu;
+}

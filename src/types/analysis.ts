@@ -15,7 +15,7 @@ export interface DocumentAnalysis {
   /** Capitalised names in sentences with a country that matched nothing: candidates for the gazetteer. */
   names: string[];
   boilerplateParagraphs: number;
-  nonEnglishSentences: number;
+  otherLanguageSentences: number;
 }
 
 /** What the aggregator sets aside of a scored document until the end. */
@@ -70,7 +70,7 @@ export interface PreparedDocument {
   /** Sentences in the article body, for the run's counts. */
   sentenceCount: number;
   boilerplateParagraphs: number;
-  nonEnglishSentences: number;
+  otherLanguageSentences: number;
   fingerprint: Fingerprint;
   /** The document's record (a documents.jsonl line before duplicates are marked). */
   record: string;

@@ -52,6 +52,8 @@ export interface DocumentRecord {
   dateRule?: string;
   title: string;
   source?: string;
+  /** The language of most of the document's text (ISO 639-1), `und` where none could be told; absent for a document never read. */
+  lang?: string;
   status: 'scored' | 'no-pair' | 'skipped' | 'duplicate';
   reason?: SkipReason;
   /** For a duplicate: the document kept in its place, and whether the copy was exact or near. */

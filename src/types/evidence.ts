@@ -60,6 +60,8 @@ export interface PairSentence {
   pair: string;
   sentenceIndex: number;
   text: string;
+  /** The language the sentence was read in (ISO 639-1: en, zh, ru). */
+  lang: string;
   trust: number;
   tone: number;
   /** The attitude words that count for this pair (all of the sentence's, unless its events assign them). */

@@ -4,6 +4,8 @@
 export interface Sentence {
   index: number;
   text: string;
+  /** The language it is read in (ISO 639-1): `en`, `zh` or `ru`. */
+  lang: string;
 }
 
 /** A word-like token and its character span in the sentence. */

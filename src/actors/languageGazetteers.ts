@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReadLanguage } from '../text/language.js';
+import { foldYo } from '../text/russianWords.js';
+import type { CountryMention } from '../types/sentence.js';
+import { LEXICON_DIR } from '../util/paths.js';
+import { type Paradigms, declinedForms, readParadigms } from './declension.js';
+import { type Gazetteer, type GazetteerEntry, compileGazetteer, defaultGazetteer, readCountryNames, readGazetteerEntries } from './gazetteer.js';
+import { type LeaderTerm, compileLeaders, readLeaderTerms } from './leaders.js';
+
+/**
+ * CLDR's name of every country in a language (`Intl.DisplayNames`, built into
+ * Node), as the first entries of that language's gazetteer: the lexicon
+ * folder's countries.tsv comes after them and adds or overrides.
+ */
+function cldrEntries(language: ReadLanguage, codes: Iterable<string>): GazetteerEntry[] {
+  const names = new Intl.DisplayNames([language], { type: 'region' });
+  const entries: GazetteerEntry[] = [];
+  for (const code of codes) {
+    const term = names.of(code);
+    if (term && term !== code) entries.push({ term, code, codes: [code], category: 'name', weight: 1, note: 'CLDR name', origin: `CLDR ${language}` });
+  }
+  return entries;
+}
+
+/** An entry once for each of its declined forms (ё read as е, as the Russian words are). */
+function declined<T extends { forms?: string; origin: string }>(rows: readonly T[], paradigms: Paradigms, term: (row: T) => string, withTerm: (row: T, form: string) => T): T[] {
+  return rows.flatMap((row) => declinedForms(term(row), row.forms ?? '', paradigms, row.origin).map((form) => withTerm(row, foldYo(form))));
+}
+
+/** Leaders' full names and short forms in every declined form: "Путина" finds Путин. */
+function declinedLeaders(terms: readonly LeaderTerm[], paradigms: Paradigms): LeaderTerm[] {
+  return terms.flatMap((term) => {
+    const names = declinedForms(term.name, term.forms ?? '', paradigms, term.origin).map(foldYo);
+    const lastParadigm = (term.forms ?? '').split(' ').at(-1) ?? '';
+    const alones = term.alone === null ? [null] : declinedForms(term.alone, lastParadigm, paradigms, term.origin).map(foldYo);
+    return names.flatMap((name, i) => (i === 0 ? alones : [null]).map((alone) => ({ ...term, name, alone })));
+  });
+}
+
+function compileLanguage(language: 'zh' | 'ru'): Gazetteer {
+  const dir = join(LEXICON_DIR, language);
+  const names = readCountryNames();
+  const paradigms = readParadigms(dir);
+  const listed = existsSync(join(dir, 'countries.tsv')) ? readGazetteerEntries(dir) : [];
+  const leaders = existsSync(join(dir, 'leaders.tsv')) ? readLeaderTerms(dir) : [];
+  const entries = [...cldrEntries(language, names.keys()), ...declined(listed, paradigms, (e) => e.term, (e, term) => ({ ...e, term }))];
+  return compileGazetteer(entries, names, new Set(), compileLeaders(declinedLeaders(leaders, paradigms)));
+}
+
+const compiled = new Map<ReadLanguage, Gazetteer>();
+
+/**
+ * The gazetteer of a language, compiled on first use: English's from
+ * lexicons/, Chinese and Russian from CLDR's names and lexicons/zh/, lexicons/ru/.
+ */
+export function gazetteerFor(language: ReadLanguage): Gazetteer {
+  if (language === 'en') return defaultGazetteer();
+  let gazetteer = compiled.get(language);
+  if (!gazetteer) {
+    gazetteer = compileLanguage(language);
+    compiled.set(language, gazetteer);
+  }
+  return gazetteer;
+}
+
+/**
+ * A Chinese pair abbreviation's short character may stand for more than one
+ * country: 巴 is Pakistan in 中巴 by default, but Brazil (巴西), Palestine
+ * (巴勒斯坦) or Panama (巴拿马) where the sentence names that country in full.
+ * The abbreviation's codes follow its characters, so the character of each
+ * code is known; a country named in full here whose name begins with that
+ * character, and is not the default, takes its place.
+ *
+ * @example
+ * // 中巴 (CN PK) beside 巴西 (BR): the pair is CN–BR.
+ */
+export function resolvePairAbbreviations(mentions: CountryMention[]): CountryMention[] {
+  const named = mentions.filter((m) => m.category !== 'pair');
+  return mentions.map((mention, index) => {
+    if (mention.category !== 'pair') return mention;
+    const position = mentions.slice(0, index).filter((m) => m.start === mention.start).length;
+    const character = mention.surface[position];
+    if (character === undefined) return mention;
+    const instead = named.find((m) => m.code !== mention.code && m.surface.startsWith(character) && m.surface.length > 1);
+    return instead ? { ...mention, code: instead.code } : mention;
+  });
+}

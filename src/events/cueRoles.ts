@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { field, readTsv } from '../util/tsv.js';
+import type { EventMatch } from './findEvents.js';
+import { type ActorSpan, type EventRoles, type RoleContext, type RoleCue, SUBJECT_WINDOW, eventRoles, isVenue } from './roles.js';
+export const ROLE_CUES: ReadonlySet<string> = new Set<RoleCue>(['object', 'partner', 'agent', 'venue', 'origin']);
+
+/** Read a language's `roles.tsv` (term, role, note) into a map from the term's look-up key to its role. */
+export function readRoleCues(dir: string, keysOf: (term: string) => string[]): Map<string, RoleCue> {
+  const path = join(dir, 'roles.tsv');
+  const cues = new Map<string, RoleCue>();
+  if (!existsSync(path)) return cues;
+  for (const row of readTsv(path).rows) {
+    const role = field(path, row, 'role');
+    if (!ROLE_CUES.has(role)) throw new Error(`${path}:${row.line}: unknown role ${role}`);
+    const keys = keysOf(field(path, row, 'term'));
+    // Multi-word cues ("со стороны") are keyed by their last word, the one right before the country.
+    const last = keys.at(-1);
+    if (last !== undefined) cues.set(last, role as RoleCue);
+  }
+  return cues;
+}
+
+/** The cue right before an actor, looking past other actors of a list ("с Китаем и Индией": both partners). */
+function cueOf(ctx: RoleContext, actor: ActorSpan, cues: ReadonlyMap<string, RoleCue>): RoleCue | 'none' {
+  let before = actor.start - 1;
+  for (;;) {
+    const cue = cues.get(ctx.keys[before] ?? '');
+    if (cue) return cue;
+    const listed = ctx.actors.find((a) => a.end === before || a.end === before + 1);
+    if (!listed || listed === actor || listed.start >= actor.start) return 'none';
+    before = listed.start - 1;
+  }
+}
+
+const unique = (actors: readonly ActorSpan[]) => [...new Set(actors.map((a) => a.code))];
+
+/**
+ * Roles in a language whose function words mark them (Chinese, Russian):
+ * a country right after an `object` cue (对, 向, против) is the target, after a
+ * `partner` cue (与, 同, с) the other side of a mutual act, after an `agent` cue
+ * (被, со стороны) the actor of a passive, after a `venue` cue (在, в) no party.
+ * An unmarked country before the event in its clause is its subject (or, near
+ * the sentence start, the main clause's), one after it its object, as in
+ * "Россия ввела санкции против США" and "中方对日方的挑衅表示强烈不满".
+ *
+ * @example
+ * // 中国 与 巴基斯坦 签署 协议 (mutual) → { sources: ['CN', 'PK'], targets: ['CN', 'PK'], mutual: true }
+ */
+export function cueRoles(ctx: RoleContext, event: EventMatch, limit: number, cues: ReadonlyMap<string, RoleCue>): EventRoles {
+  const home = ctx.clause[event.start];
+  const by: Record<RoleCue | 'subject' | 'after', ActorSpan[]> = { object: [], partner: [], agent: [], venue: [], origin: [], subject: [], after: [] };
+  for (const actor of ctx.actors) {
+    if (actor.start >= limit) continue;
+    const cue = cueOf(ctx, actor, cues);
+    const before = actor.end <= event.start;
+    const inClause = ctx.clause[actor.start] === home;
+    if (cue !== 'none') {
+      if (inClause || !before) by[cue].push(actor);
+    } else if (before) {
+      if (inClause || actor.start < SUBJECT_WINDOW) by.subject.push(actor);
+    } else if (inClause) by.after.push(actor);
+  }
+  // Of several unmarked countries before the event, those of its own clause speak for it.
+  const ownClause = by.subject.filter((a) => ctx.clause[a.start] === home);
+  const subject = unique(ownClause.length > 0 ? ownClause : by.subject);
+  const voice = event.entry.voice;
+  if (voice === 'speech') return { sources: subject, targets: [], mutual: false };
+  const object = unique([...by.object, ...by.after]).filter((c) => !subject.includes(c));
+  if (voice === 'mutual') {
+    const sides = [...new Set([...subject, ...unique(by.partner), ...object])];
+    return { sources: sides, targets: sides, mutual: true };
+  }
+  const agent = unique(by.agent);
+  if (voice === 'received') return { sources: [...new Set([...unique(by.origin), ...agent, ...object])], targets: subject, mutual: false };
+  if (agent.length > 0) return { sources: agent, targets: [...subject, ...object].filter((c) => !agent.includes(c)), mutual: false };
+  return { sources: subject, targets: [...new Set([...object, ...unique(by.partner)])], mutual: false };
+}
+
+/**
+ * Whether a country is named only as where something happened: English's rule
+ * (roles.ts, "talks in Geneva"), or in a language with role cues a capital or a
+ * place inside a country after a `venue` cue ("在北京举行", "в Москве").
+ */
+export function namesVenue(ctx: RoleContext, actor: ActorSpan): boolean {
+  if (!ctx.roleCues) return isVenue(ctx.keys, ctx.venueCues, actor);
+  return (actor.category === 'capital' || actor.category === 'proxy') && cueOf(ctx, actor, ctx.roleCues) === 'venue';
+}
+
+/** An event's roles by the rules of the sentence's language. */
+export function rolesOf(ctx: RoleContext, event: EventMatch, limit: number): EventRoles {
+  return ctx.roleCues ? cueRoles(ctx, event, limit, ctx.roleCues) : eventRoles(ctx, event, limit);
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { articleBody } from '../src/text/body.js';
+import { chineseDictionary, chineseWords } from '../src/text/chineseWords.js';
+import { UNDETERMINED, documentLanguage, englishShare, paragraphLanguage } from '../src/text/language.js';
+import { russianKey, russianWords } from '../src/text/russianWords.js';
+import { sentencesIn } from '../src/text/segmenters.js';
+
+// Our own sentences, one per language, about real events.
+const ENGLISH = 'China and Pakistan signed an agreement on the economic corridor in April 2015.';
+const CHINESE = '2015年4月，中国与巴基斯坦签署了关于经济走廊的合作协议。';
+const RUSSIAN = 'В мае 2014 года Россия и Китай подписали соглашение о поставках газа.';
+const UKRAINIAN = 'У травні 2014 року Росія та Китай підписали угоду про постачання газу.';
+const FRENCH = 'La France et l’Allemagne ont signé un nouveau traité de coopération à Aix-la-Chapelle.';
+const GERMAN = 'Deutschland und Frankreich haben einen neuen Freundschaftsvertrag in Aachen unterzeichnet.';
+const JAPANESE = '日本と韓国の外相は東京で会談し、関係の改善を確認した。';
+
+describe('paragraphLanguage', () => {
+  it('tells the languages of news apart, Russian from Ukrainian and English from French and German', () => {
+    expect(paragraphLanguage(ENGLISH)).toBe('en');
+    expect(paragraphLanguage(CHINESE)).toBe('zh');
+    expect(paragraphLanguage(RUSSIAN)).toBe('ru');
+    expect(paragraphLanguage(UKRAINIAN)).toBe('uk');
+    expect(paragraphLanguage(FRENCH)).toBe('fr');
+    expect(paragraphLanguage(GERMAN)).toBe('de');
+    expect(paragraphLanguage(JAPANESE)).toBe('ja');
+  });
+
+  it('leaves a paragraph with too few letters undetermined', () => {
+    expect(paragraphLanguage('12:30 GMT')).toBe(UNDETERMINED);
+    expect(paragraphLanguage('© 2024')).toBe(UNDETERMINED);
+  });
+
+  it('reads a sentence that is mostly a list of names as English by its lower-case words', () => {
+    const list = 'Delegates from Chile, Peru, Brazil, Argentina, Uruguay, Paraguay, Bolivia, Ecuador and Colombia signed the accord.';
+    expect(englishShare(list)).toBeGreaterThan(0.15);
+    expect(paragraphLanguage(list)).toBe('en');
+  });
+});
+
+describe('documentLanguage', () => {
+  it('is the language of most letters, whatever the order of paragraphs, ties going to the first code', () => {
+    expect(documentLanguage([['ru', 120], ['en', 400], [UNDETERMINED, 900]])).toBe('en');
+    expect(documentLanguage([['ru', 100], ['en', 100]])).toBe('en');
+    expect(documentLanguage([['en', 100], ['ru', 100]])).toBe('en');
+    expect(documentLanguage([])).toBe(UNDETERMINED);
+  });
+});
+
+describe('segmenters', () => {
+  it('splits Chinese and Russian paragraphs into sentences with ICU', () => {
+    expect(sentencesIn('zh', '中方表示欢迎。双方签署了协议！')).toEqual(['中方表示欢迎。', '双方签署了协议！']);
+    expect(sentencesIn('ru', 'Стороны подписали соглашение. Визит продлится три дня.')).toEqual(['Стороны подписали соглашение.', 'Визит продлится три дня.']);
+  });
+
+  it('reads Chinese words with the lexicons in the dictionary, spans matching the text', () => {
+    const sentence = '习近平同美国总统奥巴马通电话，对日方表示强烈不满。';
+    const words = chineseWords(sentence);
+    expect(words.map((w) => w.text)).toEqual(expect.arrayContaining(['习近平', '奥巴马', '日方', '强烈不满']));
+    for (const w of words) expect(sentence.slice(w.start, w.end)).toBe(w.text);
+    expect(words.some((w) => w.text === '，' || w.text === '。')).toBe(false);
+  });
+
+  it('keys Russian words by their stems, ё read as е, with spans of the words as written', () => {
+    expect(russianKey('санкции')).toBe(russianKey('санкциями'));
+    expect(russianKey('партнёрство')).toBe(russianKey('партнерства'));
+    const sentence = 'Россия ввела санкции против США.';
+    for (const w of russianWords(sentence)) expect(sentence.slice(w.start, w.end)).toBe(w.text);
+  });
+});
+
+describe('articleBody in several languages', () => {
+  it('reads each paragraph in its language and keeps a foreign menu out', () => {
+    const more = 'The two governments said the corridor would link Gwadar with Kashgar.';
+    const page = ['Добавить новость', 'News in English', '', ENGLISH, more, RUSSIAN, CHINESE, FRENCH].join('\n');
+    const body = articleBody(page);
+    expect(body.lang).toBe('en');
+    expect(body.sentences.map((s) => [s.lang, s.text])).toEqual([
+      ['en', 'News in English'],
+      ['en', ENGLISH],
+      ['en', more],
+      ['ru', RUSSIAN],
+      ['zh', CHINESE],
+    ]);
+    // The menu line is furniture; the French sentence is prose in a language the tool does not read.
+    expect(body.boilerplateParagraphs).toBe(1);
+    expect(body.otherLanguageSentences).toBe(1);
+  });
+});
+
+describe('chineseDictionary', () => {
+  it('drops the dictionary words that would hide a name and adds the lexicons\' words it lacks', () => {
+    const words = { actors: new Set(['美国', '中美']), all: new Set(['美国', '中美', '强烈不满']) };
+    const lines = chineseDictionary('美国 5000 ns\n美国队 40 nz\n总统 3000 n\n中美洲 300 ns', words).split('\n');
+    expect(lines).toEqual(['美国 5000 ns', '总统 3000 n', '中美 3000 n', '强烈不满 3000 n']);
+  });
+});
