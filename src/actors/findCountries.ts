@@ -141,6 +141,9 @@ function combiningHolds(scan: Scan, match: Match, gazetteer: Gazetteer): boolean
   return following !== null && following.value.code !== '-';
 }
 
+/** A name followed by a hyphen and a lower-case word is part of another word ("Си-эн-эн" is CNN, not Xi; "Trump-era"). */
+const HYPHENATED_ON = /^[-‐‑]\p{Ll}/u;
+
 /**
  * "pro-Russian separatists", "pro-Western protesters": a demonym after "pro-" names whom a group sides with,
  * not the state; the group is no actor of that country (pro-Russian rebels in Ukraine are not Russia).
@@ -176,7 +179,7 @@ export function findCountries(
     }
     const match = flags & START_PLACE ? matchAt(scan, i, gazetteer) : null;
     const person = flags & START_PERSON ? leaderAt(scan, i, gazetteer) : null;
-    if (person && (!match || person.end > match.end)) {
+    if (person && (!match || person.end > match.end) && !HYPHENATED_ON.test(sentence.slice(tokens[person.end - 1]?.end ?? 0))) {
       // A person's name, longer than any place name here ("Israel Katz"): their country if in office that day.
       const term = leaderCountry(person.value, options.date as string);
       const start = tokens[i]?.start ?? 0;

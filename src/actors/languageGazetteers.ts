@@ -23,17 +23,41 @@ function cldrEntries(language: ReadLanguage, codes: Iterable<string>): Gazetteer
   return entries;
 }
 
-/** An entry once for each of its declined forms (ё read as е, as the Russian words are). */
-function declined<T extends { forms?: string; origin: string }>(rows: readonly T[], paradigms: Paradigms, term: (row: T) => string, withTerm: (row: T, form: string) => T): T[] {
-  return rows.flatMap((row) => declinedForms(term(row), row.forms ?? '', paradigms, row.origin).map((form) => withTerm(row, foldYo(form))));
+/**
+ * A gazetteer entry once for each of its declined forms (ё read as е, as the
+ * Russian words are); a form written in lower case (китайский, российско-) also
+ * in its capitalised form, as it stands at the start of a sentence.
+ */
+function declined(rows: readonly GazetteerEntry[], paradigms: Paradigms): GazetteerEntry[] {
+  return rows.flatMap((row) =>
+    declinedForms(row.term, row.forms ?? '', paradigms, row.origin).flatMap((written) => {
+      const form = foldYo(written);
+      const capital = form.charAt(0).toUpperCase() + form.slice(1);
+      return (capital === form ? [form] : [form, capital]).map((term) => ({ ...row, term }));
+    }),
+  );
+}
+
+/**
+ * The short form is some of the name's words ("Путин" of Владимир Путин, "Си" of
+ * Си Цзиньпин, "Ле Дриан") and declines as they do; a short form that is not
+ * among the name's words does not decline.
+ */
+function aloneParadigms(term: LeaderTerm): string {
+  const words = term.name.split(' ');
+  const alone = (term.alone ?? '').split(' ');
+  const forms = (term.forms ?? '').split(' ');
+  for (let at = 0; at + alone.length <= words.length; at += 1) {
+    if (alone.every((w, i) => words[at + i] === w) && forms.length === words.length) return forms.slice(at, at + alone.length).join(' ');
+  }
+  return '';
 }
 
 /** Leaders' full names and short forms in every declined form: "Путина" finds Путин. */
 function declinedLeaders(terms: readonly LeaderTerm[], paradigms: Paradigms): LeaderTerm[] {
   return terms.flatMap((term) => {
     const names = declinedForms(term.name, term.forms ?? '', paradigms, term.origin).map(foldYo);
-    const lastParadigm = (term.forms ?? '').split(' ').at(-1) ?? '';
-    const alones = term.alone === null ? [null] : declinedForms(term.alone, lastParadigm, paradigms, term.origin).map(foldYo);
+    const alones = term.alone === null ? [null] : declinedForms(term.alone, aloneParadigms(term), paradigms, term.origin).map(foldYo);
     return names.flatMap((name, i) => (i === 0 ? alones : [null]).map((alone) => ({ ...term, name, alone })));
   });
 }
@@ -44,7 +68,7 @@ function compileLanguage(language: 'zh' | 'ru'): Gazetteer {
   const paradigms = readParadigms(dir);
   const listed = existsSync(join(dir, 'countries.tsv')) ? readGazetteerEntries(dir) : [];
   const leaders = existsSync(join(dir, 'leaders.tsv')) ? readLeaderTerms(dir) : [];
-  const entries = [...cldrEntries(language, names.keys()), ...declined(listed, paradigms, (e) => e.term, (e, term) => ({ ...e, term }))];
+  const entries = [...cldrEntries(language, names.keys()), ...declined(listed, paradigms)];
   return compileGazetteer(entries, names, new Set(), compileLeaders(declinedLeaders(leaders, paradigms)));
 }
 

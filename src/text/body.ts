@@ -63,6 +63,25 @@ function byScript(block: string): string[] {
 export const MIN_PROSE_LETTERS = 24;
 const SENTENCE_END = /[.!?。！？…]["'”’»)」]?$/;
 
+/**
+ * Which paragraphs are page furniture in another language than the page's:
+ * those that are not prose (headlines of other news, menu items), those that
+ * stand more than once on the page (teasers repeat, an article's text does
+ * not), and those next to such furniture, since menus and teaser lists come in
+ * blocks. A quoted statement in another language, between paragraphs of the
+ * article, is read.
+ */
+function foreignFurniture(kept: ReadonlyArray<{ paragraph: string; language: LanguageCode }>, lang: LanguageCode): boolean[] {
+  const foreign = kept.map((k) => k.language !== UNDETERMINED && k.language !== lang);
+  const seen = new Map<string, number>();
+  for (const k of kept) seen.set(k.paragraph, (seen.get(k.paragraph) ?? 0) + 1);
+  const furniture = kept.map((k, at) => foreign[at] === true && (!isProse(k.paragraph) || (seen.get(k.paragraph) ?? 0) > 1));
+  // Spread through runs of foreign paragraphs, both ways, so a block is judged whole.
+  for (let at = 1; at < kept.length; at += 1) if (foreign[at] && furniture[at - 1]) furniture[at] = true;
+  for (let at = kept.length - 2; at >= 0; at -= 1) if (foreign[at] && furniture[at + 1]) furniture[at] = true;
+  return furniture;
+}
+
 /** Whether a paragraph reads as prose: it ends a sentence and is long enough. */
 function isProse(paragraph: string): boolean {
   if (!SENTENCE_END.test(paragraph)) return false;
@@ -124,12 +143,12 @@ export function articleBody(text: string): ArticleBody {
   const prose = kept.filter((k) => isProse(k.paragraph));
   const lang = documentLanguage((prose.length > 0 ? prose : kept).map((k) => [k.language, k.paragraph.length]));
   const body: ArticleBody = { sentences: [], boilerplateParagraphs, otherLanguageSentences: 0, lang };
-  for (const { paragraph, language } of kept) {
+  const furniture = foreignFurniture(kept, lang);
+  kept.forEach(({ paragraph, language }, at) => {
     const read = language === UNDETERMINED ? lang : language;
-    // Page furniture in another language than the page's: headlines of other news, menu items. Prose in it (a quoted statement) is read.
-    if (read !== lang && !isProse(paragraph)) {
+    if (furniture[at]) {
       body.boilerplateParagraphs += 1;
-      continue;
+      return;
     }
     const pieces = read === 'en' ? boundedPieces(paragraph) : [paragraph];
     for (const sentence of pieces.flatMap((piece) => (READ_LANGUAGES.has(read) ? sentencesIn(read as ReadLanguage, piece) : [piece]))) {
@@ -143,6 +162,6 @@ export function articleBody(text: string): ArticleBody {
       }
       body.sentences.push({ index: body.sentences.length, text: sentence, lang: read });
     }
-  }
+  });
   return body;
 }
