@@ -111,6 +111,7 @@ describe('renderReport', () => {
       options: DEFAULT_INDEX_OPTIONS,
       report: { top: 20 },
       extremes: new Map([['CN-PK 2024-11', { negative: [hostile], positive: [] }]]),
+      languages: new Map([['CN-PK', new Map([['en', 3], ['zh', 2]])]]),
       names,
       charts: { overview: null, pairs: new Map([['CN-PK', { index: 'charts/index-CN-PK.png', dimensions: 'charts/dimensions-CN-PK.png', movers: null }]]) },
       meta: { tool: 'trust-index', version: '0.0.0', lexicons: {}, corpus: '0123456789abcdef', options: {} },
@@ -124,6 +125,7 @@ describe('renderReport', () => {
     expect(report).not.toMatch(/\]\(javascript:/);
     expect(report).not.toContain('<b>');
     expect(report).toContain('−60.0 in 2024-11');
+    expect(report).toContain('Documents by language: English 3, Chinese 2');
   });
 
   it('prints p < 0.001 where a permutation test reaches its floor, never p = 0.000', () => {
@@ -138,6 +140,7 @@ describe('renderReport', () => {
       options: DEFAULT_INDEX_OPTIONS,
       report: { top: 20 },
       extremes: new Map(),
+      languages: new Map(),
       names,
       charts: { overview: null, pairs: new Map() },
       meta: { tool: 'trust-index', version: '0.0.0', lexicons: {}, corpus: '0', options: {} },

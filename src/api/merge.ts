@@ -13,7 +13,7 @@ import { decodeMinhash } from '../text/fingerprint.js';
 import type { DocumentRecord, SkippedInput } from '../types/document.js';
 import type { PairSentence } from '../types/evidence.js';
 
-export interface MergeOptions extends Omit<OutputSettings, 'defaultDate' | 'proxies' | 'fields'> {
+export interface MergeOptions extends Omit<OutputSettings, 'defaultDate' | 'proxies' | 'fields' | 'languages'> {
   /** Output folders of earlier runs (each holds documents.jsonl, sentences.jsonl, state.jsonl, skipped.jsonl, index.json). */
   shards: string[];
 }
@@ -58,11 +58,11 @@ interface ShardMeta {
   version: string;
   lexicons: Record<string, string>;
   counts: RunCounts;
-  options: { defaultDate: string | null; proxies?: boolean; fields?: FieldMap; period: string };
+  options: { defaultDate: string | null; proxies?: boolean; fields?: FieldMap; period: string; languages?: string[] };
 }
 
 /** The options that shape a shard's documents and sentences: shards merged must agree on every one. */
-const SHAPING_OPTIONS = ['defaultDate', 'proxies', 'fields', 'period'] as const;
+const SHAPING_OPTIONS = ['defaultDate', 'proxies', 'fields', 'period', 'languages'] as const;
 
 function shardMeta(dir: string): ShardMeta {
   return JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as ShardMeta;
@@ -165,8 +165,8 @@ async function addShard(shards: readonly string[], shard: number, aggregator: Ru
 export async function merge(options: MergeOptions): Promise<RunSummary> {
   const first = options.shards[0];
   if (!first) throw new Error('merge needs at least one shard');
-  const { defaultDate, proxies, fields } = checkCompatible(options.shards).options;
-  const settings = { ...options, defaultDate, ...(proxies !== undefined ? { proxies } : {}), ...(fields ? { fields } : {}) };
+  const { defaultDate, proxies, fields, languages } = checkCompatible(options.shards).options;
+  const settings = { ...options, defaultDate, ...(proxies !== undefined ? { proxies } : {}), ...(fields ? { fields } : {}), ...(languages ? { languages } : {}) };
   return produceOutputs(settings, async (sink, index, scratchDir): Promise<PipelineResult> => {
     const aggregator = new RunAggregator(scratchDir);
     const owners: Owners = new Map();

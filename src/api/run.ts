@@ -115,6 +115,8 @@ export interface OutputSettings {
   /** Whether proxies counted as their country, and the input field names: recorded so a merge can check its shards agree. */
   proxies?: boolean;
   fields?: Partial<FieldMap>;
+  /** Read only sentences in these languages (en, zh, ru): "China–US as reported in Chinese". All by default; recorded like proxies. */
+  languages?: string[];
 }
 
 /** A pair key from user input: codes upper-cased and sorted, so `pk-cn` is `CN-PK`. */
@@ -188,6 +190,7 @@ async function writeAll(
     options: {
       defaultDate: settings.defaultDate,
       proxies: settings.proxies !== false,
+      ...(settings.languages ? { languages: settings.languages } : {}),
       fields: { ...DEFAULT_FIELDS, ...settings.fields },
       ...index,
       top,
@@ -204,6 +207,7 @@ async function writeAll(
     dir,
     result,
     extremes: sink.extremes,
+    languages: sink.languages,
     names: defaultGazetteer().names,
     options: index,
     report: { top, ...(settings.completeBefore !== undefined ? { completeBefore: settings.completeBefore } : {}) },
@@ -215,9 +219,9 @@ async function writeAll(
 }
 
 /** Lexicons the analysis reads; months.tsv is read at ingest, so documents' dates carry its effect. */
-function analysisSettings(proxies: boolean): AnalysisSettings {
+function analysisSettings(proxies: boolean, languages: readonly string[] | undefined): AnalysisSettings {
   const { 'months.tsv': _ingestOnly, ...lexicons } = lexiconDigests();
-  return { version: toolVersion(), lexicons, proxies };
+  return { version: toolVersion(), lexicons, proxies, ...(languages ? { languages: [...languages].sort() } : {}) };
 }
 
 /**
@@ -230,7 +234,7 @@ function analysisSettings(proxies: boolean): AnalysisSettings {
 export async function run(options: RunOptions): Promise<RunSummary> {
   // A missing input fails before the cache or the output folder is touched.
   await checkInputsExist(options.inputs);
-  const cache = options.cache ? await AnalysisCache.open(options.cache, analysisSettings(options.proxies !== false)) : undefined;
+  const cache = options.cache ? await AnalysisCache.open(options.cache, analysisSettings(options.proxies !== false, options.languages)) : undefined;
   try {
     const summary = await analyseAndWrite(options, cache);
     await cache?.commit();
@@ -278,6 +282,7 @@ async function analyseAndWrite(options: RunOptions, cache: AnalysisCache | undef
       scratchDir,
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
       ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
+      ...(options.languages !== undefined ? { languages: options.languages } : {}),
       ...(cache ? { cache } : {}),
     });
   });

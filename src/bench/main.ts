@@ -189,7 +189,7 @@ async function renderBench(): Promise<void> {
     const result = syntheticResult(40, 36);
     const start = process.hrtime.bigint();
     const { files } = await writeOutputs({
-      dir: work, result, extremes: new Map(), names: defaultGazetteer().names,
+      dir: work, result, extremes: new Map(), languages: new Map(), names: defaultGazetteer().names,
       options: { ...DEFAULT_INDEX_OPTIONS }, report: { top: 40 },
       meta: { tool: 'trust-index', version: 'bench', lexicons: {}, corpus: '', options: {} },
     });

@@ -26,6 +26,7 @@ export const configSchema = z
     seed: z.number().int(),
     jobs: z.number().int().min(1),
     proxies: z.boolean(),
+    languages: z.array(z.enum(['en', 'zh', 'ru'])),
     strict: z.boolean(),
     allowEmpty: z.boolean(),
     completePeriods: z.boolean(),
@@ -76,6 +77,7 @@ export function configFlags(config: RunConfig): Record<string, string | boolean>
   set('seed', config.seed);
   set('jobs', config.jobs);
   set('no-proxies', config.proxies === undefined ? undefined : !config.proxies);
+  set('languages', config.languages?.join(','));
   set('strict', config.strict);
   set('allow-empty', config.allowEmpty);
   set('complete-periods', config.completePeriods);

@@ -14,6 +14,7 @@ import type { IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { describePairPeriods } from '../aggregate/pairPeriodCounts.js';
 import { merge } from '../api/merge.js';
 import { type RunSummary, run, toolVersion } from '../api/run.js';
+import { READ_LANGUAGES } from '../text/language.js';
 import { type RunConfig, configFlags, readConfig } from './config.js';
 import { startProgress } from './progress.js';
 import { scoreLines } from './scoreLines.js';
@@ -144,6 +145,7 @@ async function runCommand(args: string[]): Promise<number> {
       today: { type: 'string' },
       jobs: { type: 'string' },
       'no-proxies': { type: 'boolean', default: false },
+      languages: { type: 'string' },
       'alert-drop': { type: 'string' },
       'alert-rise': { type: 'string' },
       'id-field': { type: 'string' },
@@ -192,6 +194,7 @@ async function runCommand(args: string[]): Promise<number> {
       ...(progress ? { onProgress: (items: number, characters: number) => progress.update(items, characters) } : {}),
       jobs,
       proxies: !values['no-proxies'],
+      ...(values.languages !== undefined ? { languages: languagesFlag(values.languages) } : {}),
       inputs,
       ...(values.cache !== undefined ? { cache: values.cache } : {}),
       out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
@@ -243,6 +246,16 @@ async function mergeCommand(args: string[]): Promise<number> {
  * `--jobs`, checked, and no more than the cores available: each worker holds its own lexicons
  * (48 workers took 2.3 GB) and more threads than cores only wait for each other.
  */
+/** `--languages zh,en`: the languages to read, each one the tool reads. */
+function languagesFlag(value: string): string[] {
+  const languages = value.split(',').map((l) => l.trim()).filter((l) => l !== '');
+  const unknown = languages.filter((l) => !READ_LANGUAGES.has(l));
+  if (languages.length === 0 || unknown.length > 0) {
+    throw new UsageError(`--languages takes a comma-separated list of ${[...READ_LANGUAGES].join(', ')}; got "${value}"`);
+  }
+  return [...new Set(languages)].sort();
+}
+
 function jobsFlag(value: string | undefined): number {
   const cores = defaultJobs();
   if (value === undefined) return cores;

@@ -56,6 +56,8 @@ Options:
   --today YYYY-MM-DD the day --complete-periods counts from (default: today, UTC)
   --no-proxies       do not count proxies (state bodies, armed forces, flagship
                      firms, places inside a country) as their country
+  --languages L,...  read only sentences in these languages (en, zh, ru; default:
+                     all three): "--languages zh" is the index as reported in Chinese
   --jobs N           threads that analyse documents: this one and N - 1 workers
                      (default: the number of cores); the outputs are the same for any N
   --period P         week, month (default) or quarter

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../util/paths.js';
 import { actorEval } from './actorEval.js';
 import { type EpisodeResult, readEpisodes } from './episodeEval.js';
-import { goldEval, readGold } from './goldEval.js';
+import { type GoldResult, goldEval, readGold } from './goldEval.js';
+import { chineseGold, readBroadcasts, russianGold } from './languageGold.js';
 import { historyEval } from './historyEval.js';
 import { duplicateEval } from './duplicateEval.js';
 import { VADER_SETS, evalDir, readPortal, readRatedSentences, readReuters } from './sharedData.js';
@@ -54,13 +55,27 @@ async function main(): Promise<void> {
   const stories = reuters.filter((s) => s.text.trim() !== '').map((s) => ({ id: String(s.id), date: s.date, title: s.title, text: s.text }));
   printHistory(out, 'Episodes on Reuters-21578', await historyEval(stories, episodes.filter((e) => e.corpus === 'reuters')));
   const gold = goldEval(readGold(join(GOLD_DIR, 'wikipedia-events.tsv')), new Map(portal.map((item) => [item.id, item])));
-  out(`# Hand-labelled real sentences of the portal (${gold.items} items; test/gold/wikipedia-events.tsv)`);
-  out(`country mentions: precision ${gold.mentions.precision.toFixed(3)}, recall ${gold.mentions.recall.toFixed(3)}, F1 ${gold.mentions.f1.toFixed(3)}`);
+  printGold(out, `Hand-labelled real sentences of the portal (${gold.items} items; test/gold/wikipedia-events.tsv)`, gold);
+  const broadcasts = readBroadcasts(dir);
+  const zhGold = chineseGold(join(GOLD_DIR, 'xinwenlianbo-gold.tsv'), broadcasts);
+  printGold(out, `Chinese: hand-labelled sentences of 新闻联播 (test/gold/xinwenlianbo-gold.tsv)`, goldEval(zhGold.gold, zhGold.items));
+  if (zhGold.missing.length > 0) out(`labels whose sentence is not in the corpus as numbered: ${zhGold.missing.join(', ')}`);
+  const ruGold = russianGold(join(GOLD_DIR, 'ru-sentences.tsv'));
+  printGold(out, 'Russian: our own sentences about real events, hand-labelled (test/gold/ru-sentences.tsv)', goldEval(ruGold.gold, ruGold.items));
+  const zhEpisodes = readEpisodes(join(GOLD_DIR, 'episodes-zh.tsv'));
+  printHistory(out, 'Episodes on 新闻联播, 2012-2015 (VADER reads no Chinese: its column is for scale only)', await historyEval(broadcasts, zhEpisodes));
+}
+
+/** A gold set's figures: mentions, signs, leaked pairs, direction, and the first errors to read. */
+function printGold(out: (line?: string) => void, title: string, gold: GoldResult): void {
+  out(`# ${title}`);
+  out(`items: ${gold.items}; country mentions: precision ${gold.mentions.precision.toFixed(3)}, recall ${gold.mentions.recall.toFixed(3)}, F1 ${gold.mentions.f1.toFixed(3)}`);
   out(`labelled pairs read with the right sign (+, −, 0): ${share(gold.rightSign, gold.pairs)}; polar pairs: ${share(gold.rightPolar, gold.polarPairs)}`);
   out(`pairs scored that the labels do not relate (bystanders, venues): ${gold.leaked}; right over labelled and leaked: ${share(gold.rightSign, gold.pairs + gold.leaked)}`);
   out(`direction where labelled and read: ${share(gold.rightDirection, gold.directed)}`);
   if (gold.missingItems.length > 0) out(`ids not in the corpus: ${gold.missingItems.join(', ')}`);
   for (const error of gold.errors.slice(0, 40)) out(`  ${error}`);
+  out();
 }
 
 const GOLD_DIR = join(PACKAGE_ROOT, 'test', 'gold');

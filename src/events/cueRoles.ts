@@ -21,8 +21,14 @@ export function readRoleCues(dir: string, keysOf: (term: string) => string[]): M
   return cues;
 }
 
+/** A Chinese word made of a cue and a country's short name (对美, 向日, 与俄): the cue is its first character. */
+const HAN_CUE_WORD = /^\p{Script=Han}{2,}$/u;
+
 /** The cue right before an actor, looking past other actors of a list ("с Китаем и Индией": both partners). */
 function cueOf(ctx: RoleContext, actor: ActorSpan, cues: ReadonlyMap<string, RoleCue>): RoleCue | 'none' {
+  const word = ctx.tokens[actor.start]?.text ?? '';
+  const inWord = HAN_CUE_WORD.test(word) && actor.end === actor.start + 1 ? cues.get(word.charAt(0)) : undefined;
+  if (inWord) return inWord;
   let before = actor.start - 1;
   for (;;) {
     const cue = cues.get(ctx.keys[before] ?? '');

@@ -50,6 +50,8 @@ export interface EventLexicon {
   trie: TokenTrie<EventPattern[]>;
   /** Every past participle a head may take: a participle after a form of "be" is a passive. */
   participles: ReadonlySet<string>;
+  /** Most words a gap `*` spans: MAX_GAP, or more in a language whose words are shorter (Chinese). */
+  maxGap: number;
 }
 
 /** The head's forms: itself, its regular inflections, and its irregular past and participle. */
@@ -106,6 +108,7 @@ export function compileEventLexicon(
   irregular: ReadonlyMap<string, VerbForms>,
   /** English heads and last words inflect; other languages' keys already cover their forms (stems) or have none (Chinese). */
   inflect = true,
+  maxGap = MAX_GAP,
 ): EventLexicon {
   const trie = createTrie<EventPattern[]>();
   const participles = new Set<string>();
@@ -140,7 +143,7 @@ export function compileEventLexicon(
     if (rest.length === 0 && first.length > 1) for (const form of lastForms) keySets.add([...first.slice(0, -1), form].join(' '));
     for (const keys of keySets) add(keys.split(' '), pattern);
   }
-  return { entries, trie, participles };
+  return { entries, trie, participles, maxGap };
 }
 
 function walk<T>(trie: TokenTrie<T>, keys: readonly string[]): T | undefined {

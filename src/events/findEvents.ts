@@ -1,4 +1,4 @@
-import { type EventEntry, type EventLexicon, type EventPattern, MAX_GAP } from './eventLexicon.js';
+import type { EventEntry, EventLexicon, EventPattern } from './eventLexicon.js';
 
 /** A pattern found in a sentence: tokens [start, end), gaps included; the head is token `start`. */
 export interface EventMatch {
@@ -23,14 +23,14 @@ function fits(segment: readonly string[], begin: number, lastSegment: boolean, p
 }
 
 /** Where a pattern's later segments end when they follow token `from`, or −1; gaps stay in the clause. */
-function restEnd(pattern: EventPattern, from: number, keys: readonly string[], clause: readonly number[]): number {
+function restEnd(pattern: EventPattern, from: number, keys: readonly string[], clause: readonly number[], maxGap: number): number {
   let position = from;
   const home = clause[from - 1];
   for (let s = 0; s < pattern.rest.length; s += 1) {
     const segment = pattern.rest[s] as readonly string[];
     const lastSegment = s === pattern.rest.length - 1;
     let matched = -1;
-    for (let gap = 0; gap <= MAX_GAP && matched < 0; gap += 1) {
+    for (let gap = 0; gap <= maxGap && matched < 0; gap += 1) {
       const begin = position + gap;
       const stop = begin + segment.length;
       if (stop > keys.length || clause[stop - 1] !== home) break;
@@ -85,9 +85,9 @@ function bestAt(i: number, keys: readonly string[], clause: readonly number[], l
     if (node.value) {
       const { whole, byNext } = continuationsOf(node.value);
       for (const pattern of whole) best = better(best, pattern, j);
-      for (let at = j; at <= j + MAX_GAP && at < keys.length && clause[at] === clause[i]; at += 1) {
+      for (let at = j; at <= j + lexicon.maxGap && at < keys.length && clause[at] === clause[i]; at += 1) {
         for (const pattern of byNext.get(keys[at] as string) ?? []) {
-          const end = restEnd(pattern, j, keys, clause);
+          const end = restEnd(pattern, j, keys, clause, lexicon.maxGap);
           if (end >= 0) best = better(best, pattern, end);
         }
       }

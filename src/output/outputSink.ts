@@ -72,6 +72,8 @@ function noDocumentsMessage(skips: readonly SkippedInput[]): string {
 export class OutputSink implements PipelineSink {
   /** The sentences the report quotes, by `pair period`; filled by `records`. */
   readonly extremes = new Map<string, Extremes>();
+  /** Per pair, the documents counted for it by their language: the report says which languages fed each pair. */
+  readonly languages = new Map<string, Map<string, number>>();
   private readonly candidates = new Map<string, Candidates>();
   private readonly skips: SkippedInput[] = [];
 
@@ -114,6 +116,14 @@ export class OutputSink implements PipelineSink {
     if (candidate.trust > 0) keep(candidates.positive, candidate, (a, b) => b.trust - a.trust || byDocThenIndex(a, b));
   }
 
+  private countLanguage(pairs: readonly string[], lang: string): void {
+    for (const pair of pairs) {
+      const counts = this.languages.get(pair) ?? new Map<string, number>();
+      counts.set(lang, (counts.get(lang) ?? 0) + 1);
+      this.languages.set(pair, counts);
+    }
+  }
+
   skipped(skipped: SkippedInput): void {
     this.skips.push(skipped);
   }
@@ -135,6 +145,7 @@ export class OutputSink implements PipelineSink {
         if (!counted) folded.add(origin);
       }
       if (record.status !== 'skipped') usable += 1;
+      if (counted) this.countLanguage(record.pairs, record.lang ?? 'und');
       await documents.writeLine(JSON.stringify(record));
     }
     if (usable === 0 && !this.allowEmpty) {

@@ -17,6 +17,8 @@ export interface OutputInput {
   dir: string;
   result: AggregateResult;
   extremes: ReadonlyMap<string, Extremes>;
+  /** Per pair, its counted documents by language. */
+  languages: ReadonlyMap<string, ReadonlyMap<string, number>>;
   names: ReadonlyMap<string, string>;
   options: IndexOptions;
   report: ReportOptions;
@@ -91,7 +93,7 @@ async function writeCharts(
  * Parquet tables, each atomically, beside the files the sink wrote (documents, sentences, state, skipped inputs).
  */
 export async function writeOutputs(input: OutputInput): Promise<WrittenOutputs> {
-  const { dir, result, extremes, names, options, meta, parquet, alerts: thresholds } = input;
+  const { dir, result, extremes, languages, names, options, meta, parquet, alerts: thresholds } = input;
   const complete = input.report.completeBefore === undefined ? undefined : { before: input.report.completeBefore, period: options.period };
   const alerts = thresholds ? findAlerts(result.index, thresholds, complete) : null;
   const report: ReportOptions = { ...input.report, ...(alerts ? { alerts } : {}) };
@@ -102,7 +104,7 @@ export async function writeOutputs(input: OutputInput): Promise<WrittenOutputs> 
   await writeFileAtomic(join(dir, 'index.json'), `${JSON.stringify(json, null, 2)}\n`);
   await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
   await writeFileAtomic(join(dir, 'unknown-actors.csv'), unknownActorsCsv(result.unknownActors));
-  await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, names, charts, options, report, meta }));
+  await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, languages, names, charts, options, report, meta }));
   let tables: string[] = [];
   if (parquet) {
     // The Parquet writer is loaded only when Parquet is asked for.

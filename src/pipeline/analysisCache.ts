@@ -39,12 +39,14 @@ export interface AnalysisSettings {
   /** sha256 of each lexicon the analysis reads (not months.tsv: dates are read at ingest, before the cache). */
   lexicons: Record<string, string>;
   proxies: boolean;
+  /** The languages read, when not all (sorted). */
+  languages?: string[];
 }
 
 /** The cache's sub-folder for these settings: a new lexicon or option starts a fresh one. */
 export function analysisDigest(settings: AnalysisSettings): string {
   const lexicons = Object.entries(settings.lexicons).sort(([a], [b]) => (a < b ? -1 : 1));
-  return createHash('sha256').update(JSON.stringify([settings.version, lexicons, settings.proxies])).digest('hex').slice(0, 16);
+  return createHash('sha256').update(JSON.stringify([settings.version, lexicons, settings.proxies, ...(settings.languages ? [settings.languages] : [])])).digest('hex').slice(0, 16);
 }
 
 /** A document's key: every field the analysis reads, so an edited story is analysed anew. */

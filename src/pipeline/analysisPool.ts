@@ -1,10 +1,17 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PACKAGE_ROOT } from '../util/paths.js';
 import type { FindOptions } from '../actors/findCountries.js';
+import { PACKAGE_ROOT } from '../util/paths.js';
 import type { PreparedDocument } from '../types/analysis.js';
 import type { NewsDocument } from '../types/document.js';
+
+
+/** How a document is read: the actor options, and which languages to read (all by default). */
+export interface ReadingOptions extends FindOptions {
+  /** Sentences in other languages are counted with those in languages the tool does not read. */
+  languages?: readonly string[];
+}
 
 /** What a worker returns of one document: the document prepared, and with a cache its analysis as JSON. */
 export interface AnalysedDocument {
@@ -14,7 +21,7 @@ export interface AnalysedDocument {
 
 /** What a worker is started with. */
 export interface AnalysisWorkerData {
-  actors: FindOptions;
+  actors: ReadingOptions;
   /** Send each analysis back as JSON too, for the cache. */
   withAnalysis: boolean;
 }

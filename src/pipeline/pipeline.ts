@@ -1,17 +1,17 @@
 import { setImmediate } from 'node:timers/promises';
-import { type FindOptions, findCountries } from '../actors/findCountries.js';
+import { findCountries } from '../actors/findCountries.js';
 import { pairsOf } from '../actors/pairs.js';
 import { continuesPair, principalPair } from '../actors/relationship.js';
 import { unknownNames } from '../actors/unknownNames.js';
 import { type AnalysisCache, documentKey } from './analysisCache.js';
-import { type AnalysedDocument, AnalysisPool, type DatedDocument } from './analysisPool.js';
+import { type AnalysedDocument, AnalysisPool, type DatedDocument, type ReadingOptions } from './analysisPool.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { type AggregateResult, RunAggregator } from '../aggregate/runAggregator.js';
 import { EARLIEST_DAY, dayInRange, latestDay } from '../ingest/dates.js';
 import type { IngestItem } from '../ingest/records.js';
 import { prepareDocument } from './preparedDocument.js';
 import { type Scorer, defaultScorer, readSentence } from '../score/scoreSentence.js';
-import { articleBody } from '../text/body.js';
+import { type ArticleBody, articleBody } from '../text/body.js';
 import { fingerprint } from '../text/fingerprint.js';
 import { gazetteerFor, resolvePairAbbreviations } from '../actors/languageGazetteers.js';
 import type { ReadLanguage } from '../text/language.js';
@@ -29,6 +29,8 @@ export interface PipelineOptions {
   jobs?: number;
   /** Count proxies (state bodies, flagship firms, places inside a country) as their country; on by default. */
   proxies?: boolean;
+  /** Read only sentences in these languages (ISO 639-1 codes of READ_LANGUAGES); all by default. */
+  languages?: readonly string[];
   /** Analyses kept from earlier runs: a document found there is not analysed again. */
   cache?: AnalysisCache;
   /** Folder for the aggregator's scratch file (the output folder in a run); the system's temporary folder by default. */
@@ -49,8 +51,8 @@ export function fullText(doc: NewsDocument): string {
  * ("the two nations", "Beijing's concerns" in an article about China and
  * Pakistan) is attributed to that pair and marked inherited.
  */
-export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Scorer, actors: FindOptions = {}): DocumentAnalysis {
-  const body = articleBody(fullText(doc));
+export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Scorer, actors: ReadingOptions = {}): DocumentAnalysis {
+  const body = selectLanguages(articleBody(fullText(doc)), actors.languages);
   const finding = { ...actors, date: doc.date };
   const mentions = new Map<string, number>();
   const read = body.sentences.map((sentence) => {
@@ -114,11 +116,22 @@ export function analyzeDocument(doc: NewsDocument & { date: string }, scorer: Sc
   };
 }
 
+/** A body with only the sentences in `languages` (renumbered), the others counted as not read; the body itself without a list. */
+function selectLanguages(body: ArticleBody, languages: readonly string[] | undefined): ArticleBody {
+  if (!languages) return body;
+  const kept = body.sentences.filter((s) => languages.includes(s.lang));
+  return {
+    ...body,
+    sentences: kept.map((s, index) => ({ ...s, index })),
+    otherLanguageSentences: body.otherLanguageSentences + body.sentences.length - kept.length,
+  };
+}
+
 /**
  * One dated document analysed and prepared as the run files it, by this thread or a worker; with
  * `withAnalysis`, its analysis as JSON too, for the cache.
  */
-export function analysedDocument(doc: DatedDocument, scorer: Scorer, actors: FindOptions, withAnalysis: boolean): AnalysedDocument {
+export function analysedDocument(doc: DatedDocument, scorer: Scorer, actors: ReadingOptions, withAnalysis: boolean): AnalysedDocument {
   const analysis = analyzeDocument(doc, scorer, actors);
   const prepared = prepareDocument(analysis, fingerprint(fullText(doc)), doc.origin);
   return withAnalysis ? { prepared, analysis: JSON.stringify(analysis) } : { prepared };
@@ -145,7 +158,7 @@ export async function runPipeline(
   options: PipelineOptions = {},
 ): Promise<PipelineResult> {
   const jobs = options.jobs ?? 1;
-  const actors = { proxies: options.proxies !== false };
+  const actors: ReadingOptions = { proxies: options.proxies !== false, ...(options.languages ? { languages: options.languages } : {}) };
   const { cache } = options;
   // With N jobs, N − 1 workers and this thread analyse: this thread also reads and files every result, so a
   // worker of its own would make N + 1 busy threads on N cores, and the documents it keeps are never copied.

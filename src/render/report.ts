@@ -54,6 +54,8 @@ export interface ReportInput {
   counts: RunCounts;
   index: PairPeriodIndex[];
   extremes: ReadonlyMap<string, Extremes>;
+  /** Per pair, its counted documents by language (ISO 639-1). */
+  languages: ReadonlyMap<string, ReadonlyMap<string, number>>;
   names: ReadonlyMap<string, string>;
   pairs: PairSummary[];
   /** Chart file (relative to the report) per pair. */
@@ -226,6 +228,17 @@ function dyads(pair: string, index: readonly PairPeriodIndex[]): string[] {
   return ['Directed (sentences where one country acts on the other):', '', table(['Direction', 'Period', 'Index', 'Articles'], rows), ''];
 }
 
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** Which languages the pair's documents were written in: "Documents by language: English 40, Chinese 12". */
+function languageLine(counts: ReadonlyMap<string, number> | undefined): string[] {
+  if (!counts || counts.size === 0) return [];
+  const parts = [...counts]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .map(([code, n]) => `${code === 'und' ? 'undetermined' : (LANGUAGE_NAMES.of(code) ?? code)} ${n}`);
+  return [`Documents by language: ${parts.join(', ')} (\`--languages\` splits the index by language).`, ''];
+}
+
 function pairSection(pair: string, cells: PairPeriodIndex[], input: ReportInput): string[] {
   const chart = input.charts.pairs.get(pair);
   const rows = cells.map((c) => [
@@ -242,6 +255,7 @@ function pairSection(pair: string, cells: PairPeriodIndex[], input: ReportInput)
     ...(chart ? [`![Trust index of ${pair} by ${input.options.period}](${chart.index})`, ''] : []),
     table(['Period', 'Index', '95% CI', 'Shrunk', 'Articles', 'Change from previous'], rows),
     '',
+    ...languageLine(input.languages.get(pair)),
     ...(chart ? [`![Index of ${pair} by dimension](${chart.dimensions})`, ''] : []),
     ...dimensionTable(cells),
     ...(chart?.movers ? [`![Entries that moved the latest ${input.options.period} of ${pair}](${chart.movers})`, ''] : []),
@@ -272,17 +286,18 @@ function summary(counts: RunCounts, index: readonly PairPeriodIndex[], period: s
     `- Duplicates folded (syndicated copies counted once, as the earliest): ${counts.duplicates}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`,
     `- Sentences read (all documents, copies included): ${counts.sentences}; of them naming a country pair, in the documents counted: ` +
       `${counts.sentencesAboutPairs}, making ${counts.pairSentences} pair-sentences (a sentence counts once for each pair it names); ` +
-      `boilerplate paragraphs dropped: ${counts.boilerplateParagraphs}; non-English sentences skipped: ${counts.otherLanguageSentences}`,
+      `page furniture and boilerplate paragraphs dropped: ${counts.boilerplateParagraphs}; sentences in languages not read (neither English, Chinese nor Russian) skipped: ${counts.otherLanguageSentences}`,
   ];
 }
 
 const METHOD = [
   '## Method',
   '',
-  '- **Sentences about a pair.** Each article is split into sentences (page boilerplate such as disclaimers, syndication footers and lines of bare source credits removed, non-English sentences skipped) and the countries each names are found — by name, demonym, capital, seat of government, combining form such as “Sino-”, or a leader in office that day. A country named only as a venue (“talks in Geneva”, “in Islamabad”) is no party to the sentence; a sentence that names more than eight countries is a list, whose mentions are counted but which forms no pair.',
+  '- **Languages.** Each paragraph’s language is identified (script first; English by its function words; otherwise eld, the Efficient Language Detector) and read with its own segmenter, gazetteer and lexicons: English; Chinese (ICU sentences, jieba words with our lexicons in its dictionary, `lexicons/zh/`); Russian (ICU sentences, words matched on their stems, names in every case form, `lexicons/ru/`). A paragraph too short to tell takes the page’s language; headlines and menus in another language than the page’s are page furniture. Sentences in other languages are counted, not read.',
+  '- **Sentences about a pair.** Each article is split into sentences (page boilerplate such as disclaimers, syndication footers and lines of bare source credits removed) and the countries each names are found — by name, demonym, capital, seat of government, combining form such as “Sino-”, or a leader in office that day. A country named only as a venue (“talks in Geneva”, “in Islamabad”) is no party to the sentence; a sentence that names more than eight countries is a list, whose mentions are counted but which forms no pair.',
   '- **Events.** What states do to each other is coded from `lexicons/events.tsv`: verb and noun patterns (“take control of”, “recall … ambassador”, “impose sanctions on”, “sign … agreement”) in every inflection and in the passive, each with its CAMEO category and a Goldstein severity from −10 (military attack) to +10. Each event gets a source and a target among the sentence’s countries by its shape: the subject before the verb acts, the object after it (or after “against”, “on”, “with”, “to”) is acted on, a passive “by” turns them round, “X and Y signed” is mutual, and what follows “says” is the speaker’s. An event counts only for the pair of its source and target, and for that directed dyad; a negated event (“did not attack”) counts nothing, a hedged or attempted one less, a reversed one (“lifted the blockade”) the other way, and an infinitive under another event (“threatened to cut off gas”) is that event’s content.',
   '- **Sentence trust.** Attitude words of the trust lexicon (`lexicons/trust.tsv`, weights −5…+5, half the Goldstein scale) are matched, longest phrase first, and adjusted by rules: negation (×−0.75, or ×−0.375 on a negative entry), boosters and dampeners, hedges (may, could, if), contrast (what comes before “but” weighs half), past framing (“was once an unbreakable partnership”), reversal (“lifted its tariffs”), emphasis (exclamation marks), topic (beside a cooperative act, what it is about: “met to work out a disagreement”) and rejection (what follows “rejects an offer” is what was turned down). Words inside proper names (“the Vietnam War”) are not evidence. In a sentence with events, a word counts for the pair of the event nearest it, and words after “says” for the speaker and the countries named after it; countries that take part in no event get nothing. Without an event, words count for the pair when the sentence names two countries, and for none when it names more. A pair’s sentence score is (Σ words + ½ Σ Goldstein) / 5, clamped to −1…+1: one military attack alone is −1, a protest −0.2, so a month of invasion reads far below a month of sharp words. `sentences.jsonl` lists every word and event, its span and the rules that fired.',
-  '- **Tone** is scored the same way with AFINN-165, the words of VADER’s lexicon that AFINN lacks, and our news overrides and emoticons (`lexicons/tone.tsv`).',
+  '- **Tone** is scored the same way with AFINN-165, the words of VADER’s lexicon that AFINN lacks, and our news overrides and emoticons (`lexicons/tone.tsv`), in English only: no maintained general tone lexicon for Chinese or Russian could be shipped, so their sentences carry no tone evidence and their tone reads 0; read tone only from English sentences.',
   '- **Duplicates.** Syndicated copies count once: exact copies share the hash of their words; near copies (small edits) have an estimated Jaccard similarity of their 3-word shingles ≥ 0.6 (64 MinHash values, LSH banding) and appear within 3 days of each other. Each group keeps its earliest document.',
   '- **Article weighting.** An article’s score for a pair is the mean of its sentences about that pair, so a long article counts once, like a short one.',
   '- **Index.** The index of a period is the mean article score ×100: −100 is all distrust, 0 neutral, +100 all cooperation. The 95% interval is Student’s t interval of the mean article score (x̄ ± t·s/√n with n − 1 degrees of freedom, kept within −100…+100), which covers the true mean about 95% of the time even from two or five articles, where a bootstrap gives too narrow a range; a period with one article, or whose articles all score the same, has none. The index splits exactly into dimensions (diplomatic, security, economic, technology, people, general) and into the lexicon entries that produced it (`contributions.csv`).',
@@ -293,7 +308,7 @@ const METHOD = [
   '',
   '- Events are coded from the shape of a sentence, not a parse: a long sentence with several clauses can give an act to the wrong country, and irony, long-range context and facts the text does not state are missed. Read the evidence sentences before quoting a number.',
   '- Coverage decides what is measured: a period with few articles is noisy (see its interval and article count), and outlets differ in what they report.',
-  '- Only English text is scored; translated articles carry the translator’s word choices.',
+  '- English, Chinese and Russian are read, with lexicons written for each; text in other languages is counted, not scored, and translated articles carry the translator’s word choices. The Chinese and Russian lexicons are younger and smaller than the English ones: compare a pair across languages by the direction of its moves rather than its level.',
 ];
 
 function footer(meta: RunMetadata): string[] {

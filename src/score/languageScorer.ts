@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCameo } from '../events/cameo.js';
 import { readRoleCues } from '../events/cueRoles.js';
-import { type EventEntry, compileEventLexicon, readEventEntries } from '../events/eventLexicon.js';
+import { type EventEntry, MAX_GAP, compileEventLexicon, readEventEntries } from '../events/eventLexicon.js';
 import type { ReadLanguage } from '../text/language.js';
 import { russianWords } from '../text/russianWords.js';
 import { LEXICON_DIR } from '../util/paths.js';
@@ -20,6 +20,13 @@ export function keysIn(language: 'zh' | 'ru'): (term: string) => string[] {
   if (language === 'ru') return (term) => russianWords(term).map((t) => t.lower);
   return (term) => term.split(' ').filter((w) => w !== '');
 }
+
+/**
+ * A gap in a Chinese pattern spans more words than in English: jieba's words
+ * are short, and an object's modifiers stand before it ("签署了关于建立全面
+ * 战略伙伴关系的联合声明" puts seven words between 签署 and 联合声明).
+ */
+export const CHINESE_MAX_GAP = 8;
 
 /** A pattern's words as keys, its gaps kept: "ввести * санкции" → "ввест * санкц". */
 function keyPattern(pattern: string, keysOf: (term: string) => string[]): string {
@@ -52,7 +59,7 @@ function compileScorer(language: 'zh' | 'ru'): Scorer {
     trust: compileLexicon('trust', 'exact', read('trust.tsv', 'dimension')),
     tone: compileLexicon('tone', 'exact', []),
     modifiers: loadModifiers(dir, keysOf),
-    events: compileEventLexicon(events, new Map(), false),
+    events: compileEventLexicon(events, new Map(), false, language === 'zh' ? CHINESE_MAX_GAP : MAX_GAP),
     venues: new Set(),
     language,
     roleCues: readRoleCues(dir, keysOf),
