@@ -1,3 +1,4 @@
+import { LANGUAGE_RATE_GOAL, languageRates } from './languageBench.js';
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -202,6 +203,19 @@ async function renderBench(): Promise<void> {
   }
 }
 
+/** Chinese and Russian against English: the analysis alone, one thread, MB/s of text (UTF-8 bytes). */
+function languageBench(dir: string): void {
+  const rates = languageRates(dir, 3);
+  const english = rates[0]?.rate ?? Number.NaN;
+  out(`# Languages: the analysis alone, one thread, documents in memory, fastest of 3; goal ≥ ${LANGUAGE_RATE_GOAL}× the English rate`);
+  out('language               docs      MB       s    MB/s  × en');
+  for (const r of rates) {
+    const ratio = r.rate / english;
+    out(`${r.language.padEnd(20)} ${String(r.documents).padStart(6)} ${r.megabytes.toFixed(2).padStart(7)} ${r.seconds.toFixed(2).padStart(7)} ${r.rate.toFixed(2).padStart(7)} ${ratio.toFixed(2).padStart(5)}${ratio < LANGUAGE_RATE_GOAL ? '  below goal' : ''}`);
+  }
+  out();
+}
+
 async function main(): Promise<void> {
   await renderBench();
   const dir = evalDir();
@@ -212,6 +226,7 @@ async function main(): Promise<void> {
   const sentences = readReuters(dir).flatMap((story) => articleBody(story.text ?? '').sentences.map((s) => s.text));
   scoringBench(sentences);
   actorBench(sentences);
+  languageBench(dir);
   if (!process.argv.includes('--quick')) await endToEndBench(dir);
 }
 

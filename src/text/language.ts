@@ -20,6 +20,21 @@ const HANGUL = /\p{Script=Hangul}/u;
 const LETTER = /\p{L}/u;
 const LATIN = /\p{Script=Latin}/u;
 
+/** The script of a non-ASCII letter; ranges for the common blocks (a regular expression a character was a third of the Russian reading time), the Unicode properties for the rest. */
+function scriptOf(code: number, ch: string): Script | null {
+  if (code >= 0x0410 && code <= 0x044f) return 'cyrillic'; // А–я
+  if (code >= 0x4e00 && code <= 0x9fff) return 'han'; // CJK unified ideographs
+  if (code >= 0x3040 && code <= 0x30ff) return 'kana';
+  if (code >= 0xac00 && code <= 0xd7a3) return 'hangul';
+  if (!LETTER.test(ch)) return null;
+  if (HAN.test(ch)) return 'han';
+  if (CYRILLIC.test(ch)) return 'cyrillic';
+  if (LATIN.test(ch)) return 'latin';
+  if (KANA.test(ch)) return 'kana';
+  if (HANGUL.test(ch)) return 'hangul';
+  return 'other';
+}
+
 /** Letters of each script in a text (ASCII counted without a regular expression: it is most of English text). */
 export function scriptCounts(text: string): Record<Script, number> {
   const counts: Record<Script, number> = { latin: 0, han: 0, cyrillic: 0, kana: 0, hangul: 0, other: 0 };
@@ -29,16 +44,22 @@ export function scriptCounts(text: string): Record<Script, number> {
       if ((code | 32) >= 97 && (code | 32) <= 122) counts.latin += 1;
       continue;
     }
-    const ch = text[i] as string;
-    if (!LETTER.test(ch)) continue;
-    if (HAN.test(ch)) counts.han += 1;
-    else if (CYRILLIC.test(ch)) counts.cyrillic += 1;
-    else if (LATIN.test(ch)) counts.latin += 1;
-    else if (KANA.test(ch)) counts.kana += 1;
-    else if (HANGUL.test(ch)) counts.hangul += 1;
-    else counts.other += 1;
+    const script = scriptOf(code, text[i] as string);
+    if (script !== null) counts[script] += 1;
   }
   return counts;
+}
+
+/**
+ * Russian by its letters: ы or э, which Ukrainian, Belarusian, Bulgarian, Serbian and Macedonian
+ * lack, and none of the letters those languages and Kazakh have and Russian lacks (і ї є ґ ў ј љ
+ * њ ћ џ ѓ ќ ѕ ә ғ қ ң ө ұ ү һ). Other Cyrillic text goes to the detector.
+ */
+const RUSSIAN_ONLY = /[ыэЫЭ]/;
+const OTHER_CYRILLIC = /[іїєґўјљњћџѓќѕәғқңөұүһІЇЄҐЎЈЉЊЋЏЃЌЅӘҒҚҢӨҰҮҺ]/;
+
+export function looksRussian(text: string): boolean {
+  return RUSSIAN_ONLY.test(text) && !OTHER_CYRILLIC.test(text);
 }
 
 /** The script of most of a text's letters (`latin`, `han`, `cyrillic`…), or '' for a text without letters. */
@@ -96,7 +117,8 @@ export function englishShare(text: string): number {
 /**
  * The language of a paragraph. Script decides where it can: Han without kana is
  * Chinese, kana Japanese, Hangul Korean; Latin prose rich in English function
- * words is English. The rest (Cyrillic, other Latin text) goes to eld, the
+ * words is English, Cyrillic text with Russian's own letters Russian (looksRussian).
+ * The rest (other Cyrillic and Latin text) goes to eld, the
  * Efficient Language Detector (n-gram, 60 languages; chosen over franc and tinyld
  * on news paragraphs, see README "Languages"), which tells Russian from
  * Ukrainian or Bulgarian and French from English.
@@ -115,6 +137,7 @@ export function paragraphLanguage(text: string): LanguageCode {
   if (counts.han >= letters / 2) return 'zh';
   if (counts.hangul >= letters / 2) return 'ko';
   if (counts.latin >= letters / 2 && englishShare(text) >= ENGLISH_SHARE) return 'en';
+  if (counts.cyrillic >= letters / 2 && looksRussian(text)) return 'ru';
   const detected = eld.detect(text).language;
   return detected === '' ? UNDETERMINED : detected;
 }
