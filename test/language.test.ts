@@ -13,6 +13,7 @@ const UKRAINIAN = 'У травні 2014 року Росія та Китай пі
 const FRENCH = 'La France et l’Allemagne ont signé un nouveau traité de coopération à Aix-la-Chapelle.';
 const GERMAN = 'Deutschland und Frankreich haben einen neuen Freundschaftsvertrag in Aachen unterzeichnet.';
 const JAPANESE = '日本と韓国の外相は東京で会談し、関係の改善を確認した。';
+const BULGARIAN = 'България и Русия подписаха споразумение за доставки на природен газ през зимата.';
 
 describe('paragraphLanguage', () => {
   it('tells the languages of news apart, Russian from Ukrainian and English from French and German', () => {
@@ -23,6 +24,8 @@ describe('paragraphLanguage', () => {
     expect(paragraphLanguage(FRENCH)).toBe('fr');
     expect(paragraphLanguage(GERMAN)).toBe('de');
     expect(paragraphLanguage(JAPANESE)).toBe('ja');
+    // Bulgarian has neither ы nor э: it is not taken for Russian by its letters, and the detector tells it.
+    expect(paragraphLanguage(BULGARIAN)).toBe('bg');
   });
 
   it('leaves a paragraph with too few letters undetermined', () => {
