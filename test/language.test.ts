@@ -92,8 +92,13 @@ describe('articleBody in several languages', () => {
 
 describe('chineseDictionary', () => {
   it('drops the dictionary words that would hide a name and adds the lexicons\' words it lacks', () => {
-    const words = { actors: new Set(['美国', '中美']), all: new Set(['美国', '中美', '强烈不满']) };
-    const lines = chineseDictionary('美国 5000 ns\n美国队 40 nz\n总统 3000 n\n中美洲 300 ns', words).split('\n');
-    expect(lines).toEqual(['美国 5000 ns', '总统 3000 n', '中美 3000 n', '强烈不满 3000 n']);
+    const words = {
+      actors: new Map([['美国', 'US'], ['中美', 'CN US'], ['美国总统', 'US'], ['白俄罗斯', 'BY'], ['俄罗斯', 'RU']]),
+      all: new Set(['美国', '中美', '美国总统', '白俄罗斯', '俄罗斯', '强烈不满']),
+    };
+    const base = '美国 5000 ns\n美国队 40 nz\n总统 3000 n\n中美洲 300 ns\n中美 3 j\n美国总统 20 nt';
+    const lines = chineseDictionary(base, words).split('\n');
+    // Its own 中美 made common; 美国队 and 美国总统 hide 美国; our 白俄罗斯 holds 俄罗斯 but names another country and stays.
+    expect(lines).toEqual(['美国 5000 ns', '总统 3000 n', '中美 3000 j', '俄罗斯 3000 n', '强烈不满 3000 n', '白俄罗斯 3000 n']);
   });
 });

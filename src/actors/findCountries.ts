@@ -4,8 +4,8 @@ import { type Gazetteer, type GazetteerEntry, START_PERSON, START_PLACE, default
 import { tokenKey } from './termKeys.js';
 import { type LeaderKey, foldKey, leaderCountry } from './leaders.js';
 
-/** Words of a multi-word name may be joined by spaces or hyphens only. */
-const JOINER = /^[\s\-‐‑–—]*$/;
+/** Words of a multi-word name may be joined by spaces or hyphens only, or the middle dot of names written in Chinese (约翰·基). */
+const JOINER = /^[\s\-‐‑–—·・‧]*$/;
 const DASH = /^[\-‐‑–—]$/;
 const NON_ASCII = /[^\x00-\x7f]/;
 /** "St. Kitts": an abbreviation's full stop may sit inside a name. */

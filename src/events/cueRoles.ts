@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { field, readTsv } from '../util/tsv.js';
 import type { EventMatch } from './findEvents.js';
 import { type ActorSpan, type EventRoles, type RoleContext, type RoleCue, SUBJECT_WINDOW, eventRoles, isVenue } from './roles.js';
-export const ROLE_CUES: ReadonlySet<string> = new Set<RoleCue>(['object', 'partner', 'agent', 'venue', 'origin']);
+export const ROLE_CUES: ReadonlySet<string> = new Set<RoleCue>(['object', 'partner', 'agent', 'venue', 'origin', 'aside']);
 
 /** Read a language's `roles.tsv` (term, role, note) into a map from the term's look-up key to its role. */
 export function readRoleCues(dir: string, keysOf: (term: string) => string[]): Map<string, RoleCue> {
@@ -41,13 +41,32 @@ function cueOf(ctx: RoleContext, actor: ActorSpan, cues: ReadonlyMap<string, Rol
 
 const unique = (actors: readonly ActorSpan[]) => [...new Set(actors.map((a) => a.code))];
 
+/** What joins the members of a list of countries: commas, the enumeration comma 、, "и", "а также", 和, 及. */
+const LIST_JOIN = /^[\s,，、]*(?:и|а также|和|及|以及)?[\s,，、]*$/u;
+
+/**
+ * The countries of a list that ends at `last`, walking left ("Россия, Китай и Иран провели учения":
+ * the commas end clauses, but the three act together).
+ */
+function listEndingAt(ctx: RoleContext, last: ActorSpan): ActorSpan[] {
+  const members = [last];
+  for (let i = ctx.actors.indexOf(last) - 1; i >= 0; i -= 1) {
+    const before = ctx.actors[i] as ActorSpan;
+    const near = members[members.length - 1] as ActorSpan;
+    if (!LIST_JOIN.test(ctx.text.slice(before.to, near.from))) break;
+    members.push(before);
+  }
+  return members;
+}
+
 /**
  * Roles in a language whose function words mark them (Chinese, Russian):
  * a country right after an `object` cue (对, 向, против) is the target, after a
  * `partner` cue (与, 同, с) the other side of a mutual act, after an `agent` cue
  * (被, со стороны) the actor of a passive, after a `venue` cue (在, в) no party.
  * An unmarked country before the event in its clause is its subject (or, near
- * the sentence start, the main clause's), one after it its object, as in
+ * the sentence start, the main clause's), one after it its object; after an
+ * `aside` cue (при посредничестве, в присутствии) a mediator or witness, no party, as in
  * "Россия ввела санкции против США" and "中方对日方的挑衅表示强烈不满".
  *
  * @example
@@ -55,7 +74,7 @@ const unique = (actors: readonly ActorSpan[]) => [...new Set(actors.map((a) => a
  */
 export function cueRoles(ctx: RoleContext, event: EventMatch, limit: number, cues: ReadonlyMap<string, RoleCue>): EventRoles {
   const home = ctx.clause[event.start];
-  const by: Record<RoleCue | 'subject' | 'after', ActorSpan[]> = { object: [], partner: [], agent: [], venue: [], origin: [], subject: [], after: [] };
+  const by: Record<RoleCue | 'subject' | 'after', ActorSpan[]> = { object: [], partner: [], agent: [], venue: [], origin: [], aside: [], subject: [], after: [] };
   for (const actor of ctx.actors) {
     if (actor.start >= limit) continue;
     const cue = cueOf(ctx, actor, cues);
@@ -67,9 +86,9 @@ export function cueRoles(ctx: RoleContext, event: EventMatch, limit: number, cue
       if (inClause || actor.start < SUBJECT_WINDOW) by.subject.push(actor);
     } else if (inClause) by.after.push(actor);
   }
-  // Of several unmarked countries before the event, those of its own clause speak for it.
+  // Of several unmarked countries before the event, those of its own clause speak for it, with the lists they close.
   const ownClause = by.subject.filter((a) => ctx.clause[a.start] === home);
-  const subject = unique(ownClause.length > 0 ? ownClause : by.subject);
+  const subject = unique(ownClause.length > 0 ? ownClause.flatMap((a) => listEndingAt(ctx, a)) : by.subject);
   const voice = event.entry.voice;
   if (voice === 'speech') return { sources: subject, targets: [], mutual: false };
   const object = unique([...by.object, ...by.after]).filter((c) => !subject.includes(c));
@@ -90,7 +109,8 @@ export function cueRoles(ctx: RoleContext, event: EventMatch, limit: number, cue
  */
 export function namesVenue(ctx: RoleContext, actor: ActorSpan): boolean {
   if (!ctx.roleCues) return isVenue(ctx.keys, ctx.venueCues, actor);
-  return (actor.category === 'capital' || actor.category === 'proxy') && cueOf(ctx, actor, ctx.roleCues) === 'venue';
+  const cue = cueOf(ctx, actor, ctx.roleCues);
+  return cue === 'aside' || (cue === 'venue' && (actor.category === 'capital' || actor.category === 'proxy'));
 }
 
 /** An event's roles by the rules of the sentence's language. */

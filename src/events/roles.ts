@@ -34,7 +34,7 @@ export interface RoleContext {
 }
 
 /** What a function word right before a country says of its part in an event (a language's roles.tsv). */
-export type RoleCue = 'object' | 'partner' | 'agent' | 'venue' | 'origin';
+export type RoleCue = 'object' | 'partner' | 'agent' | 'venue' | 'origin' | 'aside';
 
 /** A subject named this close to the sentence start is the main clause's, even across a comma ("Moscow, which…, expelled"). */
 export const SUBJECT_WINDOW = 4;

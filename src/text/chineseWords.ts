@@ -18,14 +18,14 @@ const ACTOR_FILES = new Set(['countries.tsv', 'leaders.tsv']);
 const USER_WORD_FREQUENCY = 3000;
 
 interface ChineseLexiconWords {
-  /** Country names, abbreviations and leaders' names (and CLDR's names): never to be hidden inside a longer word. */
-  actors: Set<string>;
+  /** Country names, abbreviations and leaders' names (and CLDR's names), with the codes they name: never to be hidden inside a longer word. */
+  actors: Map<string, string>;
   all: Set<string>;
 }
 
 /** Every word of the Chinese lexicons (lexicons/zh/) and CLDR's Chinese name of every country. */
 export function chineseLexiconWords(dir: string = join(LEXICON_DIR, 'zh')): ChineseLexiconWords {
-  const words: ChineseLexiconWords = { actors: new Set(), all: new Set() };
+  const words: ChineseLexiconWords = { actors: new Map(), all: new Set() };
   if (existsSync(dir)) {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
       for (const row of readTsv(join(dir, file)).rows) {
@@ -33,7 +33,7 @@ export function chineseLexiconWords(dir: string = join(LEXICON_DIR, 'zh')): Chin
           for (const word of (row.fields.get(column) ?? '').split(' ')) {
             if (word === '' || word === '*' || word === '-') continue;
             words.all.add(word);
-            if (ACTOR_FILES.has(file)) words.actors.add(word);
+            if (ACTOR_FILES.has(file)) words.actors.set(word, row.fields.get('code') ?? '');
           }
         }
       }
@@ -41,40 +41,54 @@ export function chineseLexiconWords(dir: string = join(LEXICON_DIR, 'zh')): Chin
   }
   const names = new Intl.DisplayNames(['zh'], { type: 'region' });
   for (const row of readTsv(join(LEXICON_DIR, 'country-codes.tsv')).rows) {
-    const name = names.of(row.fields.get('code') ?? '');
+    const code = row.fields.get('code') ?? '';
+    const name = names.of(code);
     if (name) {
-      words.actors.add(name);
+      words.actors.set(name, code);
       words.all.add(name);
     }
   }
   return words;
 }
 
-/** Whether a word holds one of the names inside it, not as the whole word ("美国总统" holds 美国). */
-function hidesName(word: string, names: ReadonlySet<string>): boolean {
+/** The codes of the names a word holds inside it, not as the whole word ("美国总统" holds 美国, US). */
+function namesInside(word: string, names: ReadonlyMap<string, string>): string[] {
+  const inside: string[] = [];
   for (let from = 0; from < word.length; from += 1) {
     for (let to = from + 2; to <= word.length; to += 1) {
-      if ((from > 0 || to < word.length) && names.has(word.slice(from, to))) return true;
+      const code = (from > 0 || to < word.length) && names.get(word.slice(from, to));
+      if (code) inside.push(code);
     }
   }
-  return false;
+  return inside;
 }
 
 /**
  * jieba's dictionary without the words that would hide a country's name
  * inside them (美国总统, 中美关系, 中国共产党 are read as the name and the rest),
- * and with our words that it lacks. Returns the dictionary's lines.
+ * with our words it lacks, and with our words it has at least as frequent as
+ * a common word (its 中美 is rare, and lost to 中 + 美). A lexicon word that
+ * holds a name of the same country (俄罗斯总统, RU, holds 俄罗斯) is left out of
+ * the dictionary too: the name alone finds the country, and the longer word
+ * would swallow a neighbour's characters (白俄罗斯总统 read 白 + 俄罗斯总统).
+ * Returns the dictionary's lines.
  */
 export function chineseDictionary(base: string, words: ChineseLexiconWords): string {
+  const redundant = (word: string) => {
+    const code = words.actors.get(word);
+    return code !== undefined && namesInside(word, words.actors).includes(code);
+  };
+  const ours = new Set([...words.all].filter((w) => !redundant(w)));
   const kept: string[] = [];
-  const known = new Set<string>();
   for (const line of base.split('\n')) {
-    const word = line.slice(0, line.indexOf(' '));
-    if (word === '' || hidesName(word, words.actors)) continue;
-    known.add(word);
-    kept.push(line);
+    const [word = '', frequency = '0', tag = 'n'] = line.split(' ');
+    if (word === '' || namesInside(word, words.actors).length > 0) continue;
+    if (ours.has(word)) {
+      ours.delete(word);
+      kept.push(`${word} ${Math.max(Number(frequency), USER_WORD_FREQUENCY)} ${tag}`);
+    } else if (!words.all.has(word) || !redundant(word)) kept.push(line);
   }
-  for (const word of [...words.all].sort()) if (!known.has(word)) kept.push(`${word} ${USER_WORD_FREQUENCY} n`);
+  for (const word of [...ours].sort()) kept.push(`${word} ${USER_WORD_FREQUENCY} n`);
   return kept.join('\n');
 }
 

@@ -8,7 +8,10 @@ export const READ_LANGUAGES: ReadonlySet<string> = new Set<ReadLanguage>(['en', 
 export type LanguageCode = string;
 export const UNDETERMINED = 'und';
 
-/** Fewer letters than this and a paragraph is too short to identify ("© 2024", "12:30 GMT"). */
+/**
+ * Fewer letters than this and a paragraph is too short to identify ("© 2024", "12:30 GMT"). A Chinese
+ * or Japanese character counts as three: "普京感谢中方的大力支持。" is a whole sentence in eleven.
+ */
 export const MIN_LETTERS = 12;
 
 type Script = 'latin' | 'han' | 'cyrillic' | 'kana' | 'hangul' | 'other';
@@ -51,15 +54,18 @@ export function scriptCounts(text: string): Record<Script, number> {
 }
 
 /**
- * Russian by its letters: ы or э, which Ukrainian, Belarusian, Bulgarian, Serbian and Macedonian
- * lack, and none of the letters those languages and Kazakh have and Russian lacks (і ї є ґ ў ј љ
- * њ ћ џ ѓ ќ ѕ ә ғ қ ң ө ұ ү һ). Other Cyrillic text goes to the detector.
+ * Russian by its letters: none of the letters that Ukrainian, Belarusian, Serbian, Macedonian and
+ * Kazakh have and Russian lacks (і ї є ґ ў ј љ њ ћ џ ѓ ќ ѕ ә ғ қ ң ө ұ ү һ), and either ы or э (which
+ * Bulgarian lacks too) or no ъ used as a vowel before a consonant, as Bulgarian writes it (България,
+ * към) and Russian never does. A short sentence such as "Китай встретил Путина." has neither
+ * ы nor э, and the detector alone took it for Bulgarian. Other Cyrillic text goes to the detector.
  */
 const RUSSIAN_ONLY = /[ыэЫЭ]/;
 const OTHER_CYRILLIC = /[іїєґўјљњћџѓќѕәғқңөұүһІЇЄҐЎЈЉЊЋЏЃЌЅӘҒҚҢӨҰҮҺ]/;
+const BULGARIAN_HARD_SIGN = /[ъЪ][бвгджзклмнпрстфхцчшщБВГДЖЗКЛМНПРСТФХЦЧШЩ]/;
 
 export function looksRussian(text: string): boolean {
-  return RUSSIAN_ONLY.test(text) && !OTHER_CYRILLIC.test(text);
+  return !OTHER_CYRILLIC.test(text) && (RUSSIAN_ONLY.test(text) || !BULGARIAN_HARD_SIGN.test(text));
 }
 
 /** The script of most of a text's letters (`latin`, `han`, `cyrillic`…), or '' for a text without letters. */
@@ -132,7 +138,7 @@ export function englishShare(text: string): number {
 export function paragraphLanguage(text: string): LanguageCode {
   const counts = scriptCounts(text);
   const letters = counts.latin + counts.han + counts.cyrillic + counts.kana + counts.hangul + counts.other;
-  if (letters < MIN_LETTERS) return UNDETERMINED;
+  if (letters + 2 * (counts.han + counts.kana) < MIN_LETTERS) return UNDETERMINED;
   if (counts.kana > 0 && counts.kana + counts.han >= letters / 2) return 'ja';
   if (counts.han >= letters / 2) return 'zh';
   if (counts.hangul >= letters / 2) return 'ko';
