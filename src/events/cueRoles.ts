@@ -24,18 +24,33 @@ export function readRoleCues(dir: string, keysOf: (term: string) => string[]): M
 /** A Chinese word made of a cue and a country's short name (对美, 向日, 与俄): the cue is its first character. */
 const HAN_CUE_WORD = /^\p{Script=Han}{2,}$/u;
 
+/**
+ * Russian в and на take the prepositional for a place ("в Москве", "на Украине") and the accusative
+ * for a goal ("прибыл в Москву", "напал на Украину"); the prepositional of names ends in -е or -и.
+ */
+const CYRILLIC_WORD = /^\p{Script=Cyrillic}/u;
+const LOCATIVE_ENDING = /[еиЕИ]$/;
+
+/** A venue cue before a name in a form that is no place but a goal is the goal's cue: the country is the target. */
+function placeOrGoal(ctx: RoleContext, actor: ActorSpan, cue: RoleCue): RoleCue {
+  const surface = ctx.text.slice(actor.from, actor.to);
+  return cue === 'venue' && CYRILLIC_WORD.test(surface) && !LOCATIVE_ENDING.test(surface) ? 'object' : cue;
+}
+
 /** The cue right before an actor, looking past other actors of a list ("с Китаем и Индией": both partners). */
 function cueOf(ctx: RoleContext, actor: ActorSpan, cues: ReadonlyMap<string, RoleCue>): RoleCue | 'none' {
   const word = ctx.tokens[actor.start]?.text ?? '';
   const inWord = HAN_CUE_WORD.test(word) && actor.end === actor.start + 1 ? cues.get(word.charAt(0)) : undefined;
   if (inWord) return inWord;
-  let before = actor.start - 1;
+  let member = actor;
   for (;;) {
-    const cue = cues.get(ctx.keys[before] ?? '');
-    if (cue) return cue;
-    const listed = ctx.actors.find((a) => a.end === before || a.end === before + 1);
-    if (!listed || listed === actor || listed.start >= actor.start) return 'none';
-    before = listed.start - 1;
+    const cue = cues.get(ctx.keys[member.start - 1] ?? '');
+    if (cue) return placeOrGoal(ctx, actor, cue);
+    // The cue of a list is before its first member: walk left over "X, Y и Z", not over "Турции Россия".
+    const near = member;
+    const listed = ctx.actors.find((a) => a !== near && a.to <= near.from && a.end >= near.start - 1 && joinsList(ctx.text.slice(a.to, near.from)));
+    if (!listed) return 'none';
+    member = listed;
   }
 }
 
@@ -43,6 +58,12 @@ const unique = (actors: readonly ActorSpan[]) => [...new Set(actors.map((a) => a
 
 /** What joins the members of a list of countries: commas, the enumeration comma 、, "и", "а также", 和, 及. */
 const LIST_JOIN = /^[\s,，、]*(?:и|а также|和|及|以及)?[\s,，、]*$/u;
+const JOINER = /[,，、]|и|和|及/u;
+
+/** Whether the text between two countries joins them in a list (a bare space does not: "Турции Россия"). */
+function joinsList(between: string): boolean {
+  return LIST_JOIN.test(between) && JOINER.test(between);
+}
 
 /**
  * The countries of a list that ends at `last`, walking left ("Россия, Китай и Иран провели учения":
@@ -53,7 +74,7 @@ function listEndingAt(ctx: RoleContext, last: ActorSpan): ActorSpan[] {
   for (let i = ctx.actors.indexOf(last) - 1; i >= 0; i -= 1) {
     const before = ctx.actors[i] as ActorSpan;
     const near = members[members.length - 1] as ActorSpan;
-    if (!LIST_JOIN.test(ctx.text.slice(before.to, near.from))) break;
+    if (!joinsList(ctx.text.slice(before.to, near.from))) break;
     members.push(before);
   }
   return members;
