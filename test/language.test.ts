@@ -40,6 +40,20 @@ describe('paragraphLanguage', () => {
   });
 });
 
+describe('short English lines', () => {
+  it('never reads a short English headline as another language', () => {
+    for (const line of ['Veteran sprinter dies in Los Angeles', 'MALAYSIA RE-IMPOSES EXPORT DUTIES ON RUBBER', 'Tour de France: champion wins his fifth consecutive title']) {
+      expect(['en', UNDETERMINED], line).toContain(paragraphLanguage(line));
+    }
+  });
+
+  it('keeps a title in capitals above an English story, and reads a lone line of Latin text as English', () => {
+    const body = articleBody('MALAYSIA RE-IMPOSES EXPORT DUTIES ON RUBBER\n\nMalaysia said it would again levy duties on rubber exports from next month, officials said.');
+    expect(body.sentences.map((s) => s.lang)).toEqual(['en', 'en']);
+    expect(articleBody('Veteran sprinter dies in Los Angeles.').sentences.map((s) => s.lang)).toEqual(['en']);
+  });
+});
+
 describe('documentLanguage', () => {
   it('is the language of most letters, whatever the order of paragraphs, ties going to the first code', () => {
     expect(documentLanguage([['ru', 120], ['en', 400], [UNDETERMINED, 900]])).toBe('en');

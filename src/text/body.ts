@@ -1,6 +1,6 @@
 import type { Sentence } from '../types/sentence.js';
 import { isBoilerplate, isSourceCredit, opensDisclaimer } from './boilerplate.js';
-import { type LanguageCode, READ_LANGUAGES, type ReadLanguage, UNDETERMINED, documentLanguage, dominantScript, paragraphLanguage, scriptCounts } from './language.js';
+import { type LanguageCode, READ_LANGUAGES, type ReadLanguage, UNDETERMINED, documentLanguage, dominantScript, fallbackLanguage, paragraphLanguage, scriptCounts } from './language.js';
 import { sentencesIn } from './segmenters.js';
 
 /** The article's sentences and a count of what was left out and why. */
@@ -141,10 +141,16 @@ export function articleBody(text: string): ArticleBody {
   }
   // The page's language is its prose's: menus and headline lists around an article do not outvote it.
   const prose = kept.filter((k) => isProse(k.paragraph));
-  const lang = documentLanguage((prose.length > 0 ? prose : kept).map((k) => [k.language, k.paragraph.length]));
+  const identified = documentLanguage((prose.length > 0 ? prose : kept).map((k) => [k.language, k.paragraph.length]));
+  // Nothing identified (a headline, a one-line bullet): the language the tool reads in the page's script.
+  const lang = identified === UNDETERMINED ? fallbackLanguage(kept.map((k) => k.paragraph).join(' ')) : identified;
   const body: ArticleBody = { sentences: [], boilerplateParagraphs, otherLanguageSentences: 0, lang };
-  const furniture = foreignFurniture(kept, lang);
-  kept.forEach(({ paragraph, language }, at) => {
+  // A line too short to be prose, in the page's own script, that the detector put in another language (a
+  // headline, a caption) is in the page's language: detectors misjudge short lines, and the script says more.
+  const script = dominantScript((prose.length > 0 ? prose : kept).map((k) => k.paragraph).join(' '));
+  const settled = kept.map((k) => (k.language !== lang && !isProse(k.paragraph) && dominantScript(k.paragraph) === script ? { ...k, language: UNDETERMINED } : k));
+  const furniture = foreignFurniture(settled, lang);
+  settled.forEach(({ paragraph, language }, at) => {
     const read = language === UNDETERMINED ? lang : language;
     if (furniture[at]) {
       body.boilerplateParagraphs += 1;
