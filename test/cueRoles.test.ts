@@ -39,6 +39,12 @@ describe('roles in Russian', () => {
     expect(pairs.get('RU-US')?.trust).toBeLessThan(0);
   });
 
+  it('reads a name in the dative before the verb as the target, not the subject', () => {
+    const pairs = read('Украине Россия перекрыла газ в новогоднюю ночь.', '2006-01-01');
+    expect(pairs.get('RU-UA')?.direction).toBe('RU>UA');
+    expect(pairs.get('RU-UA')?.trust).toBeLessThan(0);
+  });
+
   it('gives a mediator no pair', () => {
     const pairs = read('При посредничестве Турции Россия и Украина провели обмен пленными.', '2022-09-21');
     expect(pairs.get('RU-UA')?.trust).toBeGreaterThan(0);

@@ -34,22 +34,38 @@ export function readParadigms(dir: string): Paradigms {
  * declinedForms('Россия', 'ия', paradigms, 'ru/countries.tsv:9'); // ['Россия', 'России', 'Россию', 'Россией']
  */
 export function declinedForms(term: string, forms: string, paradigms: Paradigms, where: string): string[] {
+  return casedForms(term, forms, paradigms, where).map((f) => f.form);
+}
+
+/** A declined form, and whether it is the dictionary form (the nominative) of every declining word. */
+export interface CasedForm {
+  form: string;
+  nominative: boolean;
+}
+
+/** declinedForms with, for each form, whether it is the nominative: a form in no other case ("Украине") cannot be a subject. */
+export function casedForms(term: string, forms: string, paradigms: Paradigms, where: string): CasedForm[] {
   const words = term.split(' ');
   const names = forms === '' ? words.map(() => INDECLINABLE) : forms.split(' ');
   if (names.length !== words.length) throw new Error(`${where}: ${words.length} words but ${names.length} paradigms in forms`);
-  let combined = [''];
+  let combined: CasedForm[] = [{ form: '', nominative: true }];
   words.forEach((word, i) => {
     const name = names[i] as string;
-    let variants = [word];
+    let variants: CasedForm[] = [{ form: word, nominative: true }];
     if (name !== INDECLINABLE) {
       const endings = paradigms.get(name);
       if (!endings) throw new Error(`${where}: unknown paradigm ${name}`);
       const nominative = endings[0] as string;
       if (!word.endsWith(nominative)) throw new Error(`${where}: ${word} does not end in -${nominative}, the nominative of ${name}`);
       const stem = word.slice(0, word.length - nominative.length);
-      variants = [...new Set(endings.map((ending) => stem + ending))];
+      // A form that two endings give (Китай, nominative and accusative) is the nominative's.
+      const seen = new Map<string, boolean>();
+      for (const ending of endings) if (!seen.has(stem + ending)) seen.set(stem + ending, ending === nominative);
+      variants = [...seen].map(([form, isNominative]) => ({ form, nominative: isNominative }));
     }
-    combined = combined.flatMap((head) => variants.map((v) => (head === '' ? v : `${head} ${v}`)));
+    combined = combined.flatMap((head) =>
+      variants.map((v) => ({ form: head.form === '' ? v.form : `${head.form} ${v.form}`, nominative: head.nominative && v.nominative })),
+    );
   });
   if (combined.length > MAX_FORMS) throw new Error(`${where}: ${combined.length} forms, more than ${MAX_FORMS}`);
   return combined;

@@ -200,7 +200,7 @@ export function findCountries(
       (options.proxies !== false || entry.category !== 'proxy') && !personNamed(scan, i, match, gazetteer) && !otherSense(scan, entry.term, gazetteer) &&
       !ALLEGIANCE.test(sentence.slice(Math.max(0, start - 5), start));
     if (entry.code !== '-' && holds && wanted && !CURRENCY_AFTER.test(sentence.slice(end, end + 1))) {
-      for (const code of entry.codes) mentions.push({ code, surface: sentence.slice(start, end), start, end, category: entry.category });
+      for (const code of entry.codes) mentions.push({ code, surface: sentence.slice(start, end), start, end, category: entry.category, ...(entry.oblique ? { oblique: true } : {}) });
     }
     i = holds ? match.end : i + 1;
   }

@@ -23,6 +23,8 @@ export interface GazetteerEntry {
   origin: string;
   /** Declension paradigms of the term's words (lexicons/ru/countries.tsv), one a word; absent where names do not decline. */
   forms?: string;
+  /** A declined form in a case other than the nominative (Украине, Китаю): never a sentence's subject. */
+  oblique?: boolean;
 }
 
 export interface Gazetteer {

@@ -4,7 +4,7 @@ import type { ReadLanguage } from '../text/language.js';
 import { foldYo } from '../text/russianWords.js';
 import type { CountryMention } from '../types/sentence.js';
 import { LEXICON_DIR } from '../util/paths.js';
-import { type Paradigms, declinedForms, readParadigms } from './declension.js';
+import { type Paradigms, casedForms, declinedForms, readParadigms } from './declension.js';
 import { type Gazetteer, type GazetteerEntry, compileGazetteer, defaultGazetteer, readCountryNames, readGazetteerEntries } from './gazetteer.js';
 import { type LeaderTerm, compileLeaders, readLeaderTerms } from './leaders.js';
 
@@ -23,6 +23,9 @@ function cldrEntries(language: ReadLanguage, codes: Iterable<string>): Gazetteer
   return entries;
 }
 
+/** Endings of Russian nouns in the dative (-е, -у, -ю), accusative (-у, -ю) and instrumental (-ой, -ом, -ем…), not the genitive's (-ы, -и, -а, -я). */
+const OBJECT_CASE_ENDING = /(?:у|ю|е|ой|ою|ей|ею|ом|ем|ам|ям|ами|ями)$/;
+
 /**
  * A gazetteer entry once for each of its declined forms (ё read as е, as the
  * Russian words are); a form written in lower case (китайский, российско-) also
@@ -30,10 +33,14 @@ function cldrEntries(language: ReadLanguage, codes: Iterable<string>): Gazetteer
  */
 function declined(rows: readonly GazetteerEntry[], paradigms: Paradigms): GazetteerEntry[] {
   return rows.flatMap((row) =>
-    declinedForms(row.term, row.forms ?? '', paradigms, row.origin).flatMap((written) => {
+    casedForms(row.term, row.forms ?? '', paradigms, row.origin).flatMap(({ form: written, nominative }) => {
       const form = foldYo(written);
       const capital = form.charAt(0).toUpperCase() + form.slice(1);
-      return (capital === form ? [form] : [form, capital]).map((term) => ({ ...row, term }));
+      // A name in the dative, accusative or instrumental cannot be the subject (Украине in "Украине Россия перекрыла газ").
+      // The genitive can stand before the verb inside the subject ("МИД России заявил") and is left alone; so are
+      // adjectives, which agree with their noun and tell nothing.
+      const oblique = !nominative && OBJECT_CASE_ENDING.test(form) && row.category !== 'demonym' && row.category !== 'combining';
+      return (capital === form ? [form] : [form, capital]).map((term) => ({ ...row, term, ...(oblique ? { oblique: true } : {}) }));
     }),
   );
 }

@@ -103,7 +103,7 @@ export function cueRoles(ctx: RoleContext, event: EventMatch, limit: number, cue
     const inClause = ctx.clause[actor.start] === home;
     if (cue !== 'none') {
       if (inClause || !before) by[cue].push(actor);
-    } else if (before) {
+    } else if (before && !actor.oblique) {
       if (inClause || actor.start < SUBJECT_WINDOW) by.subject.push(actor);
     } else if (inClause) by.after.push(actor);
   }

@@ -10,6 +10,8 @@ export interface ActorSpan {
   to: number;
   /** Gazetteer category (name, demonym, capital, proxy…). */
   category: string;
+  /** A name in an oblique case (Russian): no subject. */
+  oblique?: boolean;
 }
 
 /** Who acts and who is acted on; a mutual event lists both sides in both. */
@@ -97,7 +99,7 @@ export function actorSpans(mentions: readonly CountryMention[], tokens: readonly
     while (t < tokens.length && (tokens[t] as Token).end <= m.start) t += 1;
     let end = t;
     while (end < tokens.length && (tokens[end] as Token).start < m.end) end += 1;
-    spans.push({ code: m.code, start: t, end: Math.max(end, t + 1), from: m.start, to: m.end, category: m.category });
+    spans.push({ code: m.code, start: t, end: Math.max(end, t + 1), from: m.start, to: m.end, category: m.category, ...(m.oblique ? { oblique: true } : {}) });
   }
   return spans;
 }

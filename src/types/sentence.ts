@@ -26,4 +26,6 @@ export interface CountryMention {
   end: number;
   /** Gazetteer category of the entry that matched (name, demonym, capital…). */
   category: string;
+  /** The name stands in an oblique case (Russian Украине, Китаю): it is no subject. */
+  oblique?: boolean;
 }
