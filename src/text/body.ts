@@ -1,6 +1,6 @@
 import type { Sentence } from '../types/sentence.js';
 import { isBoilerplate, isSourceCredit, opensDisclaimer } from './boilerplate.js';
-import { type LanguageCode, READ_LANGUAGES, type ReadLanguage, UNDETERMINED, documentLanguage, dominantScript, fallbackLanguage, paragraphLanguage, scriptCounts } from './language.js';
+import { type LanguageCode, READ_LANGUAGES, type ReadLanguage, UNDETERMINED, documentLanguage, dominantScript, ENGLISH_SHARE, englishShare, fallbackLanguage, paragraphLanguage, scriptCounts } from './language.js';
 import { sentencesIn } from './segmenters.js';
 
 /** The article's sentences and a count of what was left out and why. */
@@ -62,6 +62,44 @@ function byScript(block: string): string[] {
  */
 export const MIN_PROSE_LETTERS = 24;
 const SENTENCE_END = /[.!?。！？…]["'”’»)」]?$/;
+
+/** The page's language, each paragraph's, and which paragraphs are furniture in another language. */
+interface PageLanguages {
+  lang: LanguageCode;
+  paragraphs: Array<{ paragraph: string; language: LanguageCode }>;
+  furniture: boolean[];
+}
+
+/**
+ * A text in ASCII alone whose first words are English is English throughout: no other script can
+ * hide in it, and an English page is not asked paragraph by paragraph (its tables of figures sent
+ * a third of the detector's calls on Reuters, for nothing).
+ */
+function isPlainEnglish(text: string): boolean {
+  return !NON_ASCII.test(text) && englishShare(text) >= ENGLISH_SHARE;
+}
+
+function plainEnglish(kept: readonly string[]): PageLanguages {
+  return { lang: 'en', paragraphs: kept.map((paragraph) => ({ paragraph, language: 'en' })), furniture: kept.map(() => false) };
+}
+
+/**
+ * Each paragraph's language and the page's. The page's language is its prose's: menus and headline
+ * lists around an article do not outvote it; a page with nothing identified (a headline, a one-line
+ * bullet) is read in the language the tool reads in its script. A line too short to be prose, in the
+ * page's own script, that the detector put in another language (a headline, a caption) is in the
+ * page's language: detectors misjudge short lines, and the script says more.
+ */
+function pageLanguages(kept: readonly string[]): PageLanguages {
+  const found = kept.map((paragraph) => ({ paragraph, language: paragraphLanguage(paragraph) }));
+  const prose = found.filter((k) => isProse(k.paragraph));
+  const main = prose.length > 0 ? prose : found;
+  const identified = documentLanguage(main.map((k) => [k.language, k.paragraph.length]));
+  const lang = identified === UNDETERMINED ? fallbackLanguage(kept.join(' ')) : identified;
+  const script = dominantScript(main.map((k) => k.paragraph).join(' '));
+  const settled = found.map((k) => (k.language !== lang && !isProse(k.paragraph) && dominantScript(k.paragraph) === script ? { ...k, language: UNDETERMINED } : k));
+  return { lang, paragraphs: settled, furniture: foreignFurniture(settled, lang) };
+}
 
 /**
  * Which paragraphs are page furniture in another language than the page's:
@@ -127,7 +165,7 @@ export function boundedPieces(paragraph: string): string[] {
  * // [{ index: 0, text: 'China and Pakistan met.', lang: 'en' }]
  */
 export function articleBody(text: string): ArticleBody {
-  const kept: Array<{ paragraph: string; language: LanguageCode }> = [];
+  const kept: string[] = [];
   let boilerplateParagraphs = 0;
   let inDisclaimer = false;
   for (const paragraph of paragraphs(text)) {
@@ -137,19 +175,10 @@ export function articleBody(text: string): ArticleBody {
       inDisclaimer = !inDisclaimer && opensDisclaimer(paragraph);
       continue;
     }
-    kept.push({ paragraph, language: paragraphLanguage(paragraph) });
+    kept.push(paragraph);
   }
-  // The page's language is its prose's: menus and headline lists around an article do not outvote it.
-  const prose = kept.filter((k) => isProse(k.paragraph));
-  const identified = documentLanguage((prose.length > 0 ? prose : kept).map((k) => [k.language, k.paragraph.length]));
-  // Nothing identified (a headline, a one-line bullet): the language the tool reads in the page's script.
-  const lang = identified === UNDETERMINED ? fallbackLanguage(kept.map((k) => k.paragraph).join(' ')) : identified;
+  const { lang, paragraphs: settled, furniture } = isPlainEnglish(text) ? plainEnglish(kept) : pageLanguages(kept);
   const body: ArticleBody = { sentences: [], boilerplateParagraphs, otherLanguageSentences: 0, lang };
-  // A line too short to be prose, in the page's own script, that the detector put in another language (a
-  // headline, a caption) is in the page's language: detectors misjudge short lines, and the script says more.
-  const script = dominantScript((prose.length > 0 ? prose : kept).map((k) => k.paragraph).join(' '));
-  const settled = kept.map((k) => (k.language !== lang && !isProse(k.paragraph) && dominantScript(k.paragraph) === script ? { ...k, language: UNDETERMINED } : k));
-  const furniture = foreignFurniture(settled, lang);
   settled.forEach(({ paragraph, language }, at) => {
     const read = language === UNDETERMINED ? lang : language;
     if (furniture[at]) {
