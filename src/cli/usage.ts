@@ -27,7 +27,8 @@ export const RUN_USAGE = `Usage: trust-index run [inputs…] [options]
 
 Inputs are JSONL/NDJSON (one document a line: id, date, title, text, url,
 source), CSV/TSV with a header row (same columns), RSS or Atom feeds (.xml,
-.rss, .atom), HTML pages (.html: the article is extracted), plain .txt/.md
+.rss, .atom), HTML pages (.html: the article is extracted), WARC archives
+(.warc, .warc.gz: each HTML page fetched with status 200), plain .txt/.md
 files, any of them gzipped (.gz), directories of them, or - for JSONL on
 standard input. With no inputs, the embedded demo corpus is used.
 
@@ -58,6 +59,10 @@ Options:
                      firms, places inside a country) as their country
   --jobs N           threads that analyse documents: this one and N - 1 workers
                      (default: the number of cores); the outputs are the same for any N
+  --records FIRST-LAST
+                     read only these lines of one JSONL file, or records of one WARC
+                     file (from 1, both included), each with its place in the whole
+                     file: runs over the parts merge into the run over the whole
   --period P         week, month (default) or quarter
   --min-articles N   periods with fewer articles are low-coverage: flagged, shrunk,
                      never "significant" (default 5)
