@@ -109,6 +109,11 @@ export interface OutputSettings {
    * findings: a monthly job on the 2nd passes its date, so the day-old month is not reported as latest.
    */
   completeBefore?: string;
+  /**
+   * A part of a corpus that `merge` will combine (tools/dask): its tables and what merge reads, without the
+   * charts and report, which take a part's run ~2 s to draw and which only the merged outputs need.
+   */
+  shard?: boolean;
   /** Whether proxies counted as their country, and the input field names: recorded so a merge can check its shards agree. */
   proxies?: boolean;
   fields?: Partial<FieldMap>;
@@ -207,6 +212,7 @@ async function writeAll(
     meta,
     parquet: settings.parquet === true,
     ...(settings.alerts ? { alerts: settings.alerts } : {}),
+    ...(settings.shard ? { shard: true } : {}),
   });
   return { result, files, alerts };
 }

@@ -156,6 +156,7 @@ async function runCommand(args: string[]): Promise<number> {
       config: { type: 'string' },
       cache: { type: 'string' },
       records: { type: 'string' },
+      shard: { type: 'boolean', default: false },
     },
   });
   // Flags given on the command line win over the config file's values.
@@ -198,6 +199,7 @@ async function runCommand(args: string[]): Promise<number> {
       inputs,
       ...(values.cache !== undefined ? { cache: values.cache } : {}),
       ...(records ? { records } : {}),
+      ...(values.shard ? { shard: true } : {}),
       out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
       defaultDate,
       fields,

@@ -63,6 +63,8 @@ Options:
                      read only these lines of one JSONL file, or records of one WARC
                      file (from 1, both included), each with its place in the whole
                      file: runs over the parts merge into the run over the whole
+  --shard            a part to be merged: write the tables and what merge reads,
+                     without the charts and report (tools/dask runs each part so)
   --period P         week, month (default) or quarter
   --min-articles N   periods with fewer articles are low-coverage: flagged, shrunk,
                      never "significant" (default 5)
