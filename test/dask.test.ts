@@ -90,6 +90,8 @@ describe.skipIf(!HAS_DASK)('Dask backfill (tools/dask/backfill.py)', () => {
     const first = await backfill(args);
     expect(first.status, first.log).toBe(0);
     expect(first.log).toContain('6 partitions, 0 already finished, 6 to run');
+    // Each task's time and the peak memory of its trust-index process: what a worker must hold.
+    expect(first.log).toMatch(/finished part-\w+ in [\d.]+ s, peak RSS \d+ MB/);
     // A backfill stopped before one shard was finished (its marker is written last) runs that one alone.
     const unfinished = readdirSync(shards).filter((f) => f.startsWith('part-')).sort()[0] as string;
     rmSync(join(shards, unfinished, 'trust-index-partition.json'));

@@ -68,6 +68,15 @@ async function items(path: string, records?: { first: number; last: number }): P
   return all;
 }
 
+/** CAPTURES as a .warc.gz whose last 40 bytes are cut off, inside its last record. */
+async function truncatedWarc(prefix: string): Promise<{ path: string; parts: Buffer[]; whole: Buffer }> {
+  const parts = await warcFile(CAPTURES, true);
+  const whole = Buffer.concat(parts);
+  const path = join(tempDir(prefix), 'cut.warc.gz');
+  writeFileSync(path, whole.subarray(0, whole.length - 40));
+  return { path, parts, whole };
+}
+
 const documents = (all: IngestItem[]) => all.flatMap((i) => (i.kind === 'document' ? [i.document] : [] as NewsDocument[]));
 const skips = (all: IngestItem[]) => all.flatMap((i) => (i.kind === 'skipped' ? [i.skipped] : [] as SkippedInput[]));
 
@@ -97,10 +106,7 @@ describe('WARC input', () => {
   }
 
   it('reports a truncated .warc.gz from the offset of the record it cut, after reading the records before it', async () => {
-    const parts = await warcFile(CAPTURES, true);
-    const whole = Buffer.concat(parts);
-    const path = join(tempDir('warc-cut'), 'cut.warc.gz');
-    writeFileSync(path, whole.subarray(0, whole.length - 40));
+    const { path, parts, whole } = await truncatedWarc('warc-cut');
     const all = await items(path);
     expect(documents(all).map((d) => d.id)).toEqual(['https://news.example/a', 'https://news.example/2024/01/15/clash']);
     const cutAt = whole.length - (parts.at(-1) as Buffer).length;
@@ -131,10 +137,7 @@ describe('WARC input', () => {
   });
 
   it('reads a range of records with the offsets they have in the whole file, each problem reported by one part', async () => {
-    const parts = await warcFile(CAPTURES, true);
-    const whole = Buffer.concat(parts);
-    const path = join(tempDir('warc-range'), 'cut.warc.gz');
-    writeFileSync(path, whole.subarray(0, whole.length - 40));
+    const { path } = await truncatedWarc('warc-range');
     const all = await items(path);
     const inParts = [...(await items(path, { first: 1, last: 3 })), ...(await items(path, { first: 4, last: 6 })), ...(await items(path, { first: 7, last: 9 }))];
     expect(inParts).toEqual(all);

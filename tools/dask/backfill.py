@@ -122,6 +122,17 @@ def note_attempt(shards, part, session, attempt, state):
         json.dump(record, out)
 
 
+def run_measured(argv):
+    """Run a command to its end: its exit code, what it printed on stderr, and its peak RSS in MB (from
+    wait4, the process's own), which tells what a task needs of a worker's memory."""
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=die_with_parent)
+    stderr = child.stderr.read().decode('utf-8', 'replace')
+    child.stderr.close()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return child.returncode, stderr, usage.ru_maxrss / 1024
+
+
 def run_partition(part, shards, command, run_args, session, cache):
     """A task: run trust-index over one partition into a fresh folder, mark it complete, rename it into place."""
     shard = os.path.join(shards, part['name'])
@@ -135,10 +146,10 @@ def run_partition(part, shards, command, run_args, session, cache):
     argv = [*command, 'run', *part['inputs'], *records, '--out', scratch, '--shard', '--allow-empty', '--quiet', '--jobs', '1',
             *own_cache, *run_args]
     started = time.monotonic()
-    done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=die_with_parent)
-    if done.returncode != 0:
+    returncode, stderr, peak_mb = run_measured(argv)
+    if returncode != 0:
         shutil.rmtree(scratch, ignore_errors=True)
-        raise RuntimeError(f"{part['name']} ({' '.join(part['inputs'])}): trust-index exited {done.returncode}: {done.stderr.strip()}")
+        raise RuntimeError(f"{part['name']} ({' '.join(part['inputs'])}): trust-index exited {returncode}: {stderr.strip()}")
     with open(os.path.join(scratch, MARKER), 'w') as marker:
         json.dump(part, marker)
     # Another attempt (on a worker thought lost) may have finished first: its shard is the same, keep it.
@@ -148,7 +159,7 @@ def run_partition(part, shards, command, run_args, session, cache):
         shutil.rmtree(shard, ignore_errors=True)
         os.rename(scratch, shard)
     note_attempt(shards, part, session, attempt, 'finished')
-    return {'name': part['name'], 'ran': True, 'seconds': time.monotonic() - started}
+    return {'name': part['name'], 'ran': True, 'seconds': time.monotonic() - started, 'peak_mb': peak_mb}
 
 
 def retried(shards, session):
@@ -246,7 +257,8 @@ def main(argv=None):
             for future in as_completed(futures):
                 try:
                     result = future.result()
-                    log(f"finished {result['name']}" + (f" in {result['seconds']:.1f} s" if result['ran'] else ' (already done)'))
+                    ran = f" in {result['seconds']:.1f} s, peak RSS {result['peak_mb']:.0f} MB" if result['ran'] else ' (already done)'
+                    log(f"finished {result['name']}{ran}")
                 except Exception as error:  # noqa: BLE001 - every failed partition is reported, the others go on
                     failed.append(str(error))
                     log(f'FAILED {error}')
