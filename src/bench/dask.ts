@@ -13,8 +13,8 @@ const PYTHON = '/usr/bin/python3';
 const DRIVER = join(PACKAGE_ROOT, 'tools', 'dask', 'backfill.py');
 /** Workers of the LocalCluster: one per core of this machine, as the single run's `--jobs 2`. */
 const WORKERS = 2;
-/** The driver's default partition: lines of JSONL a task reads. */
-const LINES_PER_PARTITION = 20_000;
+/** Partitions of Reuters ×8: as many as copies, four waves of the two workers. */
+const PARTITIONS = 8;
 
 /**
  * Assumed, not measured here (no CC-NEWS on this machine): the size of one month of Common Crawl's
@@ -24,8 +24,12 @@ export const CC_NEWS_MONTH = { files: 300, gigabytesPerFile: 1 };
 
 interface Backfill {
   seconds: number;
+  /** Each task's seconds, and its trust-index processes' CPU seconds and highest peak RSS in MB, from the driver's log. */
   partitions: number[];
+  partitionCpu: number[];
+  peakMB: number;
   mergeSeconds: number;
+  mergeCpu: number;
   log: string;
 }
 
@@ -37,9 +41,17 @@ function backfill(inputs: string[], shards: string, merged: string, linesPerPart
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const log = `${driven.stdout}${driven.stderr}`;
   if (driven.status !== 0) throw new Error(`the Dask backfill failed (exit ${driven.status}):\n${log}`);
-  const partitions = [...log.matchAll(/finished part-\w+ in ([\d.]+) s/g)].map((m) => Number(m[1]));
-  const mergeSeconds = Number(/merge exited 0 after ([\d.]+) s/.exec(log)?.[1]);
-  return { seconds, partitions, mergeSeconds, log };
+  const finished = [...log.matchAll(/finished part-\w+ in ([\d.]+) s, peak RSS (\d+) MB, CPU ([\d.]+) s/g)];
+  const merge = /merge exited 0 after ([\d.]+) s, peak RSS \d+ MB, CPU ([\d.]+) s/.exec(log);
+  return {
+    seconds,
+    partitions: finished.map((m) => Number(m[1])),
+    partitionCpu: finished.map((m) => Number(m[3])),
+    peakMB: Math.max(...finished.map((m) => Number(m[2]))),
+    mergeSeconds: Number(merge?.[1]),
+    mergeCpu: Number(merge?.[2]),
+    log,
+  };
 }
 
 /** Files listed in one output folder's manifest whose bytes differ in another: a merge must write the single run's bytes. */
@@ -58,20 +70,24 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** Reuters ×8 on Dask (2 workers) against one `--jobs 2` run of the same file: times, overhead, and that the bytes agree. */
 function scalingBench(work: string, eightfold: string): void {
+  const lines = readFileSync(eightfold, 'utf8').split('\n').filter((l) => l !== '').length;
   const single = wholeRun(eightfold, join(work, 'single'), 2);
-  const dask = backfill([eightfold], join(work, 'shards-x8'), join(work, 'merged-x8'), LINES_PER_PARTITION);
+  const dask = backfill([eightfold], join(work, 'shards-x8'), join(work, 'merged-x8'), Math.ceil(lines / PARTITIONS));
   const differing = differingFiles(join(work, 'single'), join(work, 'merged-x8'));
   if (differing.length > 0) throw new Error(`the Dask backfill's outputs differ from the single run's: ${differing.join(', ')}`);
   const megabytes = statSync(eightfold).size / 1e6;
   out();
-  out(`# Dask backfill of Reuters ×8 (${megabytes.toFixed(0)} MB, ${dask.partitions.length} partitions of ${LINES_PER_PARTITION} lines) on a LocalCluster of ${WORKERS} workers, against one --jobs 2 run`);
-  out(`one run, --jobs 2:           ${single.seconds.toFixed(1).padStart(7)} s   peak RSS ${single.maxRssMB.toFixed(0)} MB`);
-  out(`Dask, start to merged:       ${dask.seconds.toFixed(1).padStart(7)} s   (outputs byte for byte the single run's: every file listed)`);
-  out(`  partitions, summed:        ${sum(dask.partitions).toFixed(1).padStart(7)} s   (${(sum(dask.partitions) / dask.partitions.length).toFixed(1)} s each; ` +
-    `${(megabytes / dask.partitions.length / (sum(dask.partitions) / dask.partitions.length)).toFixed(2)} MB/s per worker)`);
-  out(`  merge:                     ${dask.mergeSeconds.toFixed(1).padStart(7)} s`);
+  out(`# Dask backfill of Reuters ×8 (${megabytes.toFixed(0)} MB, ${dask.partitions.length} partitions of ${Math.ceil(lines / PARTITIONS)} lines) on a LocalCluster of ${WORKERS} workers, against one --jobs 2 run`);
+  const daskCpu = sum(dask.partitionCpu) + dask.mergeCpu;
+  out('                              wall s    CPU s');
+  out(`one run, --jobs 2:           ${single.seconds.toFixed(1).padStart(7)} ${single.cpuSeconds.toFixed(1).padStart(8)}   peak RSS ${single.maxRssMB.toFixed(0)} MB`);
+  out(`Dask, start to merged:       ${dask.seconds.toFixed(1).padStart(7)} ${daskCpu.toFixed(1).padStart(8)}   (trust-index processes; outputs byte for byte the single run's)`);
+  out(`  partitions, summed:        ${sum(dask.partitions).toFixed(1).padStart(7)} ${sum(dask.partitionCpu).toFixed(1).padStart(8)}   ` +
+    `(${(megabytes / sum(dask.partitionCpu)).toFixed(2)} MB per CPU second; peak RSS of a task ${dask.peakMB} MB)`);
+  out(`  merge:                     ${dask.mergeSeconds.toFixed(1).padStart(7)} ${dask.mergeCpu.toFixed(1).padStart(8)}`);
   const overhead = (100 * (dask.seconds - single.seconds)) / single.seconds;
-  out(`overhead of splitting and merging: ${overhead.toFixed(0)}% of the single run (target ≤ 15%)`);
+  const cpuOverhead = (100 * (daskCpu - single.cpuSeconds)) / single.cpuSeconds;
+  out(`overhead of splitting and merging: ${overhead.toFixed(0)}% of the single run's time, ${cpuOverhead.toFixed(0)}% of its CPU (target ≤ 15%)`);
 }
 
 /** Merge time and memory as the number of shards of one corpus grows. */
@@ -80,15 +96,20 @@ function mergeBench(reuters: string, work: string): Map<number, WholeRun> {
   const results = new Map<number, WholeRun>();
   out();
   out(`# Merge of Reuters (${lines} documents) cut into N shards (made on Dask), in its own process`);
-  out('shards   seconds   peak RSS MB');
+  out('shards   lines each   seconds   CPU s   peak RSS MB');
   for (const count of [8, 64, 256]) {
     const shards = join(work, `shards-${count}`);
-    backfill([reuters], shards, join(work, `merged-via-dask-${count}`), Math.ceil(lines / count));
+    // Ranges of equal lines: 256 of them would leave the last nearly empty, so 85 lines make 254.
+    const perShard = Math.ceil(lines / count);
+    backfill([reuters], shards, join(work, `merged-via-dask-${count}`), perShard);
     const parts = readdirSync(shards).filter((f) => f.startsWith('part-')).map((f) => join(shards, f));
-    if (parts.length !== count) throw new Error(`expected ${count} shards, found ${parts.length}`);
+    if (parts.length !== Math.ceil(lines / perShard)) throw new Error(`expected ${Math.ceil(lines / perShard)} shards, found ${parts.length}`);
     const merged = mergeRun(join(work, `merged-${count}`), parts);
+    const differing = differingFiles(join(work, `merged-via-dask-${count}`), join(work, `merged-${count}`));
+    if (differing.length > 0) throw new Error(`merges of the same ${parts.length} shards differ: ${differing.join(', ')}`);
     results.set(count, merged);
-    out(`${String(count).padStart(6)} ${merged.seconds.toFixed(1).padStart(9)} ${merged.maxRssMB.toFixed(0).padStart(13)}`);
+    out(`${String(parts.length).padStart(6)} ${String(perShard).padStart(12)} ${merged.seconds.toFixed(1).padStart(9)} ` +
+      `${merged.cpuSeconds.toFixed(1).padStart(7)} ${merged.maxRssMB.toFixed(0).padStart(13)}`);
   }
   return results;
 }
@@ -120,7 +141,7 @@ const WARC_PAGES = 3_000;
 
 /** A .warc.gz (compressed record by record, as CC-NEWS) of Reuters stories as news pages; its size in bytes. */
 async function syntheticWarc(dir: string, target: string): Promise<{ bytes: number; pages: number }> {
-  const stories = readReuters(dir).filter((s) => s.text && s.date).slice(0, WARC_PAGES);
+  const stories = readReuters(dir).filter((s) => s.text && s.date && s.title).slice(0, WARC_PAGES);
   const words = stories.flatMap((s) => s.title.split(/\s+/)).filter((w) => /^[A-Za-z]{3,}$/.test(w));
   const random = seededRandom(11);
   const stream = createWriteStream(target);
@@ -143,20 +164,22 @@ async function warcBench(dir: string, work: string, merges: Map<number, WholeRun
   const warc = join(work, 'pages.warc.gz');
   const { bytes, pages } = await syntheticWarc(dir, warc);
   const part = runInProcess({ inputs: [warc], out: join(work, 'warc-shard'), defaultDate: null, jobs: 1, shard: true });
-  const mbPerSecond = bytes / 1e6 / part.seconds;
+  // By CPU seconds, which a worker of one core gets in full, whatever else this shared machine runs.
+  const mbPerSecond = bytes / 1e6 / part.cpuSeconds;
   out();
   out(`# One partition's run on WARC: ${pages} Reuters stories as ${PAGE_BYTES / 1000} kB news pages, .warc.gz of ${(bytes / 1e6).toFixed(1)} MB, one thread`);
-  out(`${part.seconds.toFixed(1)} s: ${mbPerSecond.toFixed(2)} MB/s compressed, ${(pages / part.seconds).toFixed(0)} pages/s, peak RSS ${part.maxRssMB.toFixed(0)} MB`);
+  out(`${part.seconds.toFixed(1)} s (${part.cpuSeconds.toFixed(1)} s of CPU): ${mbPerSecond.toFixed(2)} MB/s compressed per CPU second, ` +
+    `${(pages / part.cpuSeconds).toFixed(0)} pages per CPU second, peak RSS ${part.maxRssMB.toFixed(0)} MB`);
   // The merge's cost per document, from the largest merge measured, and the pages in a month at this page size.
   const largest = merges.get(256) as WholeRun;
-  const mergePerDocument = largest.seconds / largest.documents;
+  const mergePerDocument = largest.cpuSeconds / largest.documents;
   const monthBytes = CC_NEWS_MONTH.files * CC_NEWS_MONTH.gigabytesPerFile * 1e9;
   const monthPages = (monthBytes / bytes) * pages;
   const fileHours = (CC_NEWS_MONTH.gigabytesPerFile * 1e3) / mbPerSecond / 3600;
   const mergeHours = (monthPages * mergePerDocument) / 3600;
   out();
   out(`# Estimate: one month of CC-NEWS, assumed ${CC_NEWS_MONTH.files} WARC files of ${CC_NEWS_MONTH.gigabytesPerFile} GB (~${(monthPages / 1e6).toFixed(1)} M pages at this page size)`);
-  out(`one file per task: ${fileHours.toFixed(2)} h on one worker; merge: ${(mergePerDocument * 1e6).toFixed(0)} µs per document (from 256 shards) → ${mergeHours.toFixed(1)} h on one machine`);
+  out(`one file per task: ${fileHours.toFixed(2)} h on one worker; merge: ${(mergePerDocument * 1e6).toFixed(0)} µs of CPU per document (from 254 shards) → ${mergeHours.toFixed(1)} h on one machine`);
   out('workers   partitions (h)   merge (h)   total (h)');
   for (const workers of [10, 100]) {
     const waves = Math.ceil(CC_NEWS_MONTH.files / workers);

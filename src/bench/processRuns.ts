@@ -22,6 +22,7 @@ export async function replicate(source: string, copies: number, target: string):
 /** What runOnce prints of one run or merge in its own process. */
 export interface WholeRun {
   seconds: number;
+  cpuSeconds: number;
   maxRssMB: number;
   documents: number;
 }

@@ -3,7 +3,7 @@ import { type RunOptions, run } from '../api/run.js';
 
 /**
  * A whole `run` or `merge` in its own process (worker threads included), so its peak RSS is its own:
- * prints {"seconds": …, "maxRssMB": …, "documents": …} as JSON. Used by `npm run bench`.
+ * prints {"seconds": …, "cpuSeconds": …, "maxRssMB": …, "documents": …} as JSON. Used by `npm run bench`.
  *
  *   runOnce run RUN_OPTIONS_JSON
  *   runOnce merge MERGE_OPTIONS_JSON
@@ -14,8 +14,10 @@ async function main(): Promise<void> {
   const start = process.hrtime.bigint();
   const summary = command === 'run' ? await run(JSON.parse(options) as RunOptions) : await merge(JSON.parse(options) as MergeOptions);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ seconds, maxRssMB, documents: summary.counts.documents })}\n`);
+  const usage = process.resourceUsage();
+  // CPU time of every thread of the process: what the work costs, whatever else the machine is running.
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, maxRssMB: usage.maxRSS / 1024, documents: summary.counts.documents })}\n`);
 }
 
 main().catch((error: unknown) => {

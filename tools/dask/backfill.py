@@ -122,15 +122,15 @@ def note_attempt(shards, part, session, attempt, state):
         json.dump(record, out)
 
 
-def run_measured(argv):
-    """Run a command to its end: its exit code, what it printed on stderr, and its peak RSS in MB (from
-    wait4, the process's own), which tells what a task needs of a worker's memory."""
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=die_with_parent)
+def run_measured(argv, stdout=subprocess.DEVNULL):
+    """Run a command to its end: its exit code, what it printed on stderr, its peak RSS in MB and its CPU
+    seconds (from wait4, the process's own): what a task needs of a worker, whatever else the machine runs."""
+    child = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE, preexec_fn=die_with_parent)
     stderr = child.stderr.read().decode('utf-8', 'replace')
     child.stderr.close()
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
-    return child.returncode, stderr, usage.ru_maxrss / 1024
+    return child.returncode, stderr, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def run_partition(part, shards, command, run_args, session, cache):
@@ -146,7 +146,7 @@ def run_partition(part, shards, command, run_args, session, cache):
     argv = [*command, 'run', *part['inputs'], *records, '--out', scratch, '--shard', '--allow-empty', '--quiet', '--jobs', '1',
             *own_cache, *run_args]
     started = time.monotonic()
-    returncode, stderr, peak_mb = run_measured(argv)
+    returncode, stderr, peak_mb, cpu = run_measured(argv)
     if returncode != 0:
         shutil.rmtree(scratch, ignore_errors=True)
         raise RuntimeError(f"{part['name']} ({' '.join(part['inputs'])}): trust-index exited {returncode}: {stderr.strip()}")
@@ -159,7 +159,7 @@ def run_partition(part, shards, command, run_args, session, cache):
         shutil.rmtree(shard, ignore_errors=True)
         os.rename(scratch, shard)
     note_attempt(shards, part, session, attempt, 'finished')
-    return {'name': part['name'], 'ran': True, 'seconds': time.monotonic() - started, 'peak_mb': peak_mb}
+    return {'name': part['name'], 'ran': True, 'seconds': time.monotonic() - started, 'peak_mb': peak_mb, 'cpu': cpu}
 
 
 def retried(shards, session):
@@ -257,7 +257,8 @@ def main(argv=None):
             for future in as_completed(futures):
                 try:
                     result = future.result()
-                    ran = f" in {result['seconds']:.1f} s, peak RSS {result['peak_mb']:.0f} MB" if result['ran'] else ' (already done)'
+                    ran = (f" in {result['seconds']:.1f} s, peak RSS {result['peak_mb']:.0f} MB, CPU {result['cpu']:.1f} s"
+                           if result['ran'] else ' (already done)')
                     log(f"finished {result['name']}{ran}")
                 except Exception as error:  # noqa: BLE001 - every failed partition is reported, the others go on
                     failed.append(str(error))
@@ -275,9 +276,11 @@ def main(argv=None):
     merge = [*command, 'merge', *[os.path.join(shards, p['name']) for p in parts], '--out', args.out, *shlex.split(args.merge_args)]
     log(f'merging {len(parts)} shards into {args.out}')
     started = time.monotonic()
-    merged = subprocess.run(merge)
-    log(f'merge exited {merged.returncode} after {time.monotonic() - started:.1f} s')
-    return merged.returncode
+    # The merge's summary goes to the driver's own output.
+    returncode, stderr, peak_mb, cpu = run_measured(merge, stdout=None)
+    sys.stderr.write(stderr)
+    log(f'merge exited {returncode} after {time.monotonic() - started:.1f} s, peak RSS {peak_mb:.0f} MB, CPU {cpu:.1f} s')
+    return returncode
 
 
 if __name__ == '__main__':
