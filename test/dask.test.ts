@@ -21,7 +21,7 @@ interface Driven {
   log: string;
 }
 
-/** Run the driver on a LocalCluster of 2 workers; `whileRunning` gets the shards folder and the process as it runs. */
+/** Run the driver on a LocalCluster of 2 workers; `whileRunning` gets its process while it runs. */
 async function backfill(args: string[], whileRunning?: (child: ChildProcess) => Promise<void>): Promise<Driven> {
   const child = spawn(PYTHON, [DRIVER, '--workers', '2', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
