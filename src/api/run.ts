@@ -6,8 +6,8 @@ import { fileDigest } from '../util/fileDigest.js';
 import { AnalysisCache, type AnalysisSettings } from '../pipeline/analysisCache.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from '../aggregate/pairPeriodIndex.js';
 import { DEFAULT_FIELDS, type FieldMap } from '../ingest/fields.js';
-import { checkInputsExist, folderKey, readInputs } from '../ingest/readInputs.js';
-import type { IngestItem } from '../ingest/records.js';
+import { checkInputsExist, folderKey, readInputs, recordRangeProblem } from '../ingest/readInputs.js';
+import type { IngestItem, RecordRange } from '../ingest/records.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../util/paths.js';
 import { type PipelineResult, runPipeline } from '../pipeline/pipeline.js';
 import { OutputFolder } from '../output/outputFolder.js';
@@ -34,6 +34,12 @@ export interface RunOptions extends OutputSettings {
   proxies?: boolean;
   /** Folder of analyses kept between runs: documents analysed before (same content, lexicons and options) are not analysed again. */
   cache?: string;
+  /**
+   * Only these records (1-based, inclusive) of the one input, a JSONL or WARC file: one part of a file
+   * split between tasks (tools/dask), each record keeping its line or offset in the whole file, so the
+   * parts' outputs merge into exactly the whole's.
+   */
+  records?: RecordRange;
   /** Called after each input item is read, with the running count of items and of text characters. */
   onProgress?: (items: number, characters: number) => void;
 }
@@ -112,6 +118,11 @@ export interface OutputSettings {
    * findings: a monthly job on the 2nd passes its date, so the day-old month is not reported as latest.
    */
   completeBefore?: string;
+  /**
+   * A part of a corpus that `merge` will combine (tools/dask): its tables and what merge reads, without the
+   * charts and report, which take a part's run ~2 s to draw and which only the merged outputs need.
+   */
+  shard?: boolean;
   /** Whether proxies counted as their country, and the input field names: recorded so a merge can check its shards agree. */
   proxies?: boolean;
   fields?: Partial<FieldMap>;
@@ -214,6 +225,7 @@ async function writeAll(
     meta,
     parquet: settings.parquet === true,
     ...(settings.alerts ? { alerts: settings.alerts } : {}),
+    ...(settings.shard ? { shard: true } : {}),
   });
   return { result, files, alerts };
 }
@@ -232,8 +244,10 @@ function analysisSettings(proxies: boolean, languages: readonly string[] | undef
  * document was read (unless `allowEmpty`).
  */
 export async function run(options: RunOptions): Promise<RunSummary> {
-  // A missing input fails before the cache or the output folder is touched.
+  // A missing input, or a range of records that cannot be read, fails before the cache or the output folder is touched.
   await checkInputsExist(options.inputs);
+  const rangeProblem = options.records ? recordRangeProblem(options.inputs, options.records) : null;
+  if (rangeProblem !== null) throw new RangeError(rangeProblem);
   const cache = options.cache ? await AnalysisCache.open(options.cache, analysisSettings(options.proxies !== false, options.languages)) : undefined;
   try {
     const summary = await analyseAndWrite(options, cache);
@@ -277,7 +291,8 @@ async function analyseAndWrite(options: RunOptions, cache: AnalysisCache | undef
     const own = await ownFolders(options);
     notes = own.notes;
     const fields = { ...DEFAULT_FIELDS, ...options.fields };
-    return runPipeline(reporting(readInputs(options.inputs, { defaultDate: options.defaultDate, fields, exclude: own.exclude }), options.onProgress), sink, {
+    const ingest = { defaultDate: options.defaultDate, fields, exclude: own.exclude, ...(options.records ? { records: options.records } : {}) };
+    return runPipeline(reporting(readInputs(options.inputs, ingest), options.onProgress), sink, {
       index,
       scratchDir,
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),

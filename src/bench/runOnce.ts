@@ -1,17 +1,23 @@
-import { run } from '../api/run.js';
+import { type MergeOptions, merge } from '../api/merge.js';
+import { type RunOptions, run } from '../api/run.js';
 
 /**
- * A whole `run` in its own process (worker threads included), so its peak RSS is its own: prints
- * {"seconds": …, "maxRssMB": …} as JSON. Used by `npm run bench`.
+ * A whole `run` or `merge` in its own process (worker threads included), so its peak RSS is its own:
+ * prints {"seconds": …, "cpuSeconds": …, "maxRssMB": …, "documents": …} as JSON. Used by `npm run bench`.
+ *
+ *   runOnce run RUN_OPTIONS_JSON
+ *   runOnce merge MERGE_OPTIONS_JSON
  */
 async function main(): Promise<void> {
-  const [input, out, jobs = '1'] = process.argv.slice(2);
-  if (!input || !out) throw new Error('usage: runOnce INPUT OUT [JOBS]');
+  const [command, options] = process.argv.slice(2);
+  if ((command !== 'run' && command !== 'merge') || options === undefined) throw new Error('usage: runOnce run|merge OPTIONS_JSON');
   const start = process.hrtime.bigint();
-  const summary = await run({ inputs: [input], out, defaultDate: null, jobs: Number(jobs) });
+  const summary = command === 'run' ? await run(JSON.parse(options) as RunOptions) : await merge(JSON.parse(options) as MergeOptions);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ seconds, maxRssMB, documents: summary.counts.documents })}\n`);
+  const usage = process.resourceUsage();
+  // CPU time of every thread of the process: what the work costs, whatever else the machine is running.
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, maxRssMB: usage.maxRSS / 1024, documents: summary.counts.documents })}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -18,7 +18,8 @@ import { READ_LANGUAGES } from '../text/language.js';
 import { type RunConfig, configFlags, readConfig } from './config.js';
 import { startProgress } from './progress.js';
 import { scoreLines } from './scoreLines.js';
-import { MissingInputError, readInputs } from '../ingest/readInputs.js';
+import { MissingInputError, readInputs, recordRangeProblem } from '../ingest/readInputs.js';
+import type { RecordRange } from '../ingest/records.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { ACTORS_USAGE, MAIN_USAGE, MERGE_USAGE, RUN_USAGE, SCORE_USAGE } from './usage.js';
 
@@ -156,6 +157,8 @@ async function runCommand(args: string[]): Promise<number> {
       'source-field': { type: 'string' },
       config: { type: 'string' },
       cache: { type: 'string' },
+      records: { type: 'string' },
+      shard: { type: 'boolean', default: false },
     },
   });
   // Flags given on the command line win over the config file's values.
@@ -185,6 +188,7 @@ async function runCommand(args: string[]): Promise<number> {
     if (value !== undefined) fields[name] = value;
   }
   const jobs = jobsFlag(values.jobs);
+  const records = recordsFlag(values.records, positionals);
   // The demo corpus is named as a user in the checkout would name it, so its origins (origins.jsonl) read the same on every machine.
   const inputs = demo ? [relativeIfInside(DEMO_CORPUS)] : positionals;
   const progress = values.quiet ? null : await startProgress(inputs);
@@ -197,6 +201,8 @@ async function runCommand(args: string[]): Promise<number> {
       ...(values.languages !== undefined ? { languages: languagesFlag(values.languages) } : {}),
       inputs,
       ...(values.cache !== undefined ? { cache: values.cache } : {}),
+      ...(records ? { records } : {}),
+      ...(values.shard ? { shard: true } : {}),
       out: values.out ?? (demo ? 'reports/demo' : 'reports/run'),
       defaultDate,
       fields,
@@ -264,6 +270,17 @@ function jobsFlag(value: string | undefined): number {
   if (jobs <= cores) return jobs;
   process.stderr.write(`trust-index: note: --jobs ${jobs} is more than the ${cores} cores available; using ${cores}\n`);
   return cores;
+}
+
+/** `--records FIRST-LAST`: the part of one JSONL or WARC file to read, checked. */
+function recordsFlag(value: string | undefined, inputs: readonly string[]): RecordRange | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)-(\d+)$/.exec(value);
+  if (!match) throw new UsageError(`--records must be FIRST-LAST (record numbers from 1), got "${printable(value)}"`);
+  const records = { first: Number(match[1]), last: Number(match[2]) };
+  const problem = recordRangeProblem(inputs, records);
+  if (problem !== null) throw new UsageError(`--records: ${problem}`);
+  return records;
 }
 
 /** A day flag (`--date`, the day leaders are looked up on; `--today`), checked. */

@@ -27,7 +27,8 @@ export const RUN_USAGE = `Usage: trust-index run [inputs…] [options]
 
 Inputs are JSONL/NDJSON (one document a line: id, date, title, text, url,
 source), CSV/TSV with a header row (same columns), RSS or Atom feeds (.xml,
-.rss, .atom), HTML pages (.html: the article is extracted), plain .txt/.md
+.rss, .atom), HTML pages (.html: the article is extracted), WARC archives
+(.warc, .warc.gz: each HTML page fetched with status 200), plain .txt/.md
 files, any of them gzipped (.gz), directories of them, or - for JSONL on
 standard input. With no inputs, the embedded demo corpus is used.
 
@@ -60,6 +61,12 @@ Options:
                      all three): "--languages zh" is the index as reported in Chinese
   --jobs N           threads that analyse documents: this one and N - 1 workers
                      (default: the number of cores); the outputs are the same for any N
+  --records FIRST-LAST
+                     read only these lines of one JSONL file, or records of one WARC
+                     file (from 1, both included), each with its place in the whole
+                     file: runs over the parts merge into the run over the whole
+  --shard            a part to be merged: write the tables and what merge reads,
+                     without the charts and report (tools/dask runs each part so)
   --period P         week, month (default) or quarter
   --min-articles N   periods with fewer articles are low-coverage: flagged, shrunk,
                      never "significant" (default 5)

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { isoDay } from './dates.js';
 import { contentId } from './identity.js';
-import { inferDate } from './inferDate.js';
+import { type FoundDate, dateFromUrl, inferDate } from './inferDate.js';
 import { htmlToText } from './markup.js';
 import { type IngestItem, documentItem, skippedItem } from './records.js';
 
@@ -36,22 +36,51 @@ function depthOf(root: Element): number {
   return deepest;
 }
 
+/** A page as a crawler captured it (a WARC response record): where it was fetched from, and when. */
+export interface CapturedPage {
+  /** The URL fetched (`WARC-Target-URI`): the document's id, and its URL where the page names no canonical one. */
+  url: string;
+  /** The day it was fetched (`WARC-Date`), `YYYY-MM-DD`. */
+  crawled: string;
+}
+
 /**
  * One HTML page: the article is extracted with @mozilla/readability over a
  * linkedom DOM (navigation, link lists and page furniture left behind), its
  * paragraphs kept. The date comes from the page's meta tags, else its
- * canonical URL, header or text.
+ * canonical URL, header or text. A captured page's date comes from its meta
+ * tags, else its URL, else the day it was fetched (see `pageDate`).
  */
-export function readHtml(html: string, path: string, defaultDate: string | null): IngestItem {
+export function readHtml(html: string, path: string, defaultDate: string | null, captured?: CapturedPage): IngestItem {
   try {
-    return extract(html, path, defaultDate);
+    return extract(html, path, defaultDate, captured);
   } catch (error) {
     // linkedom recurses over the tree: a pathologically nested page can exhaust the stack.
     return skippedItem({ origin: path, id: null, reason: 'no-article', message: `page could not be parsed: ${(error as Error).message}` });
   }
 }
 
-function extract(html: string, path: string, defaultDate: string | null): IngestItem {
+/**
+ * A captured page's date when its meta tags give none: the date in its URL, else the day it was
+ * fetched. The fetch day goes before any date in the text: a news crawl fetches articles within days
+ * of publication, while the first full date in an article is as often an anniversary or a treaty's.
+ */
+function pageDate(text: string, url: string | undefined, defaultDate: string | null, captured: CapturedPage | undefined): FoundDate | null {
+  if (!captured) return inferDate(text, url, defaultDate);
+  const fromUrl = dateFromUrl(url) ?? dateFromUrl(captured.url);
+  return fromUrl ? { date: fromUrl, rule: 'url' } : { date: captured.crawled, rule: 'crawl' };
+}
+
+/**
+ * The same characters in a string of their own. Readability's title and site name are slices of the
+ * page's text, and V8 keeps a whole string alive while any slice of it lives: 2,000 documents read from
+ * a WARC of 40 kB pages held 175 MB of heap through their titles, 63 MB with copies.
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+function extract(html: string, path: string, defaultDate: string | null, captured: CapturedPage | undefined): IngestItem {
   const { document } = parseHTML(html);
   const meta = DATE_META.map((selector) => document.querySelector(selector)?.getAttribute('content')).find((v) => v);
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
@@ -64,15 +93,17 @@ function extract(html: string, path: string, defaultDate: string | null): Ingest
     return skippedItem({ origin: path, id: null, reason: 'no-article', message: 'no article text found in the page' });
   }
   const metaDay = isoDay(meta?.slice(0, 10));
-  const found = metaDay ? { date: metaDay, rule: 'metadata' } : inferDate(text, canonical, defaultDate);
+  const found = metaDay ? { date: metaDay, rule: 'metadata' } : pageDate(text, canonical, defaultDate, captured);
+  const url = canonical ?? captured?.url;
   return documentItem({
-    id: contentId(text),
+    // A captured page is known by the URL it was fetched from: a page fetched twice is one document.
+    id: captured?.url ?? contentId(text),
     date: found?.date ?? null,
     ...(found ? { dateRule: found.rule } : {}),
-    title: article?.title ?? '',
+    title: ownCopy(article?.title ?? ''),
     text,
-    ...(canonical ? { url: canonical } : {}),
-    ...(article?.siteName ? { source: article.siteName } : {}),
+    ...(url ? { url } : {}),
+    ...(article?.siteName ? { source: ownCopy(article.siteName) } : {}),
     origin: path,
   });
 }

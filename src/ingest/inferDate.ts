@@ -4,7 +4,7 @@ import { LEXICON_DIR } from '../util/paths.js';
 import { field, readTsv } from '../util/tsv.js';
 
 /** How a document's date was found, recorded per document. */
-export type DateRule = 'metadata' | 'url' | 'text-header' | 'text' | 'default';
+export type DateRule = 'metadata' | 'url' | 'text-header' | 'text' | 'crawl' | 'default';
 
 export interface FoundDate {
   date: string;

@@ -4,7 +4,7 @@ import { DEFAULT_FIELDS, type FieldMap } from './fields.js';
 import { inferDate } from './inferDate.js';
 import { readLines } from '../util/lines.js';
 import { contentId } from './identity.js';
-import { type IngestItem, documentItem, skippedItem } from './records.js';
+import { type IngestItem, type RecordRange, documentItem, inRange, skippedItem } from './records.js';
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -56,7 +56,7 @@ export function withoutBom(text: string): string {
  * Stream a JSONL file one document a line. A line that is not valid JSON, or
  * longer than `maxLineChars` (dropped as it streams), or among `invalidLines`
  * (bytes that are not UTF-8), is reported with its file and line number and
- * the rest of the file is read.
+ * the rest of the file is read. With `lines`, only those lines are read, each with its number in the file.
  */
 export async function* readJsonl(
   input: Readable,
@@ -65,10 +65,14 @@ export async function* readJsonl(
   fields: FieldMap = DEFAULT_FIELDS,
   maxLineChars = Number.POSITIVE_INFINITY,
   invalidLines: ReadonlySet<number> = new Set(),
+  lines?: RecordRange,
 ): AsyncGenerator<IngestItem> {
   let lineNumber = 0;
   for await (const read of readLines(input, maxLineChars)) {
     lineNumber += 1;
+    // Lines outside the range are another task's: not even parsed, and none after it read.
+    if (lines && lineNumber > lines.last) return;
+    if (!inRange(lineNumber, lines)) continue;
     const origin = `${path}:${lineNumber}`;
     if (read === null) {
       yield skippedItem({ origin, id: null, reason: 'too-large', message: `line longer than ${maxLineChars} characters` });

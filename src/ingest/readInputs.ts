@@ -9,7 +9,7 @@ import { DEFAULT_FIELDS, type FieldMap } from './fields.js';
 import { invalidUtf8, readJsonl, withoutBom } from './jsonl.js';
 import { DEFAULT_LIMITS, type IngestLimits, LimitError, byteLimit, nestsDeeperThan } from './limits.js';
 import { readPlainText } from './plainText.js';
-import { type IngestItem, skippedItem } from './records.js';
+import { type IngestItem, type RecordRange, skippedItem } from './records.js';
 import { Utf8Check } from './utf8.js';
 import { printable } from '../util/printable.js';
 import type { NewsDocument } from '../types/document.js';
@@ -17,9 +17,12 @@ import type { NewsDocument } from '../types/document.js';
 /** Formats by file extension (after any `.gz`). */
 const FORMATS = new Map<string, Format>([
   ['.jsonl', 'jsonl'], ['.ndjson', 'jsonl'], ['.csv', 'csv'], ['.tsv', 'tsv'], ['.txt', 'text'], ['.md', 'text'],
-  ['.html', 'html'], ['.htm', 'html'], ['.xml', 'feed'], ['.rss', 'feed'], ['.atom', 'feed'],
+  ['.html', 'html'], ['.htm', 'html'], ['.xml', 'feed'], ['.rss', 'feed'], ['.atom', 'feed'], ['.warc', 'warc'],
 ]);
-type Format = 'jsonl' | 'csv' | 'tsv' | 'text' | 'html' | 'feed';
+type Format = 'jsonl' | 'csv' | 'tsv' | 'text' | 'html' | 'feed' | 'warc';
+
+/** Formats whose records can be read a range at a time (`records`): lines and WARC records are counted as they stream. */
+const RANGED_FORMATS: ReadonlySet<Format> = new Set(['jsonl', 'warc']);
 
 export interface IngestOptions {
   /** Date for documents whose date cannot be found (`--date`); null leaves them undated. */
@@ -30,6 +33,8 @@ export interface IngestOptions {
   exclude?: ReadonlySet<string>;
   /** Bounds on one input's size and nesting; DEFAULT_LIMITS where not given. */
   limits?: Partial<IngestLimits>;
+  /** Only these records of the one input (a JSONL or WARC file; see `recordRangeProblem`): a part of a file split between tasks. */
+  records?: RecordRange;
 }
 
 function limitsOf(options: IngestOptions): IngestLimits {
@@ -114,16 +119,18 @@ async function* readOnce(file: string, options: IngestOptions, files: Set<string
 /** The items of one file; a file that fails partway (a truncated .gz, a read error) is reported and the run goes on. */
 async function* readFile(file: string, options: IngestOptions): AsyncGenerator<IngestItem> {
   try {
-    yield* readStream(open(file, limitsOf(options)), file, formatOf(file) ?? 'text', options);
+    const format = formatOf(file) ?? 'text';
+    yield* readStream(open(file, limitsOf(options), format), file, format, options);
   } catch (error) {
     if (error instanceof LimitError) yield skippedItem({ origin: file, id: null, reason: error.reason, message: error.message });
     else yield unreadableItem(file, (error as Error).message);
   }
 }
 
-function open(path: string, limits: IngestLimits): Readable {
+function open(path: string, limits: IngestLimits, format: Format): Readable {
   const file = createReadStream(path);
-  if (!path.toLowerCase().endsWith('.gz')) return file;
+  // A .warc.gz is compressed record by record, and its reader decompresses it: offsets name places in the file as stored.
+  if (!path.toLowerCase().endsWith('.gz') || format === 'warc') return file;
   // pipeline, not pipe: a failing file or gunzip must fail the stream its reader waits on.
   return pipeline(file, createGunzip(), byteLimit(limits.decompressedBytes, 'decompressed'), () => undefined);
 }
@@ -163,12 +170,18 @@ async function* readWhole(input: Readable, path: string, format: 'text' | 'html'
  */
 async function* readFormat(bytes: Readable, path: string, format: Format, options: IngestOptions): AsyncGenerator<IngestItem> {
   const fields = options.fields ?? DEFAULT_FIELDS;
-  const { lineChars, csvColumns } = limitsOf(options);
+  const limits = limitsOf(options);
+  const { lineChars, csvColumns } = limits;
+  // A WARC holds HTTP responses in their own encodings, each page decoded by the charset it declares.
+  if (format === 'warc') {
+    yield* (await import('./warc.js')).readWarc(bytes, path, options.defaultDate, limits, options.records);
+    return;
+  }
   const utf8 = new Utf8Check();
   // pipeline, not pipe: a read error reaches the reader, and a reader that stops (a limit) closes the file.
   const input = pipeline(bytes, utf8, () => undefined);
   const invalid = utf8.invalidLines;
-  if (format === 'jsonl') yield* readJsonl(input, path, options.defaultDate, fields, lineChars, invalid);
+  if (format === 'jsonl') yield* readJsonl(input, path, options.defaultDate, fields, lineChars, invalid, options.records);
   else if (format === 'csv' || format === 'tsv') {
     yield* (await import('./csv.js')).readCsv(input, path, format === 'csv' ? ',' : '\t', options.defaultDate, fields, lineChars, csvColumns, invalid);
   }
@@ -197,6 +210,19 @@ export async function checkInputsExist(paths: readonly string[]): Promise<void> 
       if (code === 'ENOENT' || code === 'ENOTDIR') throw new MissingInputError(path);
     }
   }
+}
+
+/**
+ * Why `records` cannot be read from `paths`, or null when it can: a range of records is read from one
+ * JSONL or WARC file (a range over several files, or a folder's, would mean nothing stable).
+ */
+export function recordRangeProblem(paths: readonly string[], records: RecordRange): string | null {
+  if (!(Number.isInteger(records.first) && Number.isInteger(records.last) && records.first >= 1 && records.last >= records.first)) {
+    return `a range of records is FIRST-LAST, whole numbers with 1 ≤ FIRST ≤ LAST, got ${records.first}-${records.last}`;
+  }
+  const format = paths.length === 1 && paths[0] !== '-' ? formatOf(paths[0] as string) : null;
+  if (format === null || !RANGED_FORMATS.has(format)) return 'a range of records is read from one JSONL or WARC file';
+  return null;
 }
 
 /** The items of one input, a document longer than the limit skipped (its analysis would be unbounded). */

@@ -10,3 +10,18 @@ export function skippedItem(skipped: SkippedInput): IngestItem {
 export function documentItem(document: NewsDocument): IngestItem {
   return { kind: 'document', document };
 }
+
+/**
+ * The records of one file that a run reads (1-based, both ends included; JSONL lines, WARC records),
+ * so that a large file can be split between tasks whose outputs merge into one run's: each record keeps
+ * the origin (line, offset) it has in the whole file.
+ */
+export interface RecordRange {
+  first: number;
+  last: number;
+}
+
+/** Whether record `number` is to be read: every record is, without a range. */
+export function inRange(number: number, range: RecordRange | undefined): boolean {
+  return range === undefined || (number >= range.first && number <= range.last);
+}

@@ -27,6 +27,8 @@ export interface OutputInput {
   parquet?: boolean;
   /** Thresholds of alerts.json and alerts.md; without them neither is written. */
   alerts?: AlertOptions;
+  /** A part of a corpus, to be merged: no charts and no report, which only the merge's outputs need. */
+  shard?: boolean;
 }
 
 /** The files written, relative to the output folder, and the alerts found (null when none were asked for). */
@@ -89,22 +91,22 @@ async function writeCharts(
 }
 
 /**
- * Write index.csv, index-directed.csv, index.json, contributions.csv, the charts, report.md, any alerts and
- * Parquet tables, each atomically, beside the files the sink wrote (documents, sentences, state, skipped inputs).
+ * Write index.csv, index-directed.csv, index.json, contributions.csv, the charts and report.md (not for a
+ * shard), any alerts and Parquet tables, each atomically, beside the files the sink wrote (documents, sentences, state, skipped inputs).
  */
 export async function writeOutputs(input: OutputInput): Promise<WrittenOutputs> {
   const { dir, result, extremes, languages, names, options, meta, parquet, alerts: thresholds } = input;
   const complete = input.report.completeBefore === undefined ? undefined : { before: input.report.completeBefore, period: options.period };
   const alerts = thresholds ? findAlerts(result.index, thresholds, complete) : null;
   const report: ReportOptions = { ...input.report, ...(alerts ? { alerts } : {}) };
-  const charts = await writeCharts(dir, result, names, options, report);
+  const charts: ChartFiles = input.shard ? { overview: null, pairs: new Map() } : await writeCharts(dir, result, names, options, report);
   const json = { ...meta, counts: { ...result.counts, ...pairPeriodCounts(result.index) }, pairs: result.pairs, index: result.index };
   await writeFileAtomic(join(dir, 'index.csv'), indexCsv(result.index, names));
   await writeFileAtomic(join(dir, 'index-directed.csv'), indexCsv(result.index, names, 'directed'));
   await writeFileAtomic(join(dir, 'index.json'), `${JSON.stringify(json, null, 2)}\n`);
   await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
   await writeFileAtomic(join(dir, 'unknown-actors.csv'), unknownActorsCsv(result.unknownActors));
-  await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, languages, names, charts, options, report, meta }));
+  if (!input.shard) await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, languages, names, charts, options, report, meta }));
   let tables: string[] = [];
   if (parquet) {
     // The Parquet writer is loaded only when Parquet is asked for.
@@ -120,7 +122,7 @@ export async function writeOutputs(input: OutputInput): Promise<WrittenOutputs> 
     ...[...charts.pairs.values()].flatMap((c) => [c.index, c.dimensions, ...(c.movers ? [c.movers] : [])]),
   ];
   const files = [
-    'index.csv', 'index-directed.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', 'report.md', 'sentences.jsonl', 'documents.jsonl',
+    'index.csv', 'index-directed.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', ...(input.shard ? [] : ['report.md']), 'sentences.jsonl', 'documents.jsonl',
     'skipped.jsonl', 'state.jsonl', 'origins.jsonl', ...(alerts ? ['alerts.json', 'alerts.md'] : []), ...tables, ...chartList,
   ];
   return { files, alerts };

@@ -5,7 +5,7 @@ export interface NewsDocument {
   id: string;
   /** ISO date `YYYY-MM-DD`, or null when no usable date was found. */
   date: string | null;
-  /** How the date was found: metadata, url, text-header ("Ноябрь 2024"), text, or default (`--date`). */
+  /** How the date was found: metadata, url, text-header ("Ноябрь 2024"), text, crawl (a WARC record's `WARC-Date`), or default (`--date`). */
   dateRule?: string;
   title: string;
   text: string;
@@ -32,7 +32,11 @@ export type SkipReason =
   | 'no-article'
   | 'binary'
   | 'invalid-utf8'
-  | 'empty';
+  | 'empty'
+  // WARC records that are not an article page: fetched with an HTTP status other than 200, not HTML, or not a response at all.
+  | 'http-status'
+  | 'not-html'
+  | 'not-a-response';
 
 /** An input problem: what was skipped, where, and why. */
 export interface SkippedInput {
