@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTsv } from '../util/tsv.js';
 import { type GoldPair, readGold } from './goldEval.js';
-import type { PortalItem } from './sharedData.js';
+import { type PortalItem, readJsonLines } from './sharedData.js';
 
 export const XINWENLIANBO_FILE = 'xinwenlianbo-2012-2015.jsonl';
 
@@ -17,10 +16,7 @@ export interface BroadcastItem {
 
 /** The 新闻联播 transcripts, one JSON object a line. */
 export function readBroadcasts(dir: string): BroadcastItem[] {
-  return readFileSync(join(dir, XINWENLIANBO_FILE), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as BroadcastItem);
+  return readJsonLines<BroadcastItem>(join(dir, XINWENLIANBO_FILE));
 }
 
 /**

@@ -48,12 +48,17 @@ export interface ReutersStory {
 
 export const REUTERS_FILE = 'reuters21578.jsonl';
 
-/** Reuters-21578 stories, one JSON object a line. */
-export function readReuters(dir: string): ReutersStory[] {
-  return readFileSync(join(dir, REUTERS_FILE), 'utf8')
+/** The records of a shared JSONL file, one JSON object a line. */
+export function readJsonLines<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as ReutersStory);
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** Reuters-21578 stories, one JSON object a line. */
+export function readReuters(dir: string): ReutersStory[] {
+  return readJsonLines<ReutersStory>(join(dir, REUTERS_FILE));
 }
 
 export const WIKIPEDIA_FILE = 'wikipedia-current-events-2002-2015.jsonl';
@@ -70,8 +75,5 @@ export interface PortalItem {
 
 /** The portal's items, one JSON object a line. */
 export function readPortal(dir: string): PortalItem[] {
-  return readFileSync(join(dir, WIKIPEDIA_FILE), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as PortalItem);
+  return readJsonLines<PortalItem>(join(dir, WIKIPEDIA_FILE));
 }
