@@ -101,15 +101,19 @@ export function gazetteerFor(language: ReadLanguage): Gazetteer {
  * (巴勒斯坦) or Panama (巴拿马) where the sentence names that country in full.
  * The abbreviation's codes follow its characters, so the character of each
  * code is known; a country named in full here whose name begins with that
- * character, and is not the default, takes its place.
+ * character, and is not the default, takes its place, unless the default is
+ * named in full too. 中 is always China (中非共和国 beside 中巴 changes nothing).
  *
  * @example
  * // 中巴 (CN PK) beside 巴西 (BR): the pair is CN–BR.
  */
+const CHINA = 'CN';
+
 export function resolvePairAbbreviations(mentions: CountryMention[]): CountryMention[] {
   const named = mentions.filter((m) => m.category !== 'pair');
   return mentions.map((mention, index) => {
-    if (mention.category !== 'pair') return mention;
+    // 中 is China in every abbreviation, and a default the sentence also names in full stands (中巴 beside 巴基斯坦 and 巴西).
+    if (mention.category !== 'pair' || mention.code === CHINA || named.some((m) => m.code === mention.code)) return mention;
     const position = mentions.slice(0, index).filter((m) => m.start === mention.start).length;
     const character = mention.surface[position];
     if (character === undefined) return mention;

@@ -25,22 +25,22 @@ export function readRoleCues(dir: string, keysOf: (term: string) => string[]): M
 const HAN_CUE_WORD = /^\p{Script=Han}{2,}$/u;
 
 /**
- * Russian в and на take the prepositional for a place ("в Москве", "на Украине") and the accusative
- * for a goal ("прибыл в Москву", "напал на Украину"); the prepositional of names ends in -е or -и.
+ * Russian в takes the prepositional for a place ("в Москве") and the accusative for a goal ("прибыл в
+ * Москву"): a venue cue before a name in an oblique form (marked by the gazetteer) that is not the
+ * prepositional's -е or -и ("Москву", "Украину") is the goal's cue, and the country is the target. A
+ * form that does not tell (Перу, США, в Пекин) stays a venue.
  */
-const CYRILLIC_WORD = /^\p{Script=Cyrillic}/u;
 const LOCATIVE_ENDING = /[еиЕИ]$/;
 
-/** A venue cue before a name in a form that is no place but a goal is the goal's cue: the country is the target. */
 function placeOrGoal(ctx: RoleContext, actor: ActorSpan, cue: RoleCue): RoleCue {
-  const surface = ctx.text.slice(actor.from, actor.to);
-  return cue === 'venue' && CYRILLIC_WORD.test(surface) && !LOCATIVE_ENDING.test(surface) ? 'object' : cue;
+  return cue === 'venue' && actor.oblique === true && !LOCATIVE_ENDING.test(ctx.text.slice(actor.from, actor.to)) ? 'object' : cue;
 }
 
 /** The cue right before an actor, looking past other actors of a list ("с Китаем и Индией": both partners). */
 function cueOf(ctx: RoleContext, actor: ActorSpan, cues: ReadonlyMap<string, RoleCue>): RoleCue | 'none' {
   const word = ctx.tokens[actor.start]?.text ?? '';
-  const inWord = HAN_CUE_WORD.test(word) && actor.end === actor.start + 1 ? cues.get(word.charAt(0)) : undefined;
+  // Only a short form made with a cue (an alias: 对美, 访华), never a country's own name that begins with a cue's character (朝鲜).
+  const inWord = HAN_CUE_WORD.test(word) && actor.end === actor.start + 1 && actor.category === 'alias' ? cues.get(word.charAt(0)) : undefined;
   if (inWord) return inWord;
   let member = actor;
   for (;;) {

@@ -154,6 +154,30 @@ export function boundedPieces(paragraph: string): string[] {
   return pieces;
 }
 
+/** Longest Chinese or Russian sentence read at once: a run-on "sentence" past it is cut at a clause mark. */
+export const MAX_SENTENCE = 600;
+const CLAUSE_MARK = /[，,；;：:、\s]/gu;
+
+/**
+ * ICU never cuts an unpunctuated paragraph, and role rules do work in proportion to the actors and
+ * events of a sentence squared: a run-on line of a transcript or a scraped page is cut into pieces
+ * of at most MAX_SENTENCE characters, at the last clause mark or space, else anywhere.
+ */
+export function boundedSentences(sentence: string): string[] {
+  const pieces: string[] = [];
+  let rest = sentence;
+  while (rest.length > MAX_SENTENCE) {
+    const window = rest.slice(0, MAX_SENTENCE);
+    let cut = -1;
+    for (const match of window.matchAll(CLAUSE_MARK)) cut = (match.index ?? 0) + match[0].length;
+    if (cut <= 0) cut = MAX_SENTENCE;
+    pieces.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut);
+  }
+  pieces.push(rest.trim());
+  return pieces.filter((p) => p !== '');
+}
+
 /**
  * Extract the sentences of an article body: drop page boilerplate (footers,
  * disclaimers), identify each paragraph's language (a paragraph too short to
@@ -186,7 +210,8 @@ export function articleBody(text: string): ArticleBody {
       return;
     }
     const pieces = read === 'en' ? boundedPieces(paragraph) : [paragraph];
-    for (const sentence of pieces.flatMap((piece) => (READ_LANGUAGES.has(read) ? sentencesIn(read as ReadLanguage, piece) : [piece]))) {
+    const split = (piece: string) => (read === 'en' ? sentencesIn('en', piece) : sentencesIn(read as ReadLanguage, piece).flatMap(boundedSentences));
+    for (const sentence of pieces.flatMap((piece) => (READ_LANGUAGES.has(read) ? split(piece) : [piece]))) {
       if (isSourceCredit(sentence)) {
         body.boilerplateParagraphs += 1;
         continue;

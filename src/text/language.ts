@@ -54,14 +54,14 @@ export function scriptCounts(text: string): Record<Script, number> {
 }
 
 /**
- * Russian by its letters: none of the letters that Ukrainian, Belarusian, Serbian, Macedonian and
- * Kazakh have and Russian lacks (і ї є ґ ў ј љ њ ћ џ ѓ ќ ѕ ә ғ қ ң ө ұ ү һ), and either ы or э (which
+ * Russian by its letters: none of the letters that Ukrainian, Belarusian, Serbian, Macedonian,
+ * Kazakh and Tajik have and Russian lacks (і ї є ґ ў ј љ њ ћ џ ѓ ќ ѕ ә ғ қ ң ө ұ ү һ ҷ ҳ ӣ ӯ), and either ы or э (which
  * Bulgarian lacks too) or no ъ used as a vowel before a consonant, as Bulgarian writes it (България,
  * към) and Russian never does. A short sentence such as "Китай встретил Путина." has neither
  * ы nor э, and the detector alone took it for Bulgarian. Other Cyrillic text goes to the detector.
  */
 const RUSSIAN_ONLY = /[ыэЫЭ]/;
-const OTHER_CYRILLIC = /[іїєґўјљњћџѓќѕәғқңөұүһІЇЄҐЎЈЉЊЋЏЃЌЅӘҒҚҢӨҰҮҺ]/;
+const OTHER_CYRILLIC = /[іїєґўјљњћџѓќѕәғқңөұүһҷҳӣӯІЇЄҐЎЈЉЊЋЏЃЌЅӘҒҚҢӨҰҮҺҶҲӢӮ]/;
 const BULGARIAN_HARD_SIGN = /[ъЪ][бвгджзклмнпрстфхцчшщБВГДЖЗКЛМНПРСТФХЦЧШЩ]/;
 
 export function looksRussian(text: string): boolean {
