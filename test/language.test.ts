@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleBody } from '../src/text/body.js';
+import { MAX_SENTENCE, articleBody, boundedSentences } from '../src/text/body.js';
 import { chineseDictionary, chineseWords } from '../src/text/chineseWords.js';
 import { UNDETERMINED, documentLanguage, englishShare, paragraphLanguage } from '../src/text/language.js';
 import { russianKey, russianWords } from '../src/text/russianWords.js';
@@ -114,5 +114,18 @@ describe('chineseDictionary', () => {
     const lines = chineseDictionary(base, words).split('\n');
     // Its own 中美 made common; 美国队 and 美国总统 hide 美国; our 白俄罗斯 holds 俄罗斯 but names another country and stays.
     expect(lines).toEqual(['美国 5000 ns', '总统 3000 n', '中美 3000 j', '俄罗斯 3000 n', '强烈不满 3000 n', '白俄罗斯 3000 n']);
+  });
+});
+
+describe('boundedSentences', () => {
+  it('cuts a run-on Chinese or Russian sentence at its last clause mark within the bound, else anywhere', () => {
+    const clause = '中国与巴基斯坦签署了合作协议，';
+    const pieces = boundedSentences(clause.repeat(100));
+    expect(pieces.every((p) => p.length <= MAX_SENTENCE)).toBe(true);
+    expect(pieces.join('')).toBe(clause.repeat(100));
+    expect(pieces[0]?.endsWith('，')).toBe(true);
+    const unbroken = '中'.repeat(MAX_SENTENCE * 2 + 5);
+    expect(boundedSentences(unbroken).map((p) => p.length)).toEqual([MAX_SENTENCE, MAX_SENTENCE, 5]);
+    expect(boundedSentences('Короткое предложение.')).toEqual(['Короткое предложение.']);
   });
 });
