@@ -132,6 +132,30 @@ export const MAX_PIECE = 2_000;
 const SAFE_CUT = /[.!?]["'”’)\]]?\s+(?=["“‘(]?\p{Lu})/gu;
 
 /**
+ * Cut `text` into pieces of at most `max` characters, each ending where `cutOf` says in the next
+ * `max` characters (0 or less: anywhere, at `max`). Both splitters below are this loop.
+ */
+function cutInto(text: string, max: number, cutOf: (window: string) => number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const cut = cutOf(rest.slice(0, max));
+    const at = cut > 0 ? cut : max;
+    pieces.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
+/** Where the last match of `marks` in a window ends, or −1. */
+function lastMarkEnd(window: string, marks: RegExp): number {
+  let cut = -1;
+  for (const match of window.matchAll(marks)) cut = (match.index ?? 0) + match[0].length;
+  return cut;
+}
+
+/**
  * Cut a long paragraph into pieces of at most MAX_PIECE characters, at a
  * sentence end followed by a capital where there is one, else at a space,
  * else anywhere (a giant token). natural's sentence splitter does work in
@@ -139,19 +163,10 @@ const SAFE_CUT = /[.!?]["'”’)\]]?\s+(?=["“‘(]?\p{Lu})/gu;
  * blank lines, a 50 MB line) would take minutes; bounded pieces keep it linear.
  */
 export function boundedPieces(paragraph: string): string[] {
-  const pieces: string[] = [];
-  let rest = paragraph;
-  while (rest.length > MAX_PIECE) {
-    const window = rest.slice(0, MAX_PIECE);
-    let cut = -1;
-    for (const match of window.matchAll(SAFE_CUT)) cut = (match.index ?? 0) + match[0].length;
-    if (cut <= 0) cut = window.lastIndexOf(' ') + 1;
-    if (cut <= 0) cut = MAX_PIECE;
-    pieces.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  pieces.push(rest);
-  return pieces;
+  return cutInto(paragraph, MAX_PIECE, (window) => {
+    const cut = lastMarkEnd(window, SAFE_CUT);
+    return cut > 0 ? cut : window.lastIndexOf(' ') + 1;
+  });
 }
 
 /** Longest Chinese or Russian sentence read at once: a run-on "sentence" past it is cut at a clause mark. */
@@ -164,18 +179,9 @@ const CLAUSE_MARK = /[，,；;：:、\s]/gu;
  * of at most MAX_SENTENCE characters, at the last clause mark or space, else anywhere.
  */
 export function boundedSentences(sentence: string): string[] {
-  const pieces: string[] = [];
-  let rest = sentence;
-  while (rest.length > MAX_SENTENCE) {
-    const window = rest.slice(0, MAX_SENTENCE);
-    let cut = -1;
-    for (const match of window.matchAll(CLAUSE_MARK)) cut = (match.index ?? 0) + match[0].length;
-    if (cut <= 0) cut = MAX_SENTENCE;
-    pieces.push(rest.slice(0, cut).trim());
-    rest = rest.slice(cut);
-  }
-  pieces.push(rest.trim());
-  return pieces.filter((p) => p !== '');
+  return cutInto(sentence, MAX_SENTENCE, (window) => lastMarkEnd(window, CLAUSE_MARK))
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '');
 }
 
 /**
