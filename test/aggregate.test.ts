@@ -131,7 +131,9 @@ describe('pairPeriodIndex', () => {
     expect(cell?.articles).toBe(11);
     expect(cell?.sentences).toBe(20);
     expect(cell?.trust).toBeCloseTo(9 / 11, 12);
-    expect(cell?.index).toBe(81.8);
+    // The series' only period is its typical coverage: the index shows half the mean, 100 × 9 / (11 + 11).
+    expect(cell?.coverageWeight).toBe(0.5);
+    expect(cell?.index).toBe(40.9);
   });
 
   it('does not depend on the order of its input', () => {
@@ -142,14 +144,15 @@ describe('pairPeriodIndex', () => {
   it('sorts by pair then period and gives no interval to a lone article', () => {
     const { index } = pairPeriodIndex([article('x', '2019-07-01', 0.25, 'JP-KR'), article('y', '2024-11-03', 0.25), article('z', '2024-10-03', 0.25)]);
     expect(index.map((c) => `${c.pair} ${c.period}`)).toEqual(['CN-PK 2024-10', 'CN-PK 2024-11', 'JP-KR 2019-07']);
-    expect(index[0]).toMatchObject({ index: 25, ciLow: null, ciHigh: null, lowCoverage: true });
+    expect(index[0]).toMatchObject({ index: 12.5, coverageWeight: 0.5, ciLow: null, ciHigh: null, lowCoverage: true });
   });
 
   it('flags a significant change only with enough articles on both sides', () => {
     const before = [0.5, 0.6, 0.4, 0.55, 0.45].map((t, i) => article(`a${i}`, '2024-09-10', t));
     const after = [-0.5, -0.6, -0.4, -0.55, -0.45].map((t, i) => article(`b${i}`, '2024-11-10', t));
     const [, cell] = pairPeriodIndex([...before, ...after]).index;
-    expect(cell).toMatchObject({ period: '2024-11', previousPeriod: '2024-09', delta: -100, significant: true, lowCoverage: false });
+    // Five articles a month, the typical coverage: each month shows half its mean (+25, then −25).
+    expect(cell).toMatchObject({ period: '2024-11', previousPeriod: '2024-09', delta: -50, significant: true, lowCoverage: false });
     expect(cell?.pChange).toBeLessThan(0.02);
     const thin = pairPeriodIndex([...before, ...after.slice(0, 4)], { ...DEFAULT_INDEX_OPTIONS, minArticles: 5 }).index[1];
     expect(thin?.significant).toBe(false);
@@ -166,9 +169,10 @@ describe('pairPeriodIndex', () => {
     const cells = ['2024-01-05', '2024-02-05', '2024-04-05'].map((d, i) => article(`d${i}`, d, [0.1, 0.3, 0.5][i] as number));
     const { index, pairs } = pairPeriodIndex(cells);
     // April's window is February to April: January is three months back and drops out.
-    expect(index.map((c) => c.rolling3)).toEqual([10, 20, 40]);
-    // Points (0, 10), (1, 30), (3, 50): Sxy = 60, Sxx = 14/3, so the least-squares slope is 90/7 per month.
-    expect(pairs[0]?.trendSlope).toBeCloseTo(90 / 7, 2);
+    // One article a month, the typical coverage: indices 5, 15, 25.
+    expect(index.map((c) => c.rolling3)).toEqual([5, 10, 20]);
+    // Points (0, 5), (1, 15), (3, 25): Sxy = 30, Sxx = 14/3, so the least-squares slope is 45/7 per month.
+    expect(pairs[0]?.trendSlope).toBeCloseTo(45 / 7, 2);
   });
 
   it('splits the index by dimension and names the entries that moved it', () => {
@@ -176,9 +180,21 @@ describe('pairPeriodIndex', () => {
       { entry: 'sanctions', dimension: 'economic', contribution: -0.4 }, { entry: 'mistrust', dimension: 'general', contribution: -0.2 }] };
     const b = { ...article('b', '2024-11-02', 0.2), dimensions: { diplomatic: 0.2 }, entries: [{ entry: 'talks', dimension: 'diplomatic', contribution: 0.2 }] };
     const [cell] = pairPeriodIndex([a, b]).index;
-    expect(cell?.index).toBe(-20);
-    expect(cell?.dimensions).toEqual({ diplomatic: 10, economic: -20, general: -10 });
-    expect(cell?.topEntries.map((e) => [e.entry, e.contribution])).toEqual([['sanctions', -20], ['mistrust', -10], ['talks', 10]]);
+    // Σ = −0.4 over n + n̄ = 2 + 2: the parts add up to the index.
+    expect(cell?.index).toBe(-10);
+    expect(cell?.dimensions).toEqual({ diplomatic: 5, economic: -10, general: -5 });
+    expect(cell?.topEntries.map((e) => [e.entry, e.contribution])).toEqual([['sanctions', -10], ['mistrust', -5], ['talks', 5]]);
+  });
+
+  it('reads a month of much conflict below a month of a little sharper conflict', () => {
+    // Two articles at −0.8, then twenty at −0.5: n̄ = 11, so −1.6 / 13 and −10 / 31.
+    const scores = [
+      ...[0, 1].map((i) => article(`a${i}`, '2014-02-10', -0.8)),
+      ...Array.from({ length: 20 }, (_, i) => article(`b${i}`, '2014-03-10', -0.5)),
+    ];
+    const { index } = pairPeriodIndex(scores);
+    expect(index.map((c) => c.index)).toEqual([-12.3, -32.3]);
+    expect(index.map((c) => c.coverageWeight)).toEqual([0.1538, 0.6452]);
   });
 });
 
@@ -214,13 +230,14 @@ describe('shrinkToLongRunMean', () => {
   });
 
   it('gives each period of a series its own shrunk value in the index', () => {
-    // The same three months through pairPeriodIndex: 14.4, −14.4 and 0 on the index scale.
+    // The same three months through pairPeriodIndex: 14.4, −14.4 and 0, times the coverage weights
+    // 16/27, 16/27 and 1/12 (n̄ = 11).
     const scores = [
       ...[...Array<number>(8).fill(0.7), ...Array<number>(8).fill(-0.3)].map((t, i) => article(`a${i}`, '2024-01-10', t)),
       ...[...Array<number>(8).fill(0.3), ...Array<number>(8).fill(-0.7)].map((t, i) => article(`b${i}`, '2024-02-10', t)),
       article('c', '2024-03-10', 0),
     ];
-    expect(pairPeriodIndex(scores).index.map((c) => c.indexShrunk)).toEqual([14.4, -14.4, 0]);
+    expect(pairPeriodIndex(scores).index.map((c) => c.indexShrunk)).toEqual([8.5, -8.5, 0]);
   });
 
   it('pulls everything to the mean when periods differ no more than noise explains', () => {

@@ -87,8 +87,10 @@ describe('the demo run', () => {
       const docs = [...new Set(cellSentences.map((s) => s.docId))];
       const articleMeans = docs.map((d) => mean(cellSentences.filter((s) => s.docId === d).map((s) => s.trust)));
       expect(docs.length).toBe(cell.articles);
-      // The index is the mean article score ×100, rounded to one decimal.
-      expect(Math.round(mean(articleMeans) * 100 * 10) / 10).toBe(cell.index);
+      // The index is Σ article scores ×100 over the articles plus the series' mean articles per period, rounded to one decimal.
+      const series = summary.index.filter((c) => c.pair === cell.pair && c.direction === cell.direction);
+      const typical = mean(series.map((c) => c.articles));
+      expect(Math.round(((articleMeans.reduce((x, y) => x + y, 0) * 100) / (docs.length + typical)) * 10) / 10).toBe(cell.index);
     }
   });
 

@@ -18,7 +18,7 @@ const names = new Map([['CN', 'China'], ['PK', 'Pakistan']]);
 function cell(overrides: Partial<PairPeriodIndex>): PairPeriodIndex {
   return {
     pair: 'CN-PK', direction: 'both', period: '2024-11', month: '2024-11', articles: 1, sentences: 2, sources: 1, trust: -0.35, tone: -0.1,
-    index: -35, ciLow: null, ciHigh: null, lowCoverage: true, indexShrunk: -20, previousPeriod: null, delta: null,
+    index: -35, coverageWeight: 1, ciLow: null, ciHigh: null, lowCoverage: true, indexShrunk: -20, previousPeriod: null, delta: null,
     pChange: null, significant: false, rolling3: -35, dimensions: { general: -35 },
     topEntries: [{ entry: 'mistrust', dimension: 'general', contribution: -35 }], ...overrides,
   };
@@ -58,11 +58,11 @@ describe('indexCsv', () => {
   it('writes the documented columns, empty cells where a value does not exist', () => {
     const [header, row] = indexCsv([cell({})], names).trim().split('\n');
     expect(header).toBe(
-      'pair,pair_name,period,period_start,articles,sentences,sources,trust_index,ci_low,ci_high,trust_index_shrunk,low_coverage,' +
+      'pair,pair_name,period,period_start,articles,sentences,sources,trust_index,ci_low,ci_high,coverage_weight,trust_index_shrunk,low_coverage,' +
         'previous_period,delta,p_change,significant,rolling3,trust,tone,dim_diplomatic,dim_security,dim_economic,' +
         'dim_technology,dim_people,dim_general',
     );
-    expect(row).toBe('CN-PK,China – Pakistan,2024-11,2024-11-01,1,2,1,-35,,,-20,true,,,,false,-35,-0.3500,-0.1000,0,0,0,0,0,-35');
+    expect(row).toBe('CN-PK,China – Pakistan,2024-11,2024-11-01,1,2,1,-35,,,1,-20,true,,,,false,-35,-0.3500,-0.1000,0,0,0,0,0,-35');
   });
 
   it('keeps undirected pairs and directed dyads in tables of their own, so a group-by counts a sentence once', () => {

@@ -44,6 +44,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it("keeps a name's middle initial inside its sentence", () => {
+    expect(splitSentences('U.S. President George W. Bush holds talks with Paul Martin of Canada. They agree.')).toEqual([
+      'U.S. President George W. Bush holds talks with Paul Martin of Canada.',
+      'They agree.',
+    ]);
+    expect(splitSentences('John F. Kennedy met Nikita Khrushchev in Vienna. Nothing was agreed.')).toHaveLength(2);
+  });
+
   it('splits where a stop is followed by no space', () => {
     expect(splitSentences('It ended.Despite this, talks resumed.')).toEqual(['It ended.', 'Despite this, talks resumed.']);
   });

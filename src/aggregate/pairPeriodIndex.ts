@@ -5,8 +5,9 @@ import { meanInterval } from './meanInterval.js';
 import { type PeriodKind, periodOf, periodRange, periodStart } from './periods.js';
 import { cellSeed, seededRandom } from './random.js';
 import { shrinkToLongRunMean } from './shrinkage.js';
+import { coverageWeight, typicalCoverage } from './coverageWeight.js';
 
-/** The index is mean article trust ×100: −100 (all distrust) … 0 (neutral) … +100. */
+/** The index is article trust ×100, weighted by coverage (see coverageWeight): −100 (all distrust) … 0 (neutral) … +100. */
 export const INDEX_SCALE = 100;
 /** Entries listed per period as those that moved the index most. */
 export const TOP_ENTRIES = 5;
@@ -36,8 +37,8 @@ function byDoc(a: ArticlePairScore, b: ArticlePairScore): number {
   return a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0;
 }
 
-/** Index points per dimension and per entry: the mean of the articles' shares, ×100. */
-function decompose(articles: readonly ArticlePairScore[]): { dimensions: Record<string, number>; topEntries: EntryContribution[] } {
+/** Index points per dimension and per entry: the articles' shares, summed, over `denominator` (n + n̄), ×100. */
+function decompose(articles: readonly ArticlePairScore[], denominator: number): { dimensions: Record<string, number>; topEntries: EntryContribution[] } {
   const dimensions = new Map<string, number>();
   const entries = new Map<string, EntryContribution>();
   for (const article of articles) {
@@ -51,7 +52,7 @@ function decompose(articles: readonly ArticlePairScore[]): { dimensions: Record<
       else entries.set(key, { ...e });
     }
   }
-  const scale = INDEX_SCALE / articles.length;
+  const scale = INDEX_SCALE / denominator;
   return {
     dimensions: Object.fromEntries([...dimensions.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([d, v]) => [d, round1(v * scale)])),
     topEntries: [...entries.values()]
@@ -86,6 +87,7 @@ export function pairSeries(
   const groups = periods.map((p) => (byPeriod.get(p) as ArticlePairScore[]).sort(byDoc));
   const values = groups.map((g) => g.map((s) => s.trust));
   const shrunk = shrinkToLongRunMean(values);
+  const typical = typicalCoverage(groups.map((g) => g.length));
   const timeline = periodRange(periods[0] as string, periods[periods.length - 1] as string, options.period);
   const position = new Map(timeline.map((p, i) => [p, i]));
   const cells: PairPeriodIndex[] = [];
@@ -93,8 +95,10 @@ export function pairSeries(
     const period = periods[i] as string;
     const key = `${pair} ${direction} ${period}`;
     const trust = values[i] as number[];
+    const weight = coverageWeight(trust.length, typical);
     const interval = meanInterval(trust);
-    const index = round1(mean(trust) * INDEX_SCALE);
+    const scale = weight * INDEX_SCALE;
+    const index = round1(mean(trust) * scale);
     const previous = cells[cells.length - 1];
     const pChange = previous ? changePValue(values[i - 1] as number[], trust, seededRandom(cellSeed(options.seed, `change ${key}`))) : null;
     const lowCoverage = group.length < options.minArticles;
@@ -111,16 +115,17 @@ export function pairSeries(
       trust: mean(trust),
       tone: mean(group.map((s) => s.tone)),
       index,
-      ciLow: interval ? round1(interval[0] * INDEX_SCALE) : null,
-      ciHigh: interval ? round1(interval[1] * INDEX_SCALE) : null,
+      coverageWeight: Math.round(weight * 10_000) / 10_000,
+      ciLow: interval ? round1(interval[0] * scale) : null,
+      ciHigh: interval ? round1(interval[1] * scale) : null,
       lowCoverage,
-      indexShrunk: round1((shrunk[i] as number) * INDEX_SCALE),
+      indexShrunk: round1((shrunk[i] as number) * scale),
       previousPeriod: previous?.period ?? null,
       delta: previous ? round1(index - previous.index) : null,
       pChange: pChange === null ? null : Math.round(pChange * 10_000) / 10_000,
       significant: pChange !== null && pChange < SIGNIFICANCE && !lowCoverage && previous !== undefined && !previous.lowCoverage,
       rolling3: round1(mean([...window, index])),
-      ...decompose(group),
+      ...decompose(group, trust.length + typical),
     });
   });
   const trend = cells.length > 1 ? linearRegression(cells.map((c) => [position.get(c.period) as number, c.index])) : null;
@@ -138,8 +143,9 @@ export function pairSeries(
 }
 
 /**
- * The per-pair, per-period index: each article weighted once, a 95%
- * Student t interval, low-coverage flags with an empirical-Bayes shrunk
+ * The per-pair, per-period index: each article weighted once, the mean
+ * weighted by the period's coverage against the series' typical coverage
+ * (coverageWeight), a 95% Student t interval, low-coverage flags with an empirical-Bayes shrunk
  * value, the change from the previous period with a permutation test, a
  * 3-period rolling mean, the split by dimension and the entries that moved
  * it; and per pair, the linear trend. Undirected pairs (`both`) and

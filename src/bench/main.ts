@@ -148,7 +148,7 @@ function syntheticResult(pairs: number, months: number): PipelineResult {
       const articles = 3 + Math.floor(random() * 20);
       index.push({
         pair, direction: 'both', period, month: period, articles, sentences: articles * 2, sources: 3, trust: level / 100,
-        tone: 0, index: Math.round(level * 10) / 10, ciLow: Math.round(level - 10), ciHigh: Math.round(level + 10),
+        tone: 0, index: Math.round(level * 10) / 10, coverageWeight: 1, ciLow: Math.round(level - 10), ciHigh: Math.round(level + 10),
         lowCoverage: articles < 5, indexShrunk: Math.round(level * 9) / 10, previousPeriod: null, delta: null, pChange: null,
         significant: random() < 0.1, rolling3: Math.round(level), dimensions: { diplomatic: Math.round(level / 2), general: Math.round(level / 2) },
         topEntries: [{ entry: 'talks', dimension: 'diplomatic', contribution: Math.round(level / 2) }],

@@ -3,6 +3,8 @@ import { NORMALISATION_K } from '../score/scoreSentence.js';
 import { evidencePoints, pairTrust } from '../score/intensity.js';
 import { readTsv } from '../util/tsv.js';
 import type { PairSentence } from '../types/evidence.js';
+import type { PairPeriodIndex } from '../types/pairIndex.js';
+import { typicalCoverage } from '../aggregate/coverageWeight.js';
 
 /** A documented turning point: the pair's index should move `direction` in `month`. */
 export interface Episode {
@@ -30,7 +32,7 @@ export interface ArticlePoint {
   score: number;
 }
 
-/** A pair's monthly means: month → [sum, articles]. */
+/** A pair's months: month → [sum of article scores, articles]. */
 export type MonthlySeries = Map<string, Map<string, [number, number]>>;
 
 export function monthlySeries(points: Iterable<ArticlePoint>): MonthlySeries {
@@ -44,6 +46,18 @@ export function monthlySeries(points: Iterable<ArticlePoint>): MonthlySeries {
   return series;
 }
 
+/** The months of the index (undirected pairs): each cell's summed article trust and its articles. */
+export function indexSeries(index: readonly PairPeriodIndex[]): MonthlySeries {
+  const series: MonthlySeries = new Map();
+  for (const cell of index) {
+    if (cell.direction !== 'both') continue;
+    let months = series.get(cell.pair);
+    if (!months) series.set(cell.pair, (months = new Map()));
+    months.set(cell.month, [cell.trust * cell.articles, cell.articles]);
+  }
+  return series;
+}
+
 function monthsBefore(month: string, count: number): string[] {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return Array.from({ length: count }, (_, i) => {
@@ -52,40 +66,62 @@ function monthsBefore(month: string, count: number): string[] {
   });
 }
 
+/**
+ * How a span of months reads from its summed article scores, its articles, its length in months and the
+ * pair's typical articles per month with any; null when it cannot be read (a mean of no articles).
+ */
+export type Aggregation = (sum: number, articles: number, months: number, typical: number) => number | null;
+
+/** The ways months are read, compared in `npm run eval`: the index's own (aggregate/coverageWeight.ts) first. */
+export const AGGREGATIONS: ReadonlyArray<[string, Aggregation]> = [
+  ['coverage-weighted Σ/(n + n̄) (used)', (sum, articles, months, typical) => sum / (articles + months * typical)],
+  ['mean Σ/n', (sum, articles) => (articles === 0 ? null : sum / articles)],
+  ['net sum per month Σ/months', (sum, _articles, months) => sum / months],
+];
+
 export interface EpisodeResult {
   episode: Episode;
-  /** Mean article score ×100 in the month and over the six months before (pooled); null without articles. */
+  /** The month ×100 and the six months before it pooled, as the aggregation reads them; null when it cannot. */
   month: number | null;
   before: number | null;
   change: number | null;
   articles: number;
-  /** Share of the pair's months (with articles) whose mean is at or below this month's. */
+  /** Articles in the six months before. */
+  articlesBefore: number;
+  /** Share of the pair's months (with articles) that read at or below this month. */
   rank: number | null;
   right: boolean;
 }
 
-/** The change of a pair's index in an episode's month from the six months before, and whether it went the documented way. */
-export function checkEpisode(series: MonthlySeries, episode: Episode): EpisodeResult {
+/** The change of a pair's reading in an episode's month from the six months before, and whether it went the documented way. */
+export function checkEpisode(series: MonthlySeries, episode: Episode, aggregation: Aggregation = (AGGREGATIONS[0] as [string, Aggregation])[1]): EpisodeResult {
   const months = series.get(episode.pair) ?? new Map<string, [number, number]>();
-  const cell = months.get(episode.month);
-  const pooled = monthsBefore(episode.month, 6).map((m) => months.get(m)).filter((c): c is [number, number] => c !== undefined);
-  const beforeArticles = pooled.reduce((n, c) => n + c[1], 0);
-  const month = cell ? (100 * cell[0]) / cell[1] : null;
-  const before = beforeArticles > 0 ? (100 * pooled.reduce((s, c) => s + c[0], 0)) / beforeArticles : null;
-  const change = month !== null && before !== null ? month - before : null;
-  const means = [...months.values()].map((c) => c[0] / c[1]);
-  const rank = cell ? means.filter((v) => v <= cell[0] / cell[1]).length / means.length : null;
+  const cells = [...months.values()];
+  const typical = cells.length === 0 ? 0 : typicalCoverage(cells.map((c) => c[1]));
+  const read = (sum: number, articles: number, span: number) => {
+    const value = aggregation(sum, articles, span, typical);
+    return value === null || !Number.isFinite(value) ? null : 100 * value;
+  };
+  const none: [number, number] = [0, 0];
+  const [sum, articles] = months.get(episode.month) ?? none;
+  const pooled = monthsBefore(episode.month, 6).map((m) => months.get(m) ?? none);
+  const articlesBefore = pooled.reduce((n, c) => n + c[1], 0);
+  const month = read(sum, articles, 1);
+  const before = read(pooled.reduce((s, c) => s + c[0], 0), articlesBefore, 6);
+  const change = month !== null && before !== null && articles > 0 && articlesBefore > 0 ? month - before : null;
+  const readings = cells.map((c) => read(c[0], c[1], 1) as number);
+  const rank = articles > 0 && month !== null ? readings.filter((v) => v <= month).length / readings.length : null;
   const right = change !== null && (episode.direction === 'down' ? change < 0 : change > 0);
-  return { episode, month, before, change, articles: cell?.[1] ?? 0, rank, right };
+  return { episode, month, before, change, articles, articlesBefore, rank, right };
 }
 
 /**
- * Ways a sentence's evidence could reach the index, compared in `npm run eval`
- * on the same pair-sentences: the one the pipeline uses (`linear`, see
- * score/intensity.ts) and the alternatives it was chosen over.
+ * Ways a sentence's evidence could reach an article's score, compared in `npm run eval`
+ * on the same pair-sentences under the index's aggregation: the one the pipeline uses
+ * (`linear`, see score/intensity.ts) and the alternatives it was chosen over.
  */
 export const INTENSITY_METHODS: ReadonlyArray<[string, (s: PairSentence) => number]> = [
-  ['linear Σ/5 (used)', (s) => pairTrust(s.trustEvidence, s.events ?? [])],
+  ['linear Σ/5', (s) => pairTrust(s.trustEvidence, s.events ?? [])],
   [
     `saturating Σe/(Σ|e|+${NORMALISATION_K})`,
     (s) => {

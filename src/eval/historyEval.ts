@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vader from 'vader-sentiment';
 import { analyze } from '../api/analyze.js';
-import { type ArticlePoint, type Episode, type EpisodeResult, INTENSITY_METHODS, articlePoints, checkEpisode, monthlySeries } from './episodeEval.js';
+import { AGGREGATIONS, type ArticlePoint, type Episode, type EpisodeResult, INTENSITY_METHODS, articlePoints, checkEpisode, indexSeries, monthlySeries } from './episodeEval.js';
 
 /** A document of an evaluation corpus, as the pipeline reads it. */
 export interface CorpusDocument {
@@ -14,10 +14,14 @@ export interface CorpusDocument {
 }
 
 export interface HistoryResult {
-  /** Per intensity method: its name and each episode's result. */
+  /**
+   * Per method: its name and each episode's result. The first is the index itself (its cells, as
+   * index.csv has them); then the other ways of reading months and of scoring sentences.
+   */
   methods: Array<{ name: string; results: EpisodeResult[] }>;
-  /** VADER's compound score of every document naming both countries, on the same episodes. */
+  /** VADER's compound score of every document naming both countries, on the same episodes, read as the index reads months; then as a mean. */
   vader: EpisodeResult[];
+  vaderMean: EpisodeResult[];
   documents: number;
   pairSentences: number;
 }
@@ -32,11 +36,18 @@ export async function historyEval(documents: readonly CorpusDocument[], episodes
   try {
     const file = join(dir, 'corpus.jsonl');
     writeFileSync(file, documents.map((d) => JSON.stringify(d)).join('\n'));
-    const { sentences, documents: records } = await analyze([file]);
-    const methods = INTENSITY_METHODS.map(([name, score]) => {
-      const series = monthlySeries(articlePoints(sentences, score));
-      return { name, results: episodes.map((e) => checkEpisode(series, e)) };
-    });
+    const { sentences, documents: records, index } = await analyze([file]);
+    const [[used, weighted], ...otherAggregations] = AGGREGATIONS as [[string, typeof AGGREGATIONS[0][1]], ...typeof AGGREGATIONS];
+    const [[, linear], ...otherScores] = INTENSITY_METHODS as [[string, typeof INTENSITY_METHODS[0][1]], ...typeof INTENSITY_METHODS];
+    const linearSeries = monthlySeries(articlePoints(sentences, linear));
+    const methods = [
+      { name: `the index: ${used}, linear Σ/5 sentences`, results: episodes.map((e) => checkEpisode(indexSeries(index), e, weighted)) },
+      ...otherAggregations.map(([name, aggregation]) => ({ name: `${name}, linear Σ/5 sentences`, results: episodes.map((e) => checkEpisode(linearSeries, e, aggregation)) })),
+      ...otherScores.map(([name, score]) => {
+        const series = monthlySeries(articlePoints(sentences, score));
+        return { name: `coverage-weighted, ${name} sentences`, results: episodes.map((e) => checkEpisode(series, e, weighted)) };
+      }),
+    ];
     const text = new Map(documents.map((d) => [d.id, d.title ? `${d.title}. ${d.text}` : d.text]));
     const wanted = new Set(episodes.map((e) => e.pair));
     const vaderPoints: ArticlePoint[] = [];
@@ -49,7 +60,14 @@ export async function historyEval(documents: readonly CorpusDocument[], episodes
       for (const pair of pairs) vaderPoints.push({ pair, month: record.date.slice(0, 7), score: compound });
     }
     const vaderSeries = monthlySeries(vaderPoints);
-    return { methods, vader: episodes.map((e) => checkEpisode(vaderSeries, e)), documents: records.length, pairSentences: sentences.length };
+    const mean = (AGGREGATIONS[1] as typeof AGGREGATIONS[0])[1];
+    return {
+      methods,
+      vader: episodes.map((e) => checkEpisode(vaderSeries, e, weighted)),
+      vaderMean: episodes.map((e) => checkEpisode(vaderSeries, e, mean)),
+      documents: records.length,
+      pairSentences: sentences.length,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -83,22 +83,24 @@ const GOLD_DIR = join(PACKAGE_ROOT, 'test', 'gold');
 const signed = (x: number | null) => (x === null ? '     n/a' : `${x >= 0 ? '+' : ''}${x.toFixed(1)}`.padStart(8));
 const share = (n: number, of: number) => `${n}/${of} (${of === 0 ? 'n/a' : `${((100 * n) / of).toFixed(0)}%`})`;
 
-/** Per episode: ours (the method the pipeline uses) and VADER side by side; then every method's hit rate. */
+/** Per episode: the index and VADER read the same way side by side; then every method's hit rate. */
 function printHistory(out: (line?: string) => void, title: string, history: Awaited<ReturnType<typeof historyEval>>): void {
   const [ours] = history.methods;
   if (!ours) return;
   out(`# ${title}: ${history.documents} documents, ${history.pairSentences} pair-sentences`);
+  out('# index: the month and the six months before pooled, read as the index reads a period (coverage-weighted); articles: month / six before');
   out('pair   month    want  articles  index  6 before  change  rank   ok | vader change ok  record');
   ours.results.forEach((r: EpisodeResult, i) => {
     const v = history.vader[i] as EpisodeResult;
     const e = r.episode;
     out(
-      `${e.pair.padEnd(6)} ${e.month}  ${e.direction.padEnd(4)} ${String(r.articles).padStart(8)} ${signed(r.month)} ${signed(r.before)} ${signed(r.change)}  ` +
+      `${e.pair.padEnd(6)} ${e.month}  ${e.direction.padEnd(4)} ${`${r.articles}/${r.articlesBefore}`.padStart(8)} ${signed(r.month)} ${signed(r.before)} ${signed(r.change)}  ` +
         `${r.rank === null ? ' n/a' : r.rank.toFixed(2)} ${r.right ? ' ✓' : ' ✗'} | ${signed(v.change === null ? null : v.change)} ${v.right ? '✓' : '✗'}  ${e.record}`,
     );
   });
   for (const method of history.methods) out(`right direction, ${method.name}: ${share(method.results.filter((r) => r.right).length, method.results.length)}`);
-  out(`right direction, VADER compound of documents naming both: ${share(history.vader.filter((r) => r.right).length, history.vader.length)}`);
+  out(`right direction, VADER compound of documents naming both, coverage-weighted: ${share(history.vader.filter((r) => r.right).length, history.vader.length)}`);
+  out(`right direction, VADER compound of documents naming both, mean: ${share(history.vaderMean.filter((r) => r.right).length, history.vaderMean.length)}`);
   out();
 }
 

@@ -72,6 +72,7 @@ export function indexColumns(names: ReadonlyMap<string, string>, table: IndexTab
     { name: 'trust_index', kind: 'double', value: (c) => c.index },
     { name: 'ci_low', kind: 'double', nullable: true, value: (c) => c.ciLow },
     { name: 'ci_high', kind: 'double', nullable: true, value: (c) => c.ciHigh },
+    { name: 'coverage_weight', kind: 'double', value: (c) => c.coverageWeight },
     { name: 'trust_index_shrunk', kind: 'double', value: (c) => c.indexShrunk },
     { name: 'low_coverage', kind: 'boolean', value: (c) => c.lowCoverage },
     { name: 'previous_period', kind: 'string', nullable: true, value: (c) => c.previousPeriod },

@@ -41,14 +41,19 @@ export interface PairPeriodIndex {
   trust: number;
   /** Mean article tone in [-1, 1]. */
   tone: number;
-  /** Trust on the −100..+100 scale; 0 is neutral. */
+  /**
+   * Trust on the −100..+100 scale; 0 is neutral: 100 × trust × coverageWeight, the period's summed article
+   * scores over its articles plus the series' typical articles per period.
+   */
   index: number;
-  /** 95% Student t interval of `index`; null with fewer than two articles or when they all score the same. */
+  /** articles / (articles + the series' mean articles per period with any): the share of the mean trust the index shows. */
+  coverageWeight: number;
+  /** 95% Student t interval of `index` (of the mean, times the weight); null with fewer than two articles or when they all score the same. */
   ciLow: number | null;
   ciHigh: number | null;
   /** Fewer articles than the coverage threshold. */
   lowCoverage: boolean;
-  /** `index` shrunk toward the pair's long-run mean (empirical Bayes). */
+  /** The mean trust shrunk toward the pair's long-run mean (empirical Bayes), times the weight, ×100. */
   indexShrunk: number;
   /** The previous period with articles, and the change from it. */
   previousPeriod: string | null;
