@@ -106,6 +106,15 @@ describe('event roles', () => {
     expect(roles('Japan signed an agreement with Australia.')).toEqual({ sources: ['JP', 'AU'], targets: ['JP', 'AU'], mutual: true });
   });
 
+  it('coordinated subjects may carry titles: "the Prime Minister of X … and the President of Y"', () => {
+    expect(roles('The Prime Minister of Canada Justin Trudeau and the President of Mexico Enrique Peña Nieto signed a trade agreement.', 0)).toEqual({
+      sources: ['CA', 'MX'], targets: ['CA', 'MX'], mutual: true,
+    });
+    expect(roles('Ministers from Norway, the European Commission and Iceland signed a fisheries agreement.')?.sources).toEqual(['NO', 'IS']);
+    // Titles without a joiner are no list: the minister of one country acts on the other.
+    expect(roles('The Foreign Minister of Chile Heraldo Muñoz attacked Bolivia.')).toEqual({ sources: ['CL'], targets: ['BO'], mutual: false });
+  });
+
   it('coordinated objects are all targets', () => {
     expect(roles('Russia attacked Georgia and Ukraine.')).toEqual({ sources: ['RU'], targets: ['GE', 'UA'], mutual: false });
   });

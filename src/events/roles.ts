@@ -48,6 +48,13 @@ const TRANSFER_ROOTS = new Set(['06', '07']);
 const OBLIQUE = new Set(['in', 'at', 'on', 'to', 'from', 'with', 'against', 'near', 'by', 'into', 'inside', 'toward', 'towards', 'over', 'for']);
 /** Text between two countries that joins them as one coordinated role: "Russia, China and Iran". */
 const COORDINATION = /^(?:\s|,|and|&|the)*$/i;
+/**
+ * Coordinated names with titles between them: "the Prime Minister of the United Kingdom Gordon Brown and the
+ * President of France", "the United States, European Union and Russia". Only capitalised words, "of" and "the"
+ * beside the joiner, which must be there: "Russia told China" joins nothing.
+ */
+const TITLED_COORDINATION = /^(?:\s|,|and|&|the|of|[A-Z][\w.'’-]*)*$/;
+const JOINER = /,|&|\band\b/;
 /** Capitalised words between two names of one country are one name phrase: "Japanese Prime Minister Yukio Hatoyama". */
 const NAME_PHRASE = /^(?:\s|[A-Z][\w.'’-]*)*$/;
 
@@ -82,7 +89,8 @@ function coordinated(ctx: RoleContext, i: number, step: -1 | 1): ActorSpan[] {
     const near = group[group.length - 1] as ActorSpan;
     const next = ctx.actors[j] as ActorSpan;
     const between = step < 0 ? ctx.text.slice(next.to, near.from) : ctx.text.slice(near.to, next.from);
-    if (!COORDINATION.test(between) && !(next.code === near.code && NAME_PHRASE.test(between))) break;
+    const joined = COORDINATION.test(between) || (TITLED_COORDINATION.test(between) && JOINER.test(between));
+    if (!joined && !(next.code === near.code && NAME_PHRASE.test(between))) break;
     group.push(next);
   }
   return group;
