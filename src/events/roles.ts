@@ -51,10 +51,14 @@ const COORDINATION = /^(?:\s|,|and|&|the)*$/i;
 /**
  * Coordinated names with titles between them: "the Prime Minister of the United Kingdom Gordon Brown and the
  * President of France", "the United States, European Union and Russia". Only capitalised words, "of" and "the"
- * beside the joiner, which must be there: "Russia told China" joins nothing.
+ * beside the joiner, which must be there: "Russia told China" joins nothing. Word by word, in linear time
+ * (as one regular expression, runs of capitals could be split every way: Reuters' upper-case text hung it).
  */
-const TITLED_COORDINATION = /^(?:\s|,|and|&|the|of|[A-Z][\w.'’-]*)*$/;
-const JOINER = /,|&|\band\b/;
+function titledCoordination(between: string): boolean {
+  const words = between.split(/[\s,]+/).filter((w) => w !== '');
+  return /,|&|\band\b/.test(between) && words.every((w) => TITLE_LINKS.has(w) || /^[A-Z]/.test(w));
+}
+const TITLE_LINKS = new Set(['and', '&', 'the', 'of']);
 /** Capitalised words between two names of one country are one name phrase: "Japanese Prime Minister Yukio Hatoyama". */
 const NAME_PHRASE = /^(?:\s|[A-Z][\w.'’-]*)*$/;
 
@@ -89,7 +93,7 @@ function coordinated(ctx: RoleContext, i: number, step: -1 | 1): ActorSpan[] {
     const near = group[group.length - 1] as ActorSpan;
     const next = ctx.actors[j] as ActorSpan;
     const between = step < 0 ? ctx.text.slice(next.to, near.from) : ctx.text.slice(near.to, next.from);
-    const joined = COORDINATION.test(between) || (TITLED_COORDINATION.test(between) && JOINER.test(between));
+    const joined = COORDINATION.test(between) || titledCoordination(between);
     if (!joined && !(next.code === near.code && NAME_PHRASE.test(between))) break;
     group.push(next);
   }
