@@ -52,6 +52,13 @@ describe('short English lines', () => {
     expect(body.sentences.map((s) => s.lang)).toEqual(['en', 'en']);
     expect(articleBody('Veteran sprinter dies in Los Angeles.').sentences.map((s) => s.lang)).toEqual(['en']);
   });
+
+  it('reads a table of figures under a headline as English, not as whatever its abbreviations look like', () => {
+    const table = 'HARBOUR FOODS LTD 2ND QTR NET\n\nShr loss 12 cts vs profit 30 cts\nNet loss 1,250,000 vs profit 2,900,000\nRevs 48.3 mln vs 51.7 mln';
+    const body = articleBody(table);
+    expect(body.lang).toBe('en');
+    expect(body.otherLanguageSentences).toBe(0);
+  });
 });
 
 describe('documentLanguage', () => {
