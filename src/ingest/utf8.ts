@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 
 const NEWLINE = 0x0a;
@@ -20,7 +21,16 @@ export class Utf8Check extends Transform {
   private high = 0xbf;
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    for (const byte of chunk) this.check(byte);
+    // Byte by byte only where it is needed: the end of a sequence begun in the last chunk, a chunk with
+    // invalid bytes, and a sequence cut by the chunk's end. The rest is asked of Node's native check
+    // (byte by byte in JavaScript, this check was 5% of a run's time), its lines counted by search.
+    let from = 0;
+    while (this.needed > 0 && from < chunk.length) this.check(chunk[from++] as number);
+    const to = completeEnd(chunk, from);
+    const whole = chunk.subarray(from, to);
+    if (isUtf8(whole)) this.line += newlines(whole);
+    else for (const byte of whole) this.check(byte);
+    for (let at = to; at < chunk.length; at += 1) this.check(chunk[at] as number);
     done(null, chunk);
   }
 
@@ -62,4 +72,23 @@ export class Utf8Check extends Transform {
     // Lines are noted in the order they are read, so the first noted is the first.
     return this.invalidLines.values().next().value ?? null;
   }
+}
+
+/** Where the last whole UTF-8 sequence of a chunk ends: before a lead byte whose continuation bytes are cut off. */
+function completeEnd(chunk: Buffer, from: number): number {
+  for (let back = 1; back <= 3 && chunk.length - back >= from; back += 1) {
+    const byte = chunk[chunk.length - back] as number;
+    if (byte < 0x80) return chunk.length;
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return length > back ? chunk.length - back : chunk.length;
+    }
+  }
+  return chunk.length;
+}
+
+function newlines(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(NEWLINE); at !== -1; at = bytes.indexOf(NEWLINE, at + 1)) count += 1;
+  return count;
 }

@@ -18,6 +18,8 @@ export const ABBREVIATIONS: readonly string[] = [
  */
 const MIDDLE_INITIAL = /(?<=(?:^|[\s(])\p{Lu}[\p{L}'’-]+\s)\p{Lu}\.(?=\s+\p{Lu})/gu;
 
+const LONE_CAPITAL = /\s\p{Lu}\.\s/u;
+
 /** What every URI or e-mail address natural looks for contains (its pattern ignores case). */
 const MAY_HOLD_URI = /:\/\/|www\.|@/i;
 
@@ -47,7 +49,9 @@ class SinglePassSentenceTokenizer extends SentenceTokenizer {
 
   override replaceAbbreviations(text: string): string {
     const shielded = (match: string) => this.placeholder('ABBREV', match);
-    return text.replace(this.abbreviationPattern, shielded).replace(MIDDLE_INITIAL, shielded);
+    const abbreviated = text.replace(this.abbreviationPattern, shielded);
+    // The look-behind is tried at every position: asked only of text with a lone capital before a stop.
+    return LONE_CAPITAL.test(abbreviated) ? abbreviated.replace(MIDDLE_INITIAL, shielded) : abbreviated;
   }
 
   override splitOnPlaceholders(text: string): string[] {
