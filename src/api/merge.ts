@@ -16,6 +16,8 @@ import type { PairSentence } from '../types/evidence.js';
 export interface MergeOptions extends Omit<OutputSettings, 'defaultDate' | 'proxies' | 'fields' | 'languages'> {
   /** Output folders of earlier runs (each holds documents.jsonl, sentences.jsonl, state.jsonl, skipped.jsonl, index.json). */
   shards: string[];
+  /** Threads for the index (its permutation tests): this one and N − 1 workers; 1 by default. The outputs are the same. */
+  jobs?: number;
 }
 
 function fileLines(path: string): string[] {
@@ -176,6 +178,6 @@ export async function merge(options: MergeOptions): Promise<RunSummary> {
       await aggregator.abandon();
       throw error;
     }
-    return aggregator.finish(index, 1, sink);
+    return aggregator.finish(index, options.jobs ?? 1, sink);
   });
 }

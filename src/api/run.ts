@@ -299,6 +299,7 @@ async function analyseAndWrite(options: RunOptions, cache: AnalysisCache | undef
       ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
       ...(options.languages !== undefined ? { languages: options.languages } : {}),
       ...(cache ? { cache } : {}),
+      ...(options.shard ? { indexed: false } : {}),
     });
   });
   return notes.length > 0 ? { ...summary, notes } : summary;

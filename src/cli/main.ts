@@ -236,14 +236,14 @@ async function runCommand(args: string[]): Promise<number> {
 }
 
 async function mergeCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OUTPUT_OPTIONS });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...OUTPUT_OPTIONS, jobs: { type: 'string' } } });
   if (values.help) {
     process.stdout.write(`${MERGE_USAGE}\n`);
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('merge needs the output folders of one or more runs');
   if (values.out === undefined) throw new UsageError('merge needs --out DIR');
-  const summary = await merge({ shards: positionals, out: values.out, ...outputSettings(values) });
+  const summary = await merge({ shards: positionals, out: values.out, jobs: jobsFlag(values.jobs), ...outputSettings(values) });
   printSummary(summary, values.quiet);
   return 0;
 }

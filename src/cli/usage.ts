@@ -65,8 +65,9 @@ Options:
                      read only these lines of one JSONL file, or records of one WARC
                      file (from 1, both included), each with its place in the whole
                      file: runs over the parts merge into the run over the whole
-  --shard            a part to be merged: write the tables and what merge reads,
-                     without the charts and report (tools/dask runs each part so)
+  --shard            a part to be merged: write only what merge reads (documents,
+                     sentences, index.json), no index tables, charts or report: the
+                     merge computes the index over all parts (tools/dask runs parts so)
   --period P         week, month (default) or quarter
   --min-articles N   periods with fewer articles are low-coverage: flagged, shrunk,
                      never "significant" (default 5)
@@ -98,6 +99,7 @@ apply to the merged result as they do to run.
 
 Options:
   --out DIR          output folder (required)
+  --jobs N           threads for the index's tests (default: the cores available)
   --period, --min-articles, --top, --pairs, --from, --to, --seed, --format,
   --allow-empty, --quiet
                      as for run

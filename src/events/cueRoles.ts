@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { field, readTsv } from '../util/tsv.js';
 import type { EventMatch } from './findEvents.js';
-import { type ActorSpan, type EventRoles, type RoleContext, type RoleCue, SUBJECT_WINDOW, eventRoles, isVenue } from './roles.js';
+import { type ActorSpan, type EventRoles, PLACE_ACTING_ROOTS, type RoleContext, type RoleCue, SUBJECT_WINDOW, eventRoles, isVenue } from './roles.js';
 export const ROLE_CUES: ReadonlySet<string> = new Set<RoleCue>(['object', 'partner', 'agent', 'venue', 'origin', 'aside']);
 
 /** Read a language's `roles.tsv` (term, role, note) into a map from the term's look-up key to its role. */
@@ -55,6 +55,19 @@ function cueOf(ctx: RoleContext, actor: ActorSpan, cues: ReadonlyMap<string, Rol
 }
 
 const unique = (actors: readonly ActorSpan[]) => [...new Set(actors.map((a) => a.code))];
+
+/** CAMEO 042/043, a visit made or hosted: where it happens is whom it is paid to. */
+const VISITS = new Set(['042', '043']);
+
+/**
+ * Whether the place where an event happens is its target: a visit ("Путин прибыл в Пекин с визитом",
+ * "习近平在莫斯科进行国事访问"), or force and pressure that act on a place ("удары по позициям талибов в
+ * Афганистане"), as the English rule reads "air strikes in Syria". Talks and summits keep their venue
+ * out ("переговоры в Женеве").
+ */
+function placeIsTarget(event: EventMatch): boolean {
+  return VISITS.has(event.entry.code.slice(0, 3)) || PLACE_ACTING_ROOTS.has(event.entry.root);
+}
 
 /** What joins the members of a list of countries: commas, the enumeration comma 、, "и", "а также", 和, 及. */
 const LIST_JOIN = /^[\s,，、]*(?:и|а также|和|及|以及)?[\s,，、]*$/u;
@@ -112,7 +125,10 @@ export function cueRoles(ctx: RoleContext, event: EventMatch, limit: number, cue
   const subject = unique(ownClause.length > 0 ? ownClause.flatMap((a) => listEndingAt(ctx, a)) : by.subject);
   const voice = event.entry.voice;
   if (voice === 'speech') return { sources: subject, targets: [], mutual: false };
-  const object = unique([...by.object, ...by.after]).filter((c) => !subject.includes(c));
+  const marked = unique([...by.object, ...by.after]).filter((c) => !subject.includes(c));
+  // With no other target, the venue of a visit or of force acting on a place is it (in the event's clause).
+  const visited = marked.length === 0 && placeIsTarget(event) ? unique(by.venue.filter((a) => ctx.clause[a.start] === home)).filter((c) => !subject.includes(c)) : [];
+  const object = marked.length > 0 ? marked : visited;
   if (voice === 'mutual') {
     const sides = [...new Set([...subject, ...unique(by.partner), ...object])];
     return { sources: sides, targets: sides, mutual: true };

@@ -41,7 +41,7 @@ export type RoleCue = 'object' | 'partner' | 'agent' | 'venue' | 'origin' | 'asi
 /** A subject named this close to the sentence start is the main clause's, even across a comma ("Moscow, which…, expelled"). */
 export const SUBJECT_WINDOW = 4;
 /** Roots whose events act on a place: "air strikes in Syria" hit Syria (CAMEO 15, 17–20). */
-const PLACE_ACTING_ROOTS = new Set(['15', '17', '18', '19', '20']);
+export const PLACE_ACTING_ROOTS: ReadonlySet<string> = new Set(['15', '17', '18', '19', '20']);
 /** Roots whose events hand something over (material cooperation, aid): the receiver follows "to". */
 const TRANSFER_ROOTS = new Set(['06', '07']);
 /** Prepositions after which a country is not a clause's subject. */

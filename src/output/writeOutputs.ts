@@ -91,8 +91,8 @@ async function writeCharts(
 }
 
 /**
- * Write index.csv, index-directed.csv, index.json, contributions.csv, the charts and report.md (not for a
- * shard), any alerts and Parquet tables, each atomically, beside the files the sink wrote (documents, sentences, state, skipped inputs).
+ * Write index.csv, index-directed.csv, index.json, contributions.csv, the charts and report.md (a
+ * shard writes only index.json, with its counts and how it was made), any alerts and Parquet tables, each atomically, beside the files the sink wrote (documents, sentences, state, skipped inputs).
  */
 export async function writeOutputs(input: OutputInput): Promise<WrittenOutputs> {
   const { dir, result, extremes, languages, names, options, meta, parquet, alerts: thresholds } = input;
@@ -101,14 +101,17 @@ export async function writeOutputs(input: OutputInput): Promise<WrittenOutputs> 
   const report: ReportOptions = { ...input.report, ...(alerts ? { alerts } : {}) };
   const charts: ChartFiles = input.shard ? { overview: null, pairs: new Map() } : await writeCharts(dir, result, names, options, report);
   const json = { ...meta, counts: { ...result.counts, ...pairPeriodCounts(result.index) }, pairs: result.pairs, index: result.index };
-  await writeFileAtomic(join(dir, 'index.csv'), indexCsv(result.index, names));
-  await writeFileAtomic(join(dir, 'index-directed.csv'), indexCsv(result.index, names, 'directed'));
+  // A shard has no index of its own (the merge computes it): its index.json says how it was made, for the merge's checks.
+  if (!input.shard) {
+    await writeFileAtomic(join(dir, 'index.csv'), indexCsv(result.index, names));
+    await writeFileAtomic(join(dir, 'index-directed.csv'), indexCsv(result.index, names, 'directed'));
+    await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
+  }
   await writeFileAtomic(join(dir, 'index.json'), `${JSON.stringify(json, null, 2)}\n`);
-  await writeFileAtomic(join(dir, 'contributions.csv'), contributionsCsv(result.index));
   await writeFileAtomic(join(dir, 'unknown-actors.csv'), unknownActorsCsv(result.unknownActors));
   if (!input.shard) await writeFileAtomic(join(dir, 'report.md'), renderReport({ ...result, extremes, languages, names, charts, options, report, meta }));
   let tables: string[] = [];
-  if (parquet) {
+  if (parquet && !input.shard) {
     // The Parquet writer is loaded only when Parquet is asked for.
     const { writeParquetTables } = await import('./parquetTables.js');
     tables = await writeParquetTables(dir, result.index, names, `trust-index ${meta.version}`);
@@ -122,7 +125,8 @@ export async function writeOutputs(input: OutputInput): Promise<WrittenOutputs> 
     ...[...charts.pairs.values()].flatMap((c) => [c.index, c.dimensions, ...(c.movers ? [c.movers] : [])]),
   ];
   const files = [
-    'index.csv', 'index-directed.csv', 'index.json', 'contributions.csv', 'unknown-actors.csv', ...(input.shard ? [] : ['report.md']), 'sentences.jsonl', 'documents.jsonl',
+    ...(input.shard ? [] : ['index.csv', 'index-directed.csv']), 'index.json', ...(input.shard ? [] : ['contributions.csv']), 'unknown-actors.csv',
+    ...(input.shard ? [] : ['report.md']), 'sentences.jsonl', 'documents.jsonl',
     'skipped.jsonl', 'state.jsonl', 'origins.jsonl', ...(alerts ? ['alerts.json', 'alerts.md'] : []), ...tables, ...chartList,
   ];
   return { files, alerts };

@@ -35,6 +35,8 @@ export interface PipelineOptions {
   cache?: AnalysisCache;
   /** Folder for the aggregator's scratch file (the output folder in a run); the system's temporary folder by default. */
   scratchDir?: string;
+  /** False for a shard: its index would be computed again by the merge, so it is not computed (no cells, no pairs). */
+  indexed?: boolean;
 }
 
 export type PipelineResult = AggregateResult;
@@ -240,5 +242,5 @@ export async function runPipeline(
   } finally {
     await pool?.close();
   }
-  return aggregator.finish(options.index ?? DEFAULT_INDEX_OPTIONS, jobs, sink);
+  return aggregator.finish(options.index ?? DEFAULT_INDEX_OPTIONS, jobs, sink, options.indexed !== false);
 }
