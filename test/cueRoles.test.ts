@@ -32,6 +32,22 @@ describe('roles in Chinese', () => {
   });
 });
 
+describe('the place of a visit or of an attack is its target', () => {
+  it('in Chinese and in Russian, where the case does not tell a goal from a place', () => {
+    expect(read('李克强在柏林进行正式访问。', '2014-10-10').get('CN-DE')?.direction).toBe('CN>DE');
+    expect(read('Путин прибыл в Пекин с государственным визитом.', '2014-05-20').get('CN-RU')?.direction).toBe('RU>CN');
+    const strikes = read('США нанесли удары по позициям боевиков в Сирии.', '2014-09-23').get('SY-US');
+    expect(strikes?.direction).toBe('US>SY');
+    expect(strikes?.trust).toBeLessThan(0);
+  });
+
+  it('but talks and a show of force keep their venue out', () => {
+    expect(read('Россия провела военные учения в Белоруссии.', '2013-09-20').get('BY-RU')?.trust ?? 0).toBe(0);
+    const talks = read('Россия и США провели переговоры в Швейцарии.', '2013-09-13');
+    expect([...talks.keys()]).toEqual(['RU-US']);
+  });
+});
+
 describe('roles in Russian', () => {
   it('reads the country after против as the target', () => {
     const pairs = read('Россия ввела санкции против США.', '2014-08-07');
