@@ -38,6 +38,20 @@ describe('merge', () => {
     expect(differingOutputs(join(dir, 'merged'), join(dir, 'whole'), unlocated)).toEqual([]);
   });
 
+  it('merges shards that carry no index of their own (run --shard), in two threads, into the one run', async () => {
+    const dir = tempDir('merge-shard-mode');
+    demoSlices(dir, { 'a.jsonl': [0, 40], 'b.jsonl': [40, 80], 'all.jsonl': [0, 80] });
+    const [a, b] = [join(dir, 'out-a'), join(dir, 'out-b')];
+    await run({ inputs: [join(dir, 'a.jsonl')], out: a, defaultDate: null, shard: true });
+    await run({ inputs: [join(dir, 'b.jsonl')], out: b, defaultDate: null, shard: true });
+    for (const file of ['index.csv', 'index-directed.csv', 'contributions.csv', 'report.md']) expect(existsSync(join(a, file)), file).toBe(false);
+    expect(JSON.parse(readFileSync(join(a, 'index.json'), 'utf8')).index).toEqual([]);
+    const whole = await run({ inputs: [join(dir, 'all.jsonl')], out: join(dir, 'whole'), defaultDate: null });
+    const merged = await merge({ shards: [a, b], out: join(dir, 'merged'), jobs: 2 });
+    expect(merged.counts).toEqual(whole.counts);
+    expect(differingOutputs(join(dir, 'merged'), join(dir, 'whole'), unlocated)).toEqual([]);
+  });
+
   it('refuses a shard made with other lexicons', async () => {
     const dir = tempDir('merge-lexicon');
     const out = join(dir, 'out');
