@@ -53,6 +53,12 @@ describe('short English lines', () => {
     expect(articleBody('Veteran sprinter dies in Los Angeles.').sentences.map((s) => s.lang)).toEqual(['en']);
   });
 
+  it("drops a Chinese broadcaster's credit that opens a paragraph, keeping what follows", () => {
+    const body = articleBody('央视网消息(新闻联播)：国家主席习近平今天在人民大会堂会见了俄罗斯总统普京。\n\n新华社北京5月8日电 中俄两国签署了能源合作协议。');
+    expect(body.sentences.map((s) => s.text)).toEqual(['国家主席习近平今天在人民大会堂会见了俄罗斯总统普京。', '中俄两国签署了能源合作协议。']);
+    expect(articleBody('中方得到消息称，美方将访华。').sentences.map((s) => s.text)).toEqual(['中方得到消息称，美方将访华。']);
+  });
+
   it('reads a table of figures under a headline as English, not as whatever its abbreviations look like', () => {
     const table = 'HARBOUR FOODS LTD 2ND QTR NET\n\nShr loss 12 cts vs profit 30 cts\nNet loss 1,250,000 vs profit 2,900,000\nRevs 48.3 mln vs 51.7 mln';
     const body = articleBody(table);

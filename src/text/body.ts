@@ -1,5 +1,5 @@
 import type { Sentence } from '../types/sentence.js';
-import { isBoilerplate, isSourceCredit, opensDisclaimer } from './boilerplate.js';
+import { isBoilerplate, isSourceCredit, opensDisclaimer, withoutChineseCredit } from './boilerplate.js';
 import { type LanguageCode, READ_LANGUAGES, type ReadLanguage, UNDETERMINED, documentLanguage, dominantScript, ENGLISH_SHARE, englishShare, fallbackLanguage, paragraphLanguage, scriptCounts } from './language.js';
 import { sentencesIn } from './segmenters.js';
 
@@ -217,7 +217,7 @@ export function articleBody(text: string): ArticleBody {
       body.boilerplateParagraphs += 1;
       return;
     }
-    const pieces = read === 'en' ? boundedPieces(paragraph) : [paragraph];
+    const pieces = read === 'en' ? boundedPieces(paragraph) : [read === 'zh' ? withoutChineseCredit(paragraph).text : paragraph];
     const split = (piece: string) => (read === 'en' ? sentencesIn('en', piece) : sentencesIn(read as ReadLanguage, piece).flatMap(boundedSentences));
     for (const sentence of pieces.flatMap((piece) => (READ_LANGUAGES.has(read) ? split(piece) : [piece]))) {
       if (isSourceCredit(sentence)) {

@@ -36,3 +36,22 @@ export function isSourceCredit(sentence: string): boolean {
 export function opensDisclaimer(paragraph: string): boolean {
   return DISCLAIMER_HEADING.test(paragraph.trim()) && paragraph.trim().length < 40;
 }
+
+/**
+ * A wire or broadcaster's credit opening a Chinese paragraph: "央视网消息(新闻联播)：", "本台消息：",
+ * "新华社北京3月5日电" — who reports, not what happened. Left in, its words took the first places of the
+ * sentence, where the main clause's subject is looked for, and a dateline's city read as a venue.
+ */
+const CHINESE_CREDIT = /^[^。！？；：:\n]{0,16}?(?:(?:消息\s*(?:[（(][^）)\n]{1,12}[）)])?|[（(][^）)\n]{1,12}[）)]\s*消息)\s*[：:]|\d{1,2}月\d{1,2}日电)\s*/u;
+
+/**
+ * A Chinese paragraph without its opening credit, and whether it had one.
+ *
+ * @example
+ * withoutChineseCredit('央视网消息(新闻联播)：国家主席习近平今天会见了普京。'); // { text: '国家主席习近平今天会见了普京。', credit: true }
+ */
+export function withoutChineseCredit(paragraph: string): { text: string; credit: boolean } {
+  const found = CHINESE_CREDIT.exec(paragraph);
+  if (!found || found[0].length === paragraph.length) return { text: paragraph, credit: false };
+  return { text: paragraph.slice(found[0].length), credit: true };
+}
