@@ -253,4 +253,10 @@ describe('rejected', () => {
     expect(reading.trustEvidence.find((e) => e.entry === 'peace')).toMatchObject({ effective: 0 });
     expect(reading.pairs[0]?.trust).toBeLessThan(0);
   });
+
+  it('and what a condemnation condemns', () => {
+    const reading = scoreSentence('China condemns the military support of the United States for Taiwan.');
+    expect(reading.trustEvidence.find((e) => e.entry === 'support')).toMatchObject({ effective: 0 });
+    expect(reading.pairs.find((p) => p.pair === 'CN-US')?.trust).toBeLessThan(0);
+  });
 });

@@ -3,17 +3,21 @@ import type { SentenceContext, Span } from '../context.js';
 import type { RuleEffect } from './effect.js';
 
 /**
- * What a rejection rejects: in "China rejects an offer by Taiwan to begin a
- * peace dialogue" the words after the rejection, in its clause, name the
- * thing turned down; the rejection (CAMEO root 12) carries the valence, so
- * they count ×0.
+ * What a rejection rejects, or a condemnation condemns: in "China rejects an
+ * offer by Taiwan to begin a peace dialogue" the words after the rejection, in
+ * its clause, name the thing turned down ("резко осудили … военной поддержки":
+ * the support condemned); the act (CAMEO root 12, or 11) carries the valence,
+ * so they count ×0.
  *
  * @example
  * // "rejects an offer … to begin a peace dialogue": "peace" → rejected×0 ("rejects an offer").
  */
+/** CAMEO 11 (disapprove: condemn, criticise) and 12 (reject). */
+const REFUSING_ROOTS = new Set(['11', '12']);
+
 export function rejected(ctx: SentenceContext, coded: readonly CodedEvent[], span: Span): RuleEffect | null {
   const rejection = coded.find(
-    (e) => e.match.entry.root === '12' && e.effective !== 0 && e.match.end <= span.start && ctx.clause[e.match.end - 1] === ctx.clause[span.start],
+    (e) => REFUSING_ROOTS.has(e.match.entry.root) && e.effective !== 0 && e.match.end <= span.start && ctx.clause[e.match.end - 1] === ctx.clause[span.start],
   );
   return rejection ? { rule: 'rejected', factor: 0, cue: rejection.surface } : null;
 }
