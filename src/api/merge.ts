@@ -28,15 +28,23 @@ function fingerprintOf(line: StateLine): Fingerprint {
   return { exact: line.exact, minhash: decodeMinhash(line.minhash) };
 }
 
+/** A document's sentences in a shard, and their lines as read (a run's JSON of them, passed on as they are). */
+interface ShardSentences {
+  sentences: PairSentence[];
+  lines: string[];
+}
+
 /** Sentences of a shard, grouped by document: sentences.jsonl holds each document's lines together. */
-async function sentencesByDocument(path: string): Promise<Map<string, PairSentence[]>> {
-  const groups = new Map<string, PairSentence[]>();
+async function sentencesByDocument(path: string): Promise<Map<string, ShardSentences>> {
+  const groups = new Map<string, ShardSentences>();
   for await (const line of readLines(createReadStream(path))) {
     if (line === '') continue;
     const sentence = JSON.parse(line) as PairSentence;
     const group = groups.get(sentence.docId);
-    if (group) group.push(sentence);
-    else groups.set(sentence.docId, [sentence]);
+    if (group) {
+      group.sentences.push(sentence);
+      group.lines.push(line);
+    } else groups.set(sentence.docId, { sentences: [sentence], lines: [line] });
   }
   return groups;
 }
@@ -145,8 +153,9 @@ async function addShard(shards: readonly string[], shard: number, aggregator: Ru
     const counted = shardRecord.status === 'scored' || shardRecord.status === 'no-pair';
     const record = unfolded(shardRecord);
     // The shard's own counts of boilerplate and non-English text were added above, from its index.json.
-    const analysis = { record, sentences: counted ? (sentences.get(record.id) ?? []) : [], names: state.names ?? [], boilerplateParagraphs: 0, otherLanguageSentences: 0 };
-    const prepared = prepareDocument(analysis, fingerprintOf(state), origin);
+    const own = counted ? sentences.get(record.id) : undefined;
+    const analysis = { record, sentences: own?.sentences ?? [], names: state.names ?? [], boilerplateParagraphs: 0, otherLanguageSentences: 0 };
+    const prepared = prepareDocument(analysis, fingerprintOf(state), origin, own?.lines ?? []);
     await aggregator.addDocument(prepared);
     await sink.document(prepared);
   }
