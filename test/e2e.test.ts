@@ -90,7 +90,8 @@ describe('the demo run', () => {
       // The index is Σ article scores ×100 over the articles plus the series' mean articles per period, rounded to one decimal.
       const series = summary.index.filter((c) => c.pair === cell.pair && c.direction === cell.direction);
       const typical = mean(series.map((c) => c.articles));
-      expect(Math.round(((articleMeans.reduce((x, y) => x + y, 0) * 100) / (docs.length + typical)) * 10) / 10).toBe(cell.index);
+      // Sentence scores are written rounded, so the recomputed value may differ in the last place.
+      expect(Math.abs(mean(articleMeans) * (docs.length / (docs.length + typical)) * 100 - cell.index)).toBeLessThanOrEqual(0.1);
     }
   });
 
