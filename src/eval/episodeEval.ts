@@ -4,7 +4,7 @@ import { evidencePoints, pairTrust } from '../score/intensity.js';
 import { readTsv } from '../util/tsv.js';
 import type { PairSentence } from '../types/evidence.js';
 import type { PairPeriodIndex } from '../types/pairIndex.js';
-import { typicalCoverage } from '../aggregate/coverageWeight.js';
+import { coverageWeight, typicalCoverage } from '../aggregate/coverageWeight.js';
 
 /** A documented turning point: the pair's index should move `direction` in `month`. */
 export interface Episode {
@@ -72,11 +72,16 @@ function monthsBefore(month: string, count: number): string[] {
  */
 export type Aggregation = (sum: number, articles: number, months: number, typical: number) => number | null;
 
-/** The ways months are read, compared in `npm run eval`: the index's own (aggregate/coverageWeight.ts) first. */
+/** As the index reads a period (aggregate/coverageWeight.ts), a span of months counting n̄ once a month. */
+export const COVERAGE_WEIGHTED: Aggregation = (sum, articles, months, typical) => (articles === 0 ? 0 : (sum / articles) * coverageWeight(articles, months * typical));
+export const MEAN: Aggregation = (sum, articles) => (articles === 0 ? null : sum / articles);
+export const NET_SUM: Aggregation = (sum, _articles, months) => sum / months;
+
+/** The ways months are read, compared in `npm run eval`: the index's own first. */
 export const AGGREGATIONS: ReadonlyArray<[string, Aggregation]> = [
-  ['coverage-weighted Σ/(n + n̄) (used)', (sum, articles, months, typical) => sum / (articles + months * typical)],
-  ['mean Σ/n', (sum, articles) => (articles === 0 ? null : sum / articles)],
-  ['net sum per month Σ/months', (sum, _articles, months) => sum / months],
+  ['coverage-weighted Σ/(n + n̄) (used)', COVERAGE_WEIGHTED],
+  ['mean Σ/n', MEAN],
+  ['net sum per month Σ/months', NET_SUM],
 ];
 
 export interface EpisodeResult {
@@ -94,7 +99,7 @@ export interface EpisodeResult {
 }
 
 /** The change of a pair's reading in an episode's month from the six months before, and whether it went the documented way. */
-export function checkEpisode(series: MonthlySeries, episode: Episode, aggregation: Aggregation = (AGGREGATIONS[0] as [string, Aggregation])[1]): EpisodeResult {
+export function checkEpisode(series: MonthlySeries, episode: Episode, aggregation: Aggregation = COVERAGE_WEIGHTED): EpisodeResult {
   const months = series.get(episode.pair) ?? new Map<string, [number, number]>();
   const cells = [...months.values()];
   const typical = cells.length === 0 ? 0 : typicalCoverage(cells.map((c) => c[1]));
@@ -115,13 +120,16 @@ export function checkEpisode(series: MonthlySeries, episode: Episode, aggregatio
   return { episode, month, before, change, articles, articlesBefore, rank, right };
 }
 
+/** The sentence score the pipeline uses (score/intensity.ts). */
+export const LINEAR = (s: PairSentence): number => pairTrust(s.trustEvidence, s.events ?? []);
+
 /**
  * Ways a sentence's evidence could reach an article's score, compared in `npm run eval`
  * on the same pair-sentences under the index's aggregation: the one the pipeline uses
  * (`linear`, see score/intensity.ts) and the alternatives it was chosen over.
  */
 export const INTENSITY_METHODS: ReadonlyArray<[string, (s: PairSentence) => number]> = [
-  ['linear Σ/5', (s) => pairTrust(s.trustEvidence, s.events ?? [])],
+  ['linear Σ/5', (s) => LINEAR(s)],
   [
     `saturating Σe/(Σ|e|+${NORMALISATION_K})`,
     (s) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vader from 'vader-sentiment';
 import { analyze } from '../api/analyze.js';
-import { AGGREGATIONS, type ArticlePoint, type Episode, type EpisodeResult, INTENSITY_METHODS, articlePoints, checkEpisode, indexSeries, monthlySeries } from './episodeEval.js';
+import { AGGREGATIONS, type ArticlePoint, COVERAGE_WEIGHTED, type Episode, type EpisodeResult, INTENSITY_METHODS, LINEAR, MEAN, articlePoints, checkEpisode, indexSeries, monthlySeries } from './episodeEval.js';
 
 /** A document of an evaluation corpus, as the pipeline reads it. */
 export interface CorpusDocument {
@@ -37,15 +37,16 @@ export async function historyEval(documents: readonly CorpusDocument[], episodes
     const file = join(dir, 'corpus.jsonl');
     writeFileSync(file, documents.map((d) => JSON.stringify(d)).join('\n'));
     const { sentences, documents: records, index } = await analyze([file]);
-    const [[used, weighted], ...otherAggregations] = AGGREGATIONS as [[string, typeof AGGREGATIONS[0][1]], ...typeof AGGREGATIONS];
-    const [[, linear], ...otherScores] = INTENSITY_METHODS as [[string, typeof INTENSITY_METHODS[0][1]], ...typeof INTENSITY_METHODS];
-    const linearSeries = monthlySeries(articlePoints(sentences, linear));
+    // The index itself, its cells as index.csv has them; then the other readings of months (the linear
+    // sentence score, which the index uses), and the other sentence scores read as the index reads months.
+    const cells = indexSeries(index);
+    const linearSeries = monthlySeries(articlePoints(sentences, LINEAR));
     const methods = [
-      { name: `the index: ${used}, linear Σ/5 sentences`, results: episodes.map((e) => checkEpisode(indexSeries(index), e, weighted)) },
-      ...otherAggregations.map(([name, aggregation]) => ({ name: `${name}, linear Σ/5 sentences`, results: episodes.map((e) => checkEpisode(linearSeries, e, aggregation)) })),
-      ...otherScores.map(([name, score]) => {
+      { name: 'the index: coverage-weighted Σ/(n + n̄), linear Σ/5 sentences', results: episodes.map((e) => checkEpisode(cells, e, COVERAGE_WEIGHTED)) },
+      ...AGGREGATIONS.slice(1).map(([name, aggregation]) => ({ name: `${name}, linear Σ/5 sentences`, results: episodes.map((e) => checkEpisode(linearSeries, e, aggregation)) })),
+      ...INTENSITY_METHODS.slice(1).map(([name, score]) => {
         const series = monthlySeries(articlePoints(sentences, score));
-        return { name: `coverage-weighted, ${name} sentences`, results: episodes.map((e) => checkEpisode(series, e, weighted)) };
+        return { name: `coverage-weighted, ${name} sentences`, results: episodes.map((e) => checkEpisode(series, e, COVERAGE_WEIGHTED)) };
       }),
     ];
     const text = new Map(documents.map((d) => [d.id, d.title ? `${d.title}. ${d.text}` : d.text]));
@@ -60,11 +61,10 @@ export async function historyEval(documents: readonly CorpusDocument[], episodes
       for (const pair of pairs) vaderPoints.push({ pair, month: record.date.slice(0, 7), score: compound });
     }
     const vaderSeries = monthlySeries(vaderPoints);
-    const mean = (AGGREGATIONS[1] as typeof AGGREGATIONS[0])[1];
     return {
       methods,
-      vader: episodes.map((e) => checkEpisode(vaderSeries, e, weighted)),
-      vaderMean: episodes.map((e) => checkEpisode(vaderSeries, e, mean)),
+      vader: episodes.map((e) => checkEpisode(vaderSeries, e, COVERAGE_WEIGHTED)),
+      vaderMean: episodes.map((e) => checkEpisode(vaderSeries, e, MEAN)),
       documents: records.length,
       pairSentences: sentences.length,
     };

@@ -11,7 +11,7 @@ import type { Fingerprint } from '../types/fingerprint.js';
  * const prepared = prepareDocument(analyzeDocument(doc, defaultScorer()), fingerprint(fullText(doc)), doc.origin);
  * JSON.parse(prepared.record).status; // 'scored'
  */
-export function prepareDocument(analysis: DocumentAnalysis, fingerprint: Fingerprint, origin: string, sentenceLines?: readonly string[]): PreparedDocument {
+export function prepareDocument(analysis: DocumentAnalysis, fingerprint: Fingerprint, origin: string, sentenceLines?: string[]): PreparedDocument {
   const { record, sentences, names } = analysis;
   const date = record.date as string;
   const scores = articleScores(sentences);
@@ -29,7 +29,7 @@ export function prepareDocument(analysis: DocumentAnalysis, fingerprint: Fingerp
     record: JSON.stringify(record),
     detail: scores.length > 0 || names.length > 0 ? JSON.stringify(detail) : null,
     // A merge hands over the lines it read: the same JSON, not written again.
-    sentenceLines: sentenceLines ? [...sentenceLines] : sentences.map((s) => JSON.stringify(s)),
+    sentenceLines: sentenceLines ?? sentences.map((s) => JSON.stringify(s)),
     quotable: sentences.map((s) => ({ pair: s.pair, trust: s.trust, sentenceIndex: s.sentenceIndex })),
     state: JSON.stringify(state),
   };

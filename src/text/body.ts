@@ -217,7 +217,7 @@ export function articleBody(text: string): ArticleBody {
       body.boilerplateParagraphs += 1;
       return;
     }
-    const pieces = read === 'en' ? boundedPieces(paragraph) : [read === 'zh' ? withoutChineseCredit(paragraph).text : paragraph];
+    const pieces = read === 'en' ? boundedPieces(paragraph) : [read === 'zh' ? withoutChineseCredit(paragraph) : paragraph];
     const split = (piece: string) => (read === 'en' ? sentencesIn('en', piece) : sentencesIn(read as ReadLanguage, piece).flatMap(boundedSentences));
     for (const sentence of pieces.flatMap((piece) => (READ_LANGUAGES.has(read) ? split(piece) : [piece]))) {
       if (isSourceCredit(sentence)) {

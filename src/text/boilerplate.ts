@@ -45,13 +45,12 @@ export function opensDisclaimer(paragraph: string): boolean {
 const CHINESE_CREDIT = /^[^。！？；：:\n]{0,16}?(?:(?:消息\s*(?:[（(][^）)\n]{1,12}[）)])?|[（(][^）)\n]{1,12}[）)]\s*消息)\s*[：:]|\d{1,2}月\d{1,2}日电)\s*/u;
 
 /**
- * A Chinese paragraph without its opening credit, and whether it had one.
+ * A Chinese paragraph without its opening credit (a paragraph that is nothing but a credit stays whole).
  *
  * @example
- * withoutChineseCredit('央视网消息(新闻联播)：国家主席习近平今天会见了普京。'); // { text: '国家主席习近平今天会见了普京。', credit: true }
+ * withoutChineseCredit('央视网消息(新闻联播)：国家主席习近平今天会见了普京。'); // '国家主席习近平今天会见了普京。'
  */
-export function withoutChineseCredit(paragraph: string): { text: string; credit: boolean } {
+export function withoutChineseCredit(paragraph: string): string {
   const found = CHINESE_CREDIT.exec(paragraph);
-  if (!found || found[0].length === paragraph.length) return { text: paragraph, credit: false };
-  return { text: paragraph.slice(found[0].length), credit: true };
+  return found && found[0].length < paragraph.length ? paragraph.slice(found[0].length) : paragraph;
 }
