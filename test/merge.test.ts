@@ -52,6 +52,14 @@ describe('merge', () => {
     expect(differingOutputs(join(dir, 'merged'), join(dir, 'whole'), unlocated)).toEqual([]);
   });
 
+  it('names a shard folder that does not exist, or that no run wrote, and writes nothing', async () => {
+    const dir = tempDir('merge-missing');
+    const merged = join(dir, 'merged');
+    await expect(merge({ shards: [join(dir, 'nowhere')], out: merged })).rejects.toThrow(`${join(dir, 'nowhere')}: no such file or directory`);
+    await expect(merge({ shards: [dir], out: merged })).rejects.toThrow(`${dir}: no index.json: not the output folder of a run`);
+    expect(existsSync(join(merged, 'index.json'))).toBe(false);
+  });
+
   it('refuses a shard made with other lexicons', async () => {
     const dir = tempDir('merge-lexicon');
     const out = join(dir, 'out');

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunAggregator, type RunCounts } from '../aggregate/runAggregator.js';
 import { readLines } from '../util/lines.js';
+import { checkInputsExist } from '../ingest/readInputs.js';
 import type { PipelineResult } from '../pipeline/pipeline.js';
 import type { OriginLine, StateLine } from '../types/analysis.js';
 import { prepareDocument } from '../pipeline/preparedDocument.js';
@@ -75,7 +76,9 @@ interface ShardMeta {
 const SHAPING_OPTIONS = ['defaultDate', 'proxies', 'fields', 'period', 'languages'] as const;
 
 function shardMeta(dir: string): ShardMeta {
-  return JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as ShardMeta;
+  const path = join(dir, 'index.json');
+  if (!existsSync(path)) throw new Error(`${dir}: no index.json: not the output folder of a run`);
+  return JSON.parse(readFileSync(path, 'utf8')) as ShardMeta;
 }
 
 /** Refuse shards made by another version, with other lexicons, or with options that differ from the first shard's. */
@@ -176,6 +179,8 @@ async function addShard(shards: readonly string[], shard: number, aggregator: Ru
 export async function merge(options: MergeOptions): Promise<RunSummary> {
   const first = options.shards[0];
   if (!first) throw new Error('merge needs at least one shard');
+  // A shard folder that does not exist is a mistyped path: exit 2, before anything is written.
+  await checkInputsExist(options.shards);
   const { defaultDate, proxies, fields, languages } = checkCompatible(options.shards).options;
   const settings = { ...options, defaultDate, ...(proxies !== undefined ? { proxies } : {}), ...(fields ? { fields } : {}), ...(languages ? { languages } : {}) };
   return produceOutputs(settings, async (sink, index, scratchDir): Promise<PipelineResult> => {
